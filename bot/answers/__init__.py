@@ -1,0 +1,1 @@
+"""Answers to each command, computed from a snapshot; nothing here knows about Discord."""

@@ -1,0 +1,71 @@
+"""`cities TOPIC`: cities named in the releases about a topic, and those the text leaves out."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.cite import cite, sentence_at
+from bot.answers.topic import topic_releases
+from bot.models import Answer, Citation
+from bot.places import find_places
+from bot.snapshot import Snapshot
+
+_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:of\s+)?"
+                    r"(?:[\w’'-]+\s+){0,4}?(?:cities|towns)\b", re.IGNORECASE)
+
+
+def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) -> Answer:
+    chosen = topic_releases(snap, topic, min_relative=min_relative)
+    if not chosen:
+        return Answer("cities", topic, False, f"No release is about '{topic}'.")
+    included: dict[str, tuple[int, int, int]] = {}
+    excluded: dict[str, tuple[int, int, int]] = {}
+    count_note: tuple[str, int, int, int] | None = None
+    for tr in chosen:
+        rel = snap.corpus.releases[tr.release_id]
+        states = snap.release_states(rel.id)
+        for para in snap.paragraphs_of(rel.id):
+            for m in find_places(para.text, states, snap.person_words, dateline=rel.dateline
+                                 if para.number <= 25 else None):
+                target = excluded if m.excluded else included
+                target.setdefault(m.name, (para.pid, m.start, m.end))
+            if count_note is None and (cm := _COUNT.search(para.text)):
+                count_note = (cm.group(0), para.pid, cm.start(), cm.end())
+    for name in excluded:
+        included.pop(name, None)
+    items: list[dict] = []
+    citations: list[Citation] = []
+
+    def add(name: str, where: tuple[int, int, int], status: str) -> None:
+        pid, a, b = where
+        text = snap.corpus.paragraphs[pid].text
+        idx = None
+        snippet = sentence_at(text, a, b)
+        existing = next((i for i, c in enumerate(citations) if c.text == snippet), None)
+        if existing is not None:
+            citations[existing].highlights.append(name)
+            idx = existing
+        elif len(citations) < max_citations:
+            citations.append(cite(snap, pid, snippet, highlights=[name]))
+            idx = len(citations) - 1
+        items.append({"city": name, "status": status, "citation": idx})
+
+    for name, where in excluded.items():
+        add(name, where, "excluded")
+    for name, where in included.items():
+        add(name, where, "included")
+    items.sort(key=lambda i: i["status"] != "included")
+    inc = [i["city"] for i in items if i["status"] == "included"]
+    exc = [i["city"] for i in items if i["status"] == "excluded"]
+    summary = f"Cities in the release(s) about '{topic}': " + (", ".join(inc) if inc else "none named")
+    if exc:
+        summary += f". Not included: {', '.join(exc)}"
+    if count_note:
+        phrase, pid, a, b = count_note
+        summary += f". The release speaks of “{phrase}”"
+        snippet = sentence_at(snap.corpus.paragraphs[pid].text, a, b)
+        if not any(c.text == snippet for c in citations):
+            citations.append(cite(snap, pid, snippet, highlights=[phrase]))
+    summary += "."
+    items.append({"releases": [t.release_id for t in chosen]})
+    return Answer("cities", topic, True, summary, items=items, citations=citations)

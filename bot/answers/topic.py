@@ -1,0 +1,81 @@
+"""Finding the releases about a topic: BM25 over paragraphs, grouped by release, then checked for
+the topic's names (a near miss such as 'Operation Mic Check' must not match 'Operation Mic Drop')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.snapshot import Snapshot
+
+_CAP_WORD = re.compile(r"^[A-Z0-9][\w’'.-]*$")
+_NON_ENGLISH_WEIGHT = 0.5  # a translation must not outrank its original
+
+
+@dataclass
+class TopicRelease:
+    release_id: str
+    score: float
+    pids: list[int] = field(default_factory=list)  # matching paragraphs, best first
+
+
+def name_runs(query: str) -> list[list[str]]:
+    """Runs of capitalized words in the query ('Operation Relentless Pursuit'), sentence-case first word aside."""
+    words = query.split()
+    runs, cur = [], []
+    for i, w in enumerate(words):
+        if _CAP_WORD.match(w) and not (i == 0 and w[1:].islower() and len(words) > 3 and not (
+                len(words) > 1 and _CAP_WORD.match(words[1]))):
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def mentions_names(snap: Snapshot, release_id: str, runs: list[list[str]]) -> bool:
+    """Does the release contain every short name run as a phrase and (almost) every capitalized word?"""
+    tok = snap.tokenizer
+    stream: list[str] = []
+    for p in snap.paragraphs_of(release_id):
+        stream.extend(tok(p.text))
+        stream.append("\0")
+    vocab = set(stream)
+    joined = " " + " ".join(stream) + " "
+    words = [t for run in runs for w in run for t in tok(w)]
+    missing = sum(1 for t in words if t not in vocab)
+    if missing > (1 if len(words) >= 4 else 0):
+        return False
+    for run in runs:
+        toks = [t for w in run for t in tok(w)]
+        if 2 <= len(run) <= 3 and toks and f" {' '.join(toks)} " not in joined:
+            return False
+    return True
+
+
+def topic_releases(snap: Snapshot, topic: str, max_releases: int = 3, ratio: float = 0.8,
+                   min_relative: float = 0.0) -> list[TopicRelease]:
+    """The releases most about a topic, best first; empty when nothing is about it."""
+    tokens = snap.tokenizer(topic)
+    if not tokens:
+        return []
+    weight = snap.index.query_weight(tokens) or 1.0
+    by_rel: dict[str, TopicRelease] = {}
+    for pid, score in snap.search(topic, 300):
+        rel = snap.corpus.release_of(pid)
+        if rel.language != "en":
+            score *= _NON_ENGLISH_WEIGHT
+        tr = by_rel.setdefault(rel.id, TopicRelease(rel.id, 0.0))
+        tr.pids.append(pid)
+        tr.score = max(tr.score, score)
+    ranked = sorted(by_rel.values(), key=lambda t: (-t.score, t.release_id))
+    runs = name_runs(topic)
+    if runs:
+        ranked = [t for t in ranked[:40] if mentions_names(snap, t.release_id, runs)]
+    if not ranked or ranked[0].score / weight < min_relative:
+        return []
+    best = ranked[0].score
+    return [t for t in ranked if t.score >= ratio * best][:max_releases]

@@ -1,0 +1,86 @@
+"""`who NAME`: the people a name refers to, their titles as written, and where the corpus says so."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.cite import cite, sentence_at
+from bot.entities import Person
+from bot.models import Answer, Citation
+from bot.snapshot import Snapshot
+
+MAX_PEOPLE = 4
+_ORG = re.compile(
+    r"\b(?:in|of|for|with) the ((?:[A-Z][\w’'.&-]*|of|the|for)(?: (?:[A-Z][\w’'.&-]*|of|the|for)){1,9})")
+_ORG_WORDS = ("Office", "Department", "District", "Police", "County", "Bureau", "Division", "Agency", "Court",
+              "Administration", "Service", "Unit", "Commission", "Patrol", "Task Force")
+
+
+def org_of(person: Person, snap: Snapshot) -> str | None:
+    """The organisation the text ties to the person: 'in the Western District of Missouri' or a title's org."""
+    for pids in person.title_pids.values():
+        for pid in pids[:3]:
+            text = snap.corpus.paragraphs[pid].text
+            for name in person.names:
+                i = text.find(name)
+                if i < 0:
+                    continue
+                m = _ORG.match(text[i + len(name):i + len(name) + 120].lstrip(", "))
+                if m and any(w in m.group(1) for w in _ORG_WORDS):
+                    return m.group(1).rstrip(" .,")
+    for title in person.top_titles(3):
+        if any(w in title for w in _ORG_WORDS) and len(title.split()) > 2:
+            return title
+    return None
+
+
+def person_item(person: Person, snap: Snapshot) -> dict:
+    return {"name": person.name, "titles": person.top_titles(4), "org": org_of(person, snap),
+            "evidence": person.evidence, "releases": len(person.releases)}
+
+
+def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citation]:
+    """Paragraphs stating the person's titles, most common title first, one per release."""
+    out: list[Citation] = []
+    seen_releases: set[str] = set()
+    pids = [pid for t in person.top_titles(6) for pid in person.title_pids.get(t, [])[:2]]
+    pids += person.mention_pids[:3]
+    for pid in pids:
+        para = snap.corpus.paragraphs[pid]
+        if para.release_id in seen_releases:
+            continue
+        name = next((n for n in sorted(person.names, key=len, reverse=True) if n in para.text), person.last)
+        i = max(para.text.find(name), 0)
+        out.append(cite(snap, pid, sentence_at(para.text, i, i + len(name)), highlights=[name]))
+        seen_releases.add(para.release_id)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
+    match = snap.entities.find(query)
+    people = [p for p in match.people if p.titles] or match.people
+    if not people:
+        hint = f" Did you mean {match.suggestion}?" if match.suggestion else ""
+        return Answer("who", query, False, f"No release names a person called '{query}'.{hint}",
+                      suggestions=[match.suggestion] if match.suggestion else [])
+    people = people[:MAX_PEOPLE]
+    items = [person_item(p, snap) for p in people]
+    per = max(1, max_citations // len(people)) if len(people) > 1 else max_citations
+    citations: list[Citation] = []
+    for p, item in zip(people, items, strict=True):
+        cs = person_citations(p, snap, per)
+        item["citations"] = list(range(len(citations), len(citations) + len(cs)))
+        citations.extend(cs)
+
+    def line(item: dict) -> str:
+        titles = "; ".join(item["titles"][:3]) or "no title stated"
+        return f"{item['name']}: {titles}" + (f" ({item['org']})" if item["org"] and item["org"] not in titles else "")
+
+    lead = f"Closest match for '{query}'. " if match.fuzzy else ""
+    if len(items) == 1:
+        summary = lead + line(items[0])
+    else:
+        summary = lead + f"'{query}' names {len(items)} different people: " + " | ".join(line(i) for i in items)
+    return Answer("who", query, True, summary, items=items, citations=citations)

@@ -1,0 +1,242 @@
+"""Rebuilding paragraphs from scraped lines and reading the metadata a release's text states.
+
+Paragraphs are kept as spans of the original lines joined by single spaces, so every snippet is
+the file's own text once whitespace is collapsed (the convention of the eval set).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from bot.textnorm import collapse_ascii_ws
+
+_TERMINAL = tuple(".!?:;\"”’)]")
+_OPEN_QUOTE = ("“", '"', "‘")
+_ORDINAL_LINE = re.compile(r"^(st|nd|rd|th)$", re.IGNORECASE)
+_TITLE_END = re.compile(
+    r"\b(Attorney|Attorneys|Sheriff|Chief|Judge|Justice|Detective|Officer|Sergeant|Lieutenant|Captain|"
+    r"Commissioner|Director|Investigator|Investigators|Agent|Inspector|Superintendent|Mayor|Governor|"
+    r"Senator|Councilmember|Supervisor|Deputy|Prosecutor|General|President|Secretary|Marshal|Trooper|"
+    r"Special Agent in Charge|Assemblymember|Representative|Congressman|Congresswoman)$"
+)
+_NAME_LINE = re.compile(r"^[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|la|del|van|von|da|di)){1,3}$")
+_DANGLING = re.compile(r"\b(a|an|the|of|for|to|and|or|in|on|at|by|with|as|from|that|is|was|were|are)$")
+_NAV_LINE = re.compile(r"^(?:link to:|\[tweet this\]|(?:skip to (main )?content|scroll to top|share( this)?|tweet( this)?|"
+                       r"print( this)?|email( this)?|click here|read more|back to top|previous( post)?|next( post)?|"
+                       r"follow us|search for|tagged with|home|menu)\b)", re.IGNORECASE)
+_LABEL_TITLE = re.compile(r"^(for immediate release|para publicaci[oó]n inmediata|news release)\s*[:\-–]\s*(.+)$",
+                          re.IGNORECASE)
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTHS_ES = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split()
+_DATE_EN = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DATE_ES = re.compile(r"\b(\d{1,2}) de (" + "|".join(_MONTHS_ES) + r") de (\d{4})\b", re.IGNORECASE)
+_DATE_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[_-](\d\d)[_-](\d\d)(?!\d)")
+_DATELINE = re.compile(
+    r"^\(?\s*([A-Z][A-Za-z.'’ -]{1,40}?),\s*([A-Z][A-Za-z.]{1,14}\.?)\s*\)?\s*[–—-]+\s"
+    r"|^([A-Z][A-Z.'’ -]{2,40}?)\s*(?:\(\w+\))?\s*[–—-]+\s"
+)
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’])) (?=[“\"A-Z0-9])")
+_EN_WORDS = frozenset("the and of to in was that for with his her is on by said were has have from".split())
+_ES_WORDS = frozenset("el la los las de del que en y por con para una fue su al se como".split())
+_VI_MARKS = re.compile(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]")
+
+
+@dataclass(slots=True)
+class Block:
+    """A rebuilt paragraph: its text and the original line numbers it spans."""
+
+    text: str
+    lines: list[int]
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """True for PDF-style text whose lines are cut at a fixed width mid-sentence."""
+    lengths = sorted(len(s) for s in lines if s.strip())
+    if len(lengths) < 8:
+        return False
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 50 <= width <= 140:
+        return False
+    near_full = sum(1 for n in lengths if n >= 0.7 * width)
+    unterminated = sum(1 for s in lines if len(s) >= 0.7 * width and not s.rstrip().endswith(_TERMINAL))
+    return near_full >= 0.4 * len(lengths) and unterminated >= 0.3 * near_full
+
+
+def _wrap_width(lines: list[str]) -> int:
+    lengths = sorted(len(s) for s in lines if s.strip())
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def _joins(prev: str, cur: str, prev2: str, width: int) -> bool:
+    """Should line `cur` continue the paragraph ending with line `prev`?"""
+    if _ORDINAL_LINE.match(cur) and prev[-1:].isdigit():
+        return True
+    if _ORDINAL_LINE.match(prev) and prev2[-1:].isdigit():
+        return True
+    if prev in _OPEN_QUOTE or prev.endswith(("“", " \"")):
+        return True
+    first = cur[0]
+    if first in ".,;:)]”’!?" or (first == '"' and len(cur) < 3):
+        return True
+    if prev.endswith((",”", ',"', ",’", ",")):
+        return True
+    ended = prev.endswith(_TERMINAL)
+    if first.islower() and not prev.endswith((".", "!", "?")):
+        return True
+    if not ended and _TITLE_END.search(prev) and _NAME_LINE.match(cur):
+        return True
+    if not ended and _DANGLING.search(prev):
+        return True
+    if width:  # hard-wrapped text: a long line continues unless it ends a sentence short of the margin
+        if not ended and len(prev) >= 0.6 * width:
+            return True
+        if ended and len(prev) >= 0.93 * width and first.isalpha():
+            return True
+    return False
+
+
+def rebuild_paragraphs(text: str, hard_wrapped: bool | None = None) -> list[Block]:
+    """Reflow wrapped lines and rejoin split names, attributions, quotes and ordinals."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if hard_wrapped is None:
+        hard_wrapped = is_hard_wrapped(lines)
+    width = _wrap_width(lines) if hard_wrapped else 0
+    blocks: list[Block] = []
+    cur: list[int] = []
+    for i, line in enumerate(lines):
+        if not line:
+            if cur:
+                blocks.append(Block(" ".join(lines[j] for j in cur), cur))
+                cur = []
+            continue
+        if cur and _joins(lines[cur[-1]], line, lines[cur[-2]] if len(cur) > 1 else "", width):
+            cur.append(i)
+            continue
+        if cur:
+            blocks.append(Block(" ".join(lines[j] for j in cur), cur))
+        cur = [i]
+    if cur:
+        blocks.append(Block(" ".join(lines[j] for j in cur), cur))
+    for b in blocks:
+        b.text = collapse_ascii_ws(b.text)
+    return blocks
+
+
+def is_navigation(text: str) -> bool:
+    """Menu, share-button and link-list lines ('Skip to content', 'Link to: ...', '[TWEET THIS]')."""
+    return bool(_NAV_LINE.match(text)) and (len(text) < 40 or text.lower().startswith("link to:"))
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """Cut an over-long paragraph at sentence ends into pieces of at most ~limit characters."""
+    if len(text) <= limit:
+        return [text]
+    sentences = _SENTENCE_END.split(text)
+    pieces, cur = [], ""
+    for s in sentences:
+        while len(s) > limit:  # no sentence end in sight: cut at a space
+            cut = s.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            if cur:
+                pieces.append(cur)
+                cur = ""
+            pieces.append(s[:cut].strip())
+            s = s[cut:].strip()
+        if cur and len(cur) + 1 + len(s) > limit:
+            pieces.append(cur)
+            cur = s
+        else:
+            cur = f"{cur} {s}" if cur else s
+    if cur:
+        pieces.append(cur)
+    return [p for p in pieces if p]
+
+
+def find_title(blocks: list[Block], given: str | None, suffixes: set[str]) -> str:
+    """The release's headline: given metadata, a 'For Immediate Release:' label, or the first line."""
+    if given and given.strip():
+        return collapse_ascii_ws(given)
+    for b in blocks[:12]:
+        m = _LABEL_TITLE.match(b.text)
+        if m and len(m.group(2)) > 10:
+            return m.group(2)[:300]
+    if blocks:
+        first = strip_suffix(blocks[0].text, suffixes)
+        if len(first) <= 200 and not _DATE_EN.match(first) and "@" not in first:
+            return first
+    for b in blocks[:6]:
+        if 15 <= len(b.text) <= 200 and not b.text.endswith(".") and not _DATE_EN.match(b.text):
+            return b.text
+    return blocks[0].text[:120] + "…" if blocks else "(untitled)"
+
+
+def strip_suffix(title: str, suffixes: set[str]) -> str:
+    """Remove a site-name suffix such as ' - Orange County District Attorney'."""
+    for sep in (" - ", " | ", " – "):
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if tail.strip().casefold() in suffixes and head.strip():
+                return head.strip()
+    return title
+
+
+def common_suffixes(first_lines: list[str], min_share: float = 0.2) -> set[str]:
+    """Site-name suffixes shared by many first lines of one folder."""
+    counts: Counter[str] = Counter()
+    for line in first_lines:
+        for sep in (" - ", " | ", " – "):
+            if sep in line:
+                counts[line.rpartition(sep)[2].strip().casefold()] += 1
+    need = max(2, int(len(first_lines) * min_share))
+    return {s for s, n in counts.items() if n >= need}
+
+
+def find_date(text_head: str, given: str | None, path: str) -> str | None:
+    """ISO date from metadata, the first date written near the top, or the file name."""
+    if given:
+        return str(given)[:10]
+    m = _DATE_EN.search(text_head)
+    if m:
+        try:
+            return date(int(m.group(3)), _MONTHS.index(m.group(1).lower()) + 1, int(m.group(2))).isoformat()
+        except ValueError:
+            pass
+    m = _DATE_ES.search(text_head)
+    if m:
+        try:
+            return date(int(m.group(3)), _MONTHS_ES.index(m.group(2).lower()) + 1, int(m.group(1))).isoformat()
+        except ValueError:
+            pass
+    m = _DATE_PATH.search(path)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def find_dateline(blocks: list[Block]) -> str | None:
+    """The dateline place ('SANTA ANA, Calif.', 'Dallas, Texas') of the first paragraph having one."""
+    for b in blocks[:25]:
+        m = _DATELINE.match(b.text)
+        if m:
+            if m.group(1):
+                return f"{m.group(1).strip()}, {m.group(2)}"
+            if m.group(3) and len(m.group(3).split()) <= 4:
+                return m.group(3).strip()
+    return None
+
+
+def detect_language(text: str) -> str:
+    """'en', 'es' or 'vi' from function-word counts; good enough to mark translations."""
+    sample = text[:6000]
+    if len(_VI_MARKS.findall(sample.lower())) > 20:
+        return "vi"
+    words = re.findall(r"[a-záéíóúñ]+", sample.lower())
+    en = sum(1 for w in words if w in _EN_WORDS)
+    es = sum(1 for w in words if w in _ES_WORDS)
+    return "es" if es > en * 1.2 and es > 10 else "en"

@@ -1,0 +1,134 @@
+"""The `pressbot` command: ask, shell, index, eval and run (the Discord bot)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+
+from bot.config import Config, ConfigError, load_config
+from bot.engine import Engine
+from bot.render_text import render_json, render_text
+from bot.store import SnapshotStore
+
+
+class ProgressBar:
+    """A one-line progress display on stderr (only when stderr is a terminal, or for long loads)."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+        self.stage = ""
+
+    def __call__(self, done: int, total: int, stage: str) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if stage == self.stage and now - self.last < (0.1 if self.tty else 2.0) and done < total:
+            return
+        self.last, self.stage = now, stage
+        width = 30
+        filled = int(width * done / total) if total else width
+        line = f"{stage:<18} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        if self.tty:
+            sys.stderr.write("\r" + line + ("\n" if done >= total else ""))
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", help="YAML config file (default: config/pressbot.yaml)")
+    common.add_argument("--corpus", action="append", metavar="DIR",
+                        help="corpus folder or file to index instead of the config's (repeatable)")
+    common.add_argument("--no-cache", action="store_true", help="rebuild instead of loading a saved snapshot")
+    common.add_argument("-v", "--verbose", action="store_true", help="log progress and details to stderr")
+
+    p = argparse.ArgumentParser(prog="pressbot", description="Cited answers from press releases.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    ask = sub.add_parser("ask", parents=[common], help="answer one command, e.g. pressbot ask '!who Garrison'")
+    ask.add_argument("text", help="the command, as typed in Discord")
+    ask.add_argument("--json", action="store_true", help="print the structured answer as JSON")
+    sh = sub.add_parser("shell", parents=[common], help="interactive loop over the same commands")
+    sh.add_argument("--json", action="store_true")
+    idx = sub.add_parser("index", parents=[common], help="build (or load) the snapshot and print the load report")
+    idx.add_argument("--json", action="store_true")
+    ev = sub.add_parser("eval", parents=[common], help="score answers against a questions file")
+    ev.add_argument("questions", help="questions YAML (see shared/eval/README.md)")
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--show-failures", action="store_true", help="print each failing question")
+    sub.add_parser("run", parents=[common], help="run the Discord bot")
+    return p
+
+
+def _open(cfg: Config, args: argparse.Namespace) -> SnapshotStore:
+    return SnapshotStore.open(cfg, ProgressBar(enabled=args.verbose or args.cmd == "index"),
+                              use_cache=not args.no_cache)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose or args.cmd == "run" else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        if args.cmd == "eval":
+            from bot.evaluate import run_eval
+
+            return run_eval(args)
+        cfg = load_config(args.config, args.corpus)
+        if args.cmd == "run":
+            from bot.discord_app.runner import run_bot
+
+            return run_bot(cfg, no_cache=args.no_cache)
+        store = _open(cfg, args)
+    except ConfigError as e:
+        print(f"config error: {e}", file=sys.stderr)
+        return 2
+    if args.cmd == "index":
+        snap = store.snapshot
+        report = snap.report.to_dict() | {"fingerprint": snap.fingerprint, "people": len(snap.entities.people),
+                                          "index_paragraphs": snap.index.n_docs}
+        if args.json:
+            print(json.dumps(report, indent=2, ensure_ascii=False))
+        else:
+            print(f"files seen {report['files_seen']}, releases {report['releases']}, paragraphs "
+                  f"{report['paragraphs']} ({report['index_paragraphs']} distinct indexed), duplicates dropped "
+                  f"{report['duplicate_paragraphs']}, boilerplate lines dropped {report['boilerplate_lines']}, "
+                  f"people {report['people']}, built in {report['seconds']} s")
+            for s in report["skipped"]:
+                print(f"  skipped {s['file']}: {s['reason']}")
+            for s in report["problems"]:
+                print(f"  problem {s['file']}: {s['problem']}")
+        return 0
+    engine = Engine(store)
+    render = render_json if args.json else render_text
+    if args.cmd == "ask":
+        print(render(engine.ask(args.text)))
+        return 0
+    return _shell(engine, render)
+
+
+def _shell(engine: Engine, render) -> int:
+    prefix = engine.cfg.discord.prefix
+    print(f"pressbot shell: {len(engine.store.snapshot.corpus.releases)} releases loaded. "
+          f"Type {prefix}help, or quit.", file=sys.stderr)
+    while True:
+        try:
+            line = input("pressbot> ")
+        except (EOFError, KeyboardInterrupt):
+            print(file=sys.stderr)
+            return 0
+        if line.strip() in ("quit", "exit", ":q"):
+            return 0
+        if not line.strip():
+            continue
+        print(render(engine.ask(line)))
+        print()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,207 @@
+"""Typed configuration loaded from YAML; fails fast naming the file, the key and the problem."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(Exception):
+    """A configuration problem, always naming the file and the key."""
+
+    def __init__(self, file: str | Path, key: str, problem: str) -> None:
+        self.file, self.key, self.problem = str(file), key, problem
+        super().__init__(f"{file}: {key}: {problem}")
+
+
+@dataclass
+class CorpusConfig:
+    """Where releases come from and how they are cleaned."""
+
+    paths: list[str] = field(default_factory=lambda: ["../corpus"])
+    sources: dict[str, str] = field(default_factory=dict)
+    cache_dir: str = "../.pressbot-cache"
+    max_file_mb: float = 20.0
+    # A line recurring in at least this many files (and this fraction) of one folder is boilerplate.
+    boilerplate_min_files: int = 4
+    boilerplate_min_fraction: float = 0.004
+    max_paragraph_chars: int = 1500
+
+
+@dataclass
+class IndexConfig:
+    """BM25 parameters (rank_bm25.BM25Okapi defaults) and the tokenizer."""
+
+    k1: float = 1.5
+    b: float = 0.75
+    epsilon: float = 0.25
+    stem: bool = True
+
+
+@dataclass
+class AnswersConfig:
+    """Limits on what answers contain."""
+
+    max_citations: int = 5
+    max_query_chars: int = 300
+    search_results: int = 5
+    min_relative_score: float = 0.34
+
+
+@dataclass
+class CooldownConfig:
+    rate: int = 5
+    per_seconds: float = 10.0
+
+
+@dataclass
+class DiscordConfig:
+    """The Discord adapter; the token itself never lives here."""
+
+    prefix: str = "!"
+    token_env: str = "DISCORD_TOKEN"
+    token_file: str | None = None
+    guild_ids: list[int] = field(default_factory=list)
+    admin_role_ids: list[int] = field(default_factory=list)
+    admin_user_ids: list[int] = field(default_factory=list)
+    ephemeral: bool = False
+    allow_dms: bool = True
+    shards: str | None = None
+    cooldown: CooldownConfig = field(default_factory=CooldownConfig)
+
+
+@dataclass
+class Config:
+    """The whole pressbot configuration."""
+
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)
+    index: IndexConfig = field(default_factory=IndexConfig)
+    answers: AnswersConfig = field(default_factory=AnswersConfig)
+    discord: DiscordConfig = field(default_factory=DiscordConfig)
+    path: Path | None = None  # the file it came from (not a YAML key)
+
+    def resolve(self, p: str | Path) -> Path:
+        """Resolve a path from the config relative to the config file's folder."""
+        p = Path(os.path.expanduser(str(p)))
+        if p.is_absolute() or self.path is None:
+            return p.resolve()
+        return (self.path.parent / p).resolve()
+
+    @property
+    def corpus_paths(self) -> list[Path]:
+        return [self.resolve(p) for p in self.corpus.paths]
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.resolve(self.corpus.cache_dir)
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", str(tp)).replace("typing.", "")
+
+
+def _convert(value: Any, tp: Any, file: Path, key: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _convert(value, inner[0], file, key)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise ConfigError(file, key, f"expected a mapping, got {type(value).__name__}")
+        return _build(tp, value, file, key + ".")
+    if origin is list:
+        (item_tp,) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise ConfigError(file, key, f"expected a list, got {type(value).__name__}")
+        return [_convert(v, item_tp, file, f"{key}[{i}]") for i, v in enumerate(value)]
+    if origin is dict:
+        ktp, vtp = typing.get_args(tp)
+        if not isinstance(value, dict):
+            raise ConfigError(file, key, f"expected a mapping, got {type(value).__name__}")
+        return {_convert(k, ktp, file, key): _convert(v, vtp, file, f"{key}.{k}") for k, v in value.items()}
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if tp is bool and not isinstance(value, bool):
+        raise ConfigError(file, key, f"expected true or false, got {value!r}")
+    if tp is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ConfigError(file, key, f"expected an integer, got {value!r}")
+    if not isinstance(value, tp):
+        raise ConfigError(file, key, f"expected {_type_name(tp)}, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _build(cls: type, data: dict[str, Any], file: Path, prefix: str = "") -> Any:
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls) if f.name != "path"}
+    kwargs = {}
+    for k, v in data.items():
+        if k not in names:
+            raise ConfigError(file, f"{prefix}{k}", f"unknown key (known: {', '.join(sorted(names))})")
+        kwargs[k] = _convert(v, hints[k], file, f"{prefix}{k}")
+    return cls(**kwargs)
+
+
+def _check(cfg: Config, file: Path) -> None:
+    if not cfg.corpus.paths:
+        raise ConfigError(file, "corpus.paths", "at least one corpus path is required")
+    for raw, p in zip(cfg.corpus.paths, cfg.corpus_paths, strict=True):
+        if not p.exists():
+            raise ConfigError(file, "corpus.paths", f"corpus path {raw!r} does not exist (resolved to {p})")
+    for key, val in (("index.k1", cfg.index.k1), ("index.epsilon", cfg.index.epsilon)):
+        if val < 0:
+            raise ConfigError(file, key, f"must be >= 0, got {val}")
+    if not 0 <= cfg.index.b <= 1:
+        raise ConfigError(file, "index.b", f"must be between 0 and 1, got {cfg.index.b}")
+    for key in ("max_citations", "max_query_chars", "search_results"):
+        if getattr(cfg.answers, key) < 1:
+            raise ConfigError(file, f"answers.{key}", "must be at least 1")
+    if not cfg.discord.prefix.strip():
+        raise ConfigError(file, "discord.prefix", "must not be empty")
+    if cfg.discord.shards not in (None, "auto"):
+        raise ConfigError(file, "discord.shards", f"must be null or 'auto', got {cfg.discord.shards!r}")
+
+
+def load_config(path: str | Path | None = None, corpus_override: list[str] | None = None) -> Config:
+    """Load and validate a config file; `corpus_override` replaces corpus.paths (resolved from cwd)."""
+    file = find_config(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(file, "(file)", f"cannot read: {e.strerror or e}") from None
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as e:
+        raise ConfigError(file, "(syntax)", f"invalid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(file, "(top level)", "expected a mapping of sections")
+    cfg: Config = _build(Config, data, file)
+    cfg.path = file.resolve()
+    if corpus_override:
+        cfg.corpus.paths = [str(Path(p).resolve()) for p in corpus_override]
+        for p in cfg.corpus.paths:
+            if not Path(p).exists():
+                raise ConfigError("--corpus", "corpus.paths", f"corpus path {p!r} does not exist")
+    _check(cfg, file)
+    return cfg
+
+
+def find_config(path: str | Path | None) -> Path:
+    """--config, else $PRESSBOT_CONFIG, else ./config/pressbot.yaml, else the one beside the package."""
+    if path:
+        return Path(path)
+    if os.environ.get("PRESSBOT_CONFIG"):
+        return Path(os.environ["PRESSBOT_CONFIG"])
+    local = Path("config/pressbot.yaml")
+    if local.exists():
+        return local
+    return Path(__file__).resolve().parent.parent / "config" / "pressbot.yaml"

@@ -1,0 +1,225 @@
+"""Loading a corpus: files -> releases and numbered paragraphs, with a report of what was skipped."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.cleaning import (
+    common_suffixes,
+    detect_language,
+    find_date,
+    find_dateline,
+    find_title,
+    is_navigation,
+    rebuild_paragraphs,
+    split_long,
+    strip_suffix,
+)
+from bot.config import CorpusConfig
+from bot.formats import SUFFIXES, RawDoc, SkipFile, read_file
+from bot.models import Paragraph, Release
+from bot.textnorm import collapse_ws
+
+Progress = Callable[[int, int, str], None]
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class LoadReport:
+    """What a load saw, kept and dropped; shown by `pressbot index` and after a reload."""
+
+    files_seen: int = 0
+    releases: int = 0
+    paragraphs: int = 0
+    duplicate_paragraphs: int = 0
+    boilerplate_lines: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "files_seen": self.files_seen, "releases": self.releases, "paragraphs": self.paragraphs,
+            "duplicate_paragraphs": self.duplicate_paragraphs, "boilerplate_lines": self.boilerplate_lines,
+            "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
+            "problems": [{"file": f, "problem": p} for f, p in self.problems],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class Corpus:
+    """Releases and their paragraphs; `index_pids` are the distinct paragraphs the index holds."""
+
+    releases: dict[str, Release]
+    paragraphs: list[Paragraph]
+    index_pids: list[int]
+    copies: dict[int, list[int]]
+    report: LoadReport
+
+    def release_of(self, pid: int) -> Release:
+        return self.releases[self.paragraphs[pid].release_id]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    root: Path
+    group: Path
+
+
+def discover(paths: Iterable[Path], report: LoadReport) -> list[SourceFile]:
+    """Every file under the corpus paths, following symlinks once (loops are reported, not followed)."""
+    found: list[SourceFile] = []
+    for root in paths:
+        root = Path(root)
+        if root.is_file():
+            found.append(SourceFile(root, root.parent, root.parent))
+            continue
+        seen_dirs: set[str] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: report.skipped.append(
+                (str(e.filename), f"unreadable folder: {e.strerror}"))):
+            real = os.path.realpath(dirpath)
+            if real in seen_dirs:
+                report.skipped.append((dirpath, "symlink loop: folder already visited"))
+                dirnames[:] = []
+                continue
+            seen_dirs.add(real)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                p = Path(dirpath) / name
+                found.append(SourceFile(p, root, Path(dirpath)))
+    return found
+
+
+def _read(sf: SourceFile, max_bytes: int, report: LoadReport) -> list[RawDoc]:
+    path = sf.path
+    try:
+        if path.is_symlink() and not path.exists():
+            raise SkipFile("broken symlink")
+        if path.suffix.lower() not in SUFFIXES:
+            raise SkipFile(f"unsupported file type '{path.suffix or '(none)'}'")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SkipFile(f"too large: {size / 1e6:.1f} MB over the {max_bytes / 1e6:.1f} MB cap")
+        data = path.read_bytes()
+        problems: list[str] = []
+        docs = read_file(path, data, problems)
+        report.problems.extend((str(path), p) for p in problems)
+        return docs
+    except SkipFile as e:
+        report.skipped.append((str(path), str(e)))
+    except OSError as e:
+        report.skipped.append((str(path), f"unreadable: {e.strerror or e}"))
+    return []
+
+
+def _release_id(doc: RawDoc, sf: SourceFile) -> str:
+    if doc.meta.get("id"):
+        return str(doc.meta["id"])
+    try:
+        rel = doc.path.relative_to(sf.root)
+    except ValueError:
+        rel = Path(doc.path.name)
+    base = f"{sf.root.name}/{rel.with_suffix('').as_posix()}" if sf.root.name else rel.with_suffix('').as_posix()
+    return f"{base}#{doc.line}" if doc.line is not None else base
+
+
+def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
+                progress: Progress | None = None) -> Corpus:
+    """Read, clean and number every release under `paths`; never raises for a bad file."""
+    cfg = cfg or CorpusConfig()
+    t0 = time.perf_counter()
+    report = LoadReport()
+    files = discover(paths, report)
+    report.files_seen = len(files) + sum(1 for _ in report.skipped)
+    max_bytes = int(cfg.max_file_mb * 1e6)
+
+    raw: list[tuple[SourceFile, RawDoc, list[str]]] = []
+    for n, sf in enumerate(files, start=1):
+        for doc in _read(sf, max_bytes, report):
+            raw.append((sf, doc, doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+        if progress and (n % 200 == 0 or n == len(files)):
+            progress(n, len(files), "reading")
+
+    # Lines recurring across many files of the same folder are site furniture (menus, sidebars).
+    line_files: dict[Path, Counter[str]] = defaultdict(Counter)
+    group_size: Counter[Path] = Counter()
+    first_lines: dict[Path, list[str]] = defaultdict(list)
+    for sf, _doc, lines in raw:
+        group_size[sf.group] += 1
+        line_files[sf.group].update({collapse_ws(x).casefold() for x in lines if x.strip()})
+        first = next((x.strip() for x in lines if x.strip()), "")
+        first_lines[sf.group].append(first)
+    suffixes = {g: common_suffixes(v) for g, v in first_lines.items()}
+
+    releases: dict[str, Release] = {}
+    paragraphs: list[Paragraph] = []
+    for n, (sf, doc, lines) in enumerate(raw, start=1):
+        g = sf.group
+        need = max(cfg.boilerplate_min_files, int(group_size[g] * cfg.boilerplate_min_fraction))
+        counts = line_files[g]
+        frequent = {i for i, x in enumerate(lines) if x.strip() and counts[collapse_ws(x).casefold()] >= need}
+        blocks = rebuild_paragraphs(doc.text, doc.hard_wrapped)
+        if not blocks:
+            report.skipped.append((str(doc.path), "no text"))
+            continue
+        title = find_title(blocks, doc.meta.get("title"), suffixes[g])
+        kept: list[str] = []
+        seen: set[str] = set()
+        linked: set[str] = set()  # titles of 'Link to: X' neighbours, whose next line repeats X
+        for bi, b in enumerate(blocks):
+            text = strip_suffix(b.text, suffixes[g]) if bi == 0 else b.text
+            key = collapse_ws(text).casefold()
+            if bi > 0 and (all(i in frequent for i in b.lines) or is_navigation(text) or key in linked):
+                report.boilerplate_lines += len(b.lines)
+                if text[:8].lower() == "link to:":
+                    linked.add(collapse_ws(text[8:]).casefold())
+                continue
+            if key in seen or not _HAS_LETTER.search(text):
+                continue
+            seen.add(key)
+            kept.extend(split_long(text, cfg.max_paragraph_chars))
+        if not kept:
+            report.skipped.append((str(doc.path), "only boilerplate, no release text"))
+            continue
+        rid = _release_id(doc, sf)
+        if rid in releases:
+            report.skipped.append((str(doc.path), f"duplicate release id {rid!r}"))
+            continue
+        body = "\n".join(kept)
+        source = cfg.sources.get(g.name) or doc.meta.get("source") or g.name
+        rel = Release(
+            id=rid, path=str(doc.path), title=title, source=source,
+            date=find_date("\n".join(lines[:40]), doc.meta.get("date"), str(doc.path)),
+            url=doc.meta.get("url"), language=doc.meta.get("language") or detect_language(body),
+            dateline=find_dateline(blocks),
+        )
+        releases[rid] = rel
+        for number, text in enumerate(kept, start=1):
+            paragraphs.append(Paragraph(len(paragraphs), rid, number, text))
+        if progress and (n % 200 == 0 or n == len(raw)):
+            progress(n, len(raw), "cleaning")
+
+    first_of: dict[str, int] = {}
+    index_pids: list[int] = []
+    copies: dict[int, list[int]] = defaultdict(list)
+    for p in paragraphs:
+        key = collapse_ws(p.text).casefold()
+        first = first_of.setdefault(key, p.pid)
+        if first == p.pid:
+            index_pids.append(p.pid)
+        else:
+            copies[first].append(p.pid)
+            report.duplicate_paragraphs += 1
+    report.releases, report.paragraphs = len(releases), len(paragraphs)
+    report.seconds = time.perf_counter() - t0
+    return Corpus(releases, paragraphs, index_pids, dict(copies), report)

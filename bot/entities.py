@@ -1,0 +1,243 @@
+"""The people index: who is named where, with which titles, and which quotations they said.
+
+People are told apart by first name + surname; a surname-only mention ("DA Stephan", "said Barr")
+is linked to the one person of that surname named in the same release, else kept apart per source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.corpus import Corpus
+from bot.names import Mention, find_mentions, name_key, speaker_name
+from bot.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
+
+_WEAK_TITLES = {"mr.", "ms.", "mrs.", "mr", "ms", "mrs"}
+
+
+@dataclass
+class Person:
+    """One person as the corpus names them."""
+
+    id: int
+    first: str
+    last: str
+    source: str
+    names: Counter[str] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
+    title_pids: dict[str, list[int]] = field(default_factory=dict)
+    mention_pids: list[int] = field(default_factory=list)
+    releases: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        """The fullest form the corpus uses for this person's name."""
+        if not self.names:
+            return self.last
+        best = max(self.names.items(), key=lambda kv: (kv[1] >= 2 or len(self.names) == 1, len(kv[0].split()), kv[1]))
+        return best[0]
+
+    @property
+    def evidence(self) -> int:
+        return sum(len(v) for v in self.title_pids.values())
+
+    def top_titles(self, n: int = 4) -> list[str]:
+        return [t for t, _ in self.titles.most_common(n)]
+
+
+@dataclass(slots=True)
+class Quote:
+    person: int
+    pid: int
+    start: int
+    end: int
+
+
+@dataclass
+class PeopleMatch:
+    """People answering a name query; `fuzzy` when found by spelling similarity, not exactly."""
+
+    people: list[Person]
+    fuzzy: bool = False
+    suggestion: str | None = None
+
+
+class EntityIndex:
+    """Lookup of people by name, with their titles, mentions and quotations."""
+
+    def __init__(self, people: list[Person], quotes: list[Quote]) -> None:
+        self.people = people
+        self.quotes_by_person: dict[int, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            self.quotes_by_person[q.person].append(q)
+        self.by_last: dict[str, list[int]] = defaultdict(list)
+        for p in people:
+            self.by_last[name_key(p.last)].append(p.id)
+        self._last_keys = list(self.by_last)
+        self._full_ids = [p.id for p in people if p.first]
+        self._full_keys = [f"{name_key(p.first)} {name_key(p.last)}" for p in people if p.first]
+
+    def _rank(self, ids: list[int]) -> list[Person]:
+        ppl = [self.people[i] for i in ids]
+        return sorted(ppl, key=lambda p: (-min(p.evidence, 3), -len(self.quotes_by_person.get(p.id, ())),
+                                          -len(p.mention_pids), p.id))
+
+    def find(self, query: str) -> PeopleMatch:
+        """People matching a surname, a full name, or (fuzzily) a misspelling of one."""
+        words = [name_key(w) for w in query.replace(",", " ").split()]
+        words = [w for w in words if w and w not in ("jr", "sr", "ii", "iii", "iv")]
+        if not words:
+            return PeopleMatch([])
+        last, first = words[-1], (words[0] if len(words) > 1 else "")
+        if first:
+            return self._find_full(first, last)
+        fuzzy = False
+        lasts = [last] if last in self.by_last else []
+        if not lasts and len(last) >= 4:
+            hits = process.extract(last, self._last_keys, scorer=fuzz.ratio, score_cutoff=80, limit=3)
+            if hits:
+                lasts, fuzzy = [h[0] for h in hits if h[1] >= hits[0][1] - 1e-9], True
+        ppl = self._rank([i for k in lasts for i in self.by_last[k]])
+        return PeopleMatch(ppl, fuzzy=fuzzy and bool(ppl))
+
+    def _find_full(self, first: str, last: str) -> PeopleMatch:
+        """A first name + surname query: both must match (a near miss is only a suggestion)."""
+        exact = [i for i in self.by_last.get(last, []) if self.people[i].first
+                 and fuzz.ratio(first, name_key(self.people[i].first)) >= 80]
+        if exact:
+            return PeopleMatch(self._rank(exact))
+        hits = process.extract(f"{first} {last}", self._full_keys, scorer=fuzz.ratio, score_cutoff=85, limit=5)
+        ids = [self._full_ids[h[2]] for h in hits
+               if fuzz.ratio(first, name_key(self.people[self._full_ids[h[2]]].first)) >= 80]
+        if ids:
+            return PeopleMatch(self._rank(ids), fuzzy=True)
+        near = self._rank(self.by_last.get(last, []))[:1]
+        return PeopleMatch([], suggestion=near[0].name if near else None)
+
+    def names(self) -> list[str]:
+        """Full names of well-evidenced people, for autocomplete."""
+        return [p.name for p in sorted(self.people, key=lambda p: -p.evidence) if p.first and p.evidence]
+
+
+def _person_for(key: tuple[str, str, str], first: str, last: str, source: str,
+                people: list[Person], by_key: dict[tuple[str, str, str], int]) -> Person:
+    pid = by_key.get(key)
+    if pid is None:
+        pid = by_key[key] = len(people)
+        people.append(Person(pid, first, last, source))
+    return people[pid]
+
+
+def build_entities(corpus: Corpus) -> EntityIndex:
+    """Extract people and quotations from every English release of the corpus."""
+    people: list[Person] = []
+    by_key: dict[tuple[str, str, str], int] = {}
+    quotes: list[Quote] = []
+    by_release: dict[str, list[int]] = defaultdict(list)
+    for p in corpus.paragraphs:
+        by_release[p.release_id].append(p.pid)
+
+    for rid, pids in by_release.items():
+        rel = corpus.releases[rid]
+        if rel.language != "en":
+            continue
+        source = rel.source
+        found: list[tuple[int, Mention]] = [(pid, m) for pid in pids for m in find_mentions(corpus.paragraphs[pid].text)]
+        # surname -> full-name keys seen in this release
+        full_by_last: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
+        for _pid, m in found:
+            if m.first:
+                full_by_last[name_key(m.last)][(name_key(m.first), name_key(m.last), "")] += 1
+
+        def resolve(first: str, last: str, source: str = source,
+                    full_by_last: dict = full_by_last) -> tuple[str, str, str]:
+            lk = name_key(last)
+            if first:
+                return (name_key(first), lk, "")
+            fulls = full_by_last.get(lk)
+            if fulls:
+                return fulls.most_common(1)[0][0]
+            return ("", lk, source)
+
+        for pid, m in found:
+            key = resolve(m.first, m.last)
+            person = _person_for(key, m.first if key[0] else "", m.last, source, people, by_key)
+            if m.first and key[0]:
+                person.names[m.full] += 1
+            elif not person.names:
+                person.names[m.last] += 1
+            person.mention_pids.append(pid)
+            person.releases.add(rid)
+            title = m.title.strip()
+            if title and title.lower() not in _WEAK_TITLES:
+                person.titles[title] += 1
+                person.title_pids.setdefault(title, []).append(pid)
+
+        last_speaker: int | None = None
+        for pid in pids:
+            text = corpus.paragraphs[pid].text
+            spans = find_quotes(text)
+            if not spans:
+                last_speaker = None
+                continue
+            para_speaker = None
+            for s in spans:
+                who = None
+                if s.speaker:
+                    parsed = speaker_name(s.speaker)
+                    if parsed:
+                        first, last, _title = parsed
+                        key = resolve(first, last)
+                        who = _person_for(key, first if key[0] else "", last, source, people, by_key).id
+                        people[who].releases.add(rid)
+                        if pid not in people[who].mention_pids:
+                            people[who].mention_pids.append(pid)
+                elif last_speaker is not None and starts_with_quote(text) and s.end - s.start >= MIN_UNATTRIBUTED:
+                    who = last_speaker  # a quotation continuing the previous paragraph's speaker
+                if who is not None:
+                    quotes.append(Quote(who, pid, s.start, s.end))
+                    para_speaker = who
+            last_speaker = para_speaker
+    for person in people:
+        if not person.names:
+            person.names[(person.first + " " + person.last).strip()] += 1
+    people, quotes = _merge_surname_only(people, quotes)
+    return EntityIndex(people, quotes)
+
+
+def _shares_title(a: Person, b: Person) -> bool:
+    wa = [f" {t.casefold()} " for t in a.titles]
+    wb = [f" {t.casefold()} " for t in b.titles]
+    return any(x in y or y in x for x in wa for y in wb)
+
+
+def _merge_surname_only(people: list[Person], quotes: list[Quote]) -> tuple[list[Person], list[Quote]]:
+    """Fold 'Attorney General Barr' into 'U.S. Attorney General William Barr' when exactly one
+    full-named person of that surname carries a matching title; renumber the rest."""
+    by_last: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        if p.first:
+            by_last[name_key(p.last)].append(p)
+    target: dict[int, int] = {}
+    for p in people:
+        if p.first or not p.titles:
+            continue
+        matches = sorted((f for f in by_last.get(name_key(p.last), []) if _shares_title(p, f)),
+                         key=lambda f: -f.evidence)
+        if len(matches) == 1 or (len(matches) > 1 and matches[0].evidence >= 5 * max(1, matches[1].evidence)):
+            f = matches[0]
+            target[p.id] = f.id
+            f.titles.update(p.titles)
+            for t, pids in p.title_pids.items():
+                f.title_pids.setdefault(t, []).extend(pids)
+            f.mention_pids.extend(p.mention_pids)
+            f.releases |= p.releases
+    kept = [p for p in people if p.id not in target]
+    new_id = {p.id: i for i, p in enumerate(kept)}
+    for p in kept:
+        p.id = new_id[p.id]
+    quotes = [Quote(new_id[target.get(q.person, q.person)], q.pid, q.start, q.end) for q in quotes]
+    return kept, quotes

@@ -1,0 +1,284 @@
+"""Reading people out of text: capitalized runs split into titles and names, speaker attributions.
+
+Everything works on the original paragraph text; spans index into it so snippets stay verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.textnorm import fold_accents
+
+# Words that end a title written before a name ("... District Attorney Kim Ogg").
+TITLE_HEADS = frozenset("""
+Attorney Attorneys General DA ADA DDA AUSA SDA Chief Judge Justice Detective Detectives Det. Officer Officers
+Sergeant Sgt. Lieutenant Lt. Captain Capt. Commissioner Director Investigator Investigators Agent Agents
+Inspector Superintendent Mayor Governor Gov. Senator Sen. Councilmember Councilman Councilwoman Supervisor
+Prosecutor Prosecutors President Secretary Marshal Trooper Deputy Sheriff Sheriff-Coroner Assemblymember
+Assemblyman Assemblywoman Representative Rep. Congressman Congresswoman Chair Chairman Chairwoman Paralegal
+Analyst Advocate Manager Coordinator Specialist Engineer Administrator Counsel Clerk Professor Principal
+Founder Executive Commander Speaker Partner Dr. Reverend Rev. Pastor Bishop Chaplain Warden Examiner Coroner
+Counselor Doctor Charge CEO Officer Head Leader Lead Defender Prosecutor Nurse Teacher Coach Firefighter
+Patrolman Patrolwoman Constable Ranger Auditor Controller Treasurer Assessor Comptroller Ombudsman Mr. Ms. Mrs.
+Honorable Hon. Killer Man Woman Bandit Rapist Felon Father Mother Striker THIRD-STRIKER Salesman Trafficker Fugitive
+""".split())
+# Lowercase role nouns ending a descriptor before a name ("63-year-old Staten Island man James Burrus").
+ROLE_NOUNS = frozenset("""
+man woman men women father mother husband wife son daughter boy girl teen teenager juvenile defendant
+suspect victim salesman fugitive burglar killer bandit ringleader leader felon driver nurse teacher doctor
+employee owner worker resident student member gunman shooter trafficker dealer pimp molester rapist striker
+inmate officer deputy tenant landlord contractor manager agent attorney lawyer investigator detective
+mastermind associate coach pastor priest volunteer caregiver therapist neighbor boyfriend girlfriend partner
+founder executive accountant bookkeeper guard soldier veteran official clerk cashier mechanic physician
+dentist chiropractor pharmacist thief robber prosecutor judge sergeant paralegal analyst advocate
+""".split())
+MODIFIERS = frozenset("""former then-acting acting alleged convicted serial self-proclaimed accused admitted
+reputed disgraced retired veteran longtime local senior chief interim suspected""".split())
+CONNECTORS = frozenset({"of", "the", "for", "in", "and", "&", "on", "at"})
+# Words that never begin a title, so a backward walk stops before them.
+TITLE_STOP = frozenset("""Meet Congratulations Thanks Thank Welcome Join Contact Please Photo Pictured Attention
+Today Yesterday When After Before During While Since As If And But Or So Then Also Both""".split())
+# Capitalized words that are never part of a person's name.
+NOT_NAME = frozenset("""
+The A An And Of In On At To For From By With As But Or If When While After Before During Since Under Over
+He She His Her They Their It Its This That These Those There Here We Our You Your I Mr Ms Mrs
+County Counties Police Department Office Offices District Court Courts Superior Supreme Criminal Street
+Road Avenue Boulevard Blvd Drive Lane Way Highway Freeway Parkway Expressway Unit Division Bureau Task Force
+State States United City Town Village University College School High Center Centre Hospital Church Jail
+Prison Sheriff's Attorney's Department's Agency Administration Service Services Commission Board
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Operation Project Program Act Law Code Section
+Press Release News Update Media Advisory Case Count Counts Penal Health Safety Public Federal National
+North South East West Northern Southern Eastern Western Central New Fort Saint St San Santa Los Las
+Said Says According Today Yesterday Tomorrow Judge Justice Jury Grand Deputy Senior Assistant Special
+Detective Officer Sergeant Chief Investigator Attorney General District Agent Inspector Mayor Governor
+Senator Supervisor Prosecutor Director Commissioner Captain Lieutenant Trooper Marshal Secretary President
+Defendant Defendants Victim Victims Suspect Suspects Man Woman DA ADA DDA SDPD LAPD NYPD DPD OCDA CHP FBI
+ATF DEA HSI ICE DOJ USA OC GRIP AB SB PC II III IV Jr Sr Jr. Sr.
+Honorable Hon Plaintiff Plaintiffs Guarantor Meet Dear Congratulations Thanks Thank Welcome Join Contact Please
+Photo Pictured Attention Former Acting Then Interim Retired Late Both Each Every All Many Several
+""".split())
+SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
+                           "Mr.", "Ms.", "Mrs.", "Jr.", "Sr.", "Rev.", "Asst.", "Dist.", "Atty.", "N.Y.",
+                           "L.A.", "D.C."})
+SPEECH_VERBS = r"(?:said|says|stated|states|added|adds|explained|noted|remarked|declared|commented|continued|told)"
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+_NAME_WORD = re.compile(rf"^(?:[{_UP}][’']|Mc|Mac|La|Le|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?$")
+_INITIAL = re.compile(rf"^[{_UP}]\.$")
+_TOKEN = re.compile(r"\S+")
+_TRAIL = "”\"’'),;:.!?]"
+_LEAD = "“\"‘'(["
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # without surrounding punctuation
+    start: int
+    end: int
+    breaks: bool  # punctuation after it ends a phrase (comma, period, quote...)
+    opens: bool  # punctuation before it (opening quote, parenthesis)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A person named in a paragraph, with the title the text gives there (may be empty)."""
+
+    first: str
+    last: str
+    full: str
+    title: str
+    start: int
+    end: int
+    kind: str  # "titled", "appositive", "bare", "speaker"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Whitespace tokens with their outer punctuation peeled off (abbreviations keep their dots)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw, s, e = m.group(), m.start(), m.end()
+        opens = False
+        while raw and raw[0] in _LEAD:
+            raw, s, opens = raw[1:], s + 1, True
+        breaks = False
+        for poss in ("’s", "'s", "’", "'"):
+            if raw.endswith(poss) and len(raw) > len(poss) + 1 and raw[-len(poss) - 1].isalpha() and (
+                    poss.endswith("s") or raw[-2] == "s"):
+                raw, e, breaks = raw[: -len(poss)], e - len(poss), True
+                break
+        while raw and raw[-1] in _TRAIL:
+            if raw[-1] == "." and (raw in ABBREVIATIONS or _INITIAL.match(raw) or re.fullmatch(r"(?:[A-Z]\.)+", raw)):
+                break
+            raw, e, breaks = raw[:-1], e - 1, True
+        if raw:
+            out.append(Token(raw, s, e, breaks, opens))
+    return out
+
+
+def is_name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word)) and word not in NOT_NAME
+
+
+def _is_title_word(tok: Token) -> bool:
+    w = tok.text
+    return (w[:1].isupper() or w in CONNECTORS or w in MODIFIERS or bool(re.match(r"^\d+(?:st|nd|rd|th)?-", w))
+            or w.lower() in ROLE_NOUNS)
+
+
+def _is_head(tok: Token) -> bool:
+    return tok.text in TITLE_HEADS or tok.text.lower() in ROLE_NOUNS
+
+
+def _take_name(toks: list[Token], i: int) -> int:
+    """Index just past the name starting at toks[i] (0 words if none)."""
+    j = i
+    while j < len(toks) and j - i < 5:
+        w = toks[j].text
+        if is_name_word(w) or (_INITIAL.match(w) and j > i) or (w in SUFFIXES and j > i):
+            j += 1
+            if toks[j - 1].breaks and not (j < len(toks) and toks[j].text in SUFFIXES):
+                break
+            continue
+        break
+    while j > i and (toks[j - 1].text in SUFFIXES or _INITIAL.match(toks[j - 1].text)):
+        j -= 1
+    return j
+
+
+def _title_before(toks: list[Token], head: int, floor: int) -> int:
+    """First index of the title phrase ending at toks[head] (walking back over title-ish words)."""
+    k = head
+    while k - 1 >= floor and head - (k - 1) < 10:
+        t = toks[k - 1]
+        if t.breaks or toks[k].opens:
+            break
+        if not _is_title_word(t) or t.text in TITLE_STOP:
+            break
+        if t.text == "and" and k - 2 >= floor and is_name_word(toks[k - 2].text):
+            break
+        k -= 1
+    while k < head and (toks[k].text in CONNECTORS or toks[k].text.lower() in ("the", "a", "an")):
+        k += 1
+    return k
+
+
+def _split_name(words: list[str]) -> tuple[str, str]:
+    core = [w for w in words if w not in SUFFIXES and not _INITIAL.match(w)]
+    if not core:
+        return "", ""
+    if len(core) == 1:
+        return "", core[0]
+    return core[0], core[-1]
+
+
+_APP_WORD = r"(?:(?:[A-Z]\.){2,}|[\w’'“”\"&/-]+)"
+_APPOSITIVE = re.compile(
+    rf"^,\s+(?:the |a |an )?((?:{_APP_WORD} ){{0,15}}?{_APP_WORD})(?=[,;:]|\s?\(|\.(?![A-Za-z])|\s+(?:who|which|that|was|is|has|had|will)\b|$)")
+_AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;(]|\s+(?:was|is|has|had|and|who)\b|$)")
+
+
+def _appositive(text: str, end: int) -> str:
+    """A title given after a name: 'Kim Ogg, the District Attorney' or 'Justin Schmitt, 37, Colorado'."""
+    rest = text[end:end + 160]
+    m = _AGE.match(rest)
+    if m:
+        return f"{m.group(1)}, {m.group(2).strip()}"
+    m = _APPOSITIVE.match(rest)
+    if not m:
+        return ""
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or words[0][:1].isdigit():
+        return ""
+    heads = [w.strip("“”\".,") for w in words]
+    for a, b in zip(heads, heads[1:], strict=False):
+        if a in TITLE_HEADS and is_name_word(b):
+            return ""  # a list of other titled people, not this person's title
+    if len(heads) >= 2 and is_name_word(heads[-1]) and is_name_word(heads[-2]):
+        return ""  # ends in someone else's name
+    if any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in heads):
+        return phrase
+    return ""
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """People named in a paragraph: titled ('DA John Creuzot'), appositive, speakers and bare full names."""
+    toks = tokenize(text)
+    out: list[Mention] = []
+    used_until = 0
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        # a title head immediately followed by a name
+        if _is_head(tok) and i + 1 < n and not tok.breaks:
+            j = _take_name(toks, i + 1)
+            if j > i + 1:
+                words = [t.text for t in toks[i + 1:j]]
+                first, last = _split_name(words)
+                if last and not (len(words) == 1 and j < n and toks[j - 1].breaks is False
+                                 and toks[j].text[:1].isupper() and toks[j].text not in SUFFIXES):
+                    k = _title_before(toks, i, used_until)
+                    title = text[toks[k].start:tok.end]
+                    start, end = toks[i + 1].start, toks[j - 1].end
+                    app = _appositive(text, end)
+                    out.append(Mention(first, last, text[start:end], title, start, end, "titled"))
+                    if app:
+                        out.append(Mention(first, last, text[start:end], app, start, end, "appositive"))
+                    used_until = j
+                    i = j
+                    continue
+        # an untitled full name followed by an appositive title or an age
+        if i >= used_until and is_name_word(tok.text) and (i == 0 or not _is_head(toks[i - 1]) or toks[i - 1].breaks):
+            j = _take_name(toks, i)
+            followed = j < n and not toks[j - 1].breaks and (toks[j].text[:1].isupper() or _is_head(toks[j]))
+            if j - i >= 2 and not followed:
+                words = [t.text for t in toks[i:j]]
+                first, last = _split_name(words)
+                start, end = toks[i].start, toks[j - 1].end
+                app = _appositive(text, end)
+                kind = "appositive" if app else "bare"
+                out.append(Mention(first, last, text[start:end], app, start, end, kind))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+_SPEAKER_AFTER = re.compile(rf"^[\s,]*{SPEECH_VERBS}\s+((?:[\w.’'-]+\s+){{0,9}}?[\w.’'-]+?)(?=[.,;:]|\s+(?:who|in|at|of|on|during|after|before|when|as|adding|,)\b|\s*$)")
+_SPEAKER_BEFORE_VERB = re.compile(rf"^[\s,]*((?:[\w.’'-]+\s+){{0,9}}?[\w.’'-]+)\s+{SPEECH_VERBS}\b")
+_SPEAKER_INTRO = re.compile(rf"((?:[\w.’'-]+\s+){{0,9}}?[\w.’'-]+)\s+{SPEECH_VERBS}(?:\s+in\s+a\s+statement|\s+today)?[,:]?\s*$")
+
+
+def speaker_name(phrase: str) -> tuple[str, str, str] | None:
+    """(first, last, title) of the person in an attribution phrase such as 'DA Stephan' or 'said Barr'."""
+    toks = [t for t in tokenize(phrase)]
+    # the name is the last run of name words; a title may precede it
+    j = len(toks)
+    while j > 0 and toks[j - 1].text in SUFFIXES:
+        j -= 1
+    i = j
+    while i > 0 and (is_name_word(toks[i - 1].text) or _INITIAL.match(toks[i - 1].text)) and j - i < 4:
+        i -= 1
+    if i == j:
+        return None
+    words = [t.text for t in toks[i:j]]
+    first, last = _split_name(words)
+    if not last:
+        return None
+    title = ""
+    if i > 0 and _is_head(toks[i - 1]):
+        k = _title_before(toks, i - 1, 0)
+        title = " ".join(t.text for t in toks[k:i])
+    elif i > 0 and toks[i - 1].text not in CONNECTORS and toks[i - 1].text[:1].islower() and i - 1 > 0:
+        return None
+    return first, last, title
+
+
+def name_key(word: str) -> str:
+    """Comparable form of a name word: accents folded, apostrophes and hyphens dropped, casefolded."""
+    return re.sub(r"[’'\-. ]", "", fold_accents(word)).casefold()

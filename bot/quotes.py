@@ -1,0 +1,61 @@
+"""Finding quotations in a paragraph and the attribution phrase that names their speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.names import SPEECH_VERBS
+
+_CURLY = re.compile(r"“([^“”]{2,}?)(?:”|$)")
+_STRAIGHT = re.compile(r"\"([^\"]{2,}?)(?:\"|$)")
+_AFTER_VERB_FIRST = re.compile(
+    rf"^\s*,?\s*{SPEECH_VERBS}\s+((?:[^\s.,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?)(?=[.,;:]\s|[.,;:]?$|\s+(?:who|in|at|of|on|during|after|before|when|as|adding|and)\b|\s*[“\"])")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*((?:[^\s.,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+)\s+{SPEECH_VERBS}\b")
+_INTRO = re.compile(
+    rf"((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+)\s+{SPEECH_VERBS}(?:\s+(?:in\s+a\s+statement|today|that))?\s*[,:]?\s*$")
+_ACCORDING = re.compile(r"according to\s+((?:[^\s,;:“”\"]+\s+){0,9}?[^\s,;:“”\"]+)\s*,\s*$", re.IGNORECASE)
+MIN_UNATTRIBUTED = 25
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """A quotation in a paragraph: [start, end) of its words, and who the text says spoke it."""
+
+    start: int
+    end: int
+    speaker: str | None  # the attribution phrase, e.g. "DA Stephan" or "Dallas County District Attorney ..."
+    direct: bool  # attribution sits right next to this quotation
+    open_ended: bool  # no closing quote mark: the quotation runs on into the next paragraph
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotations in one paragraph with their attribution phrases (None when the paragraph has none)."""
+    pattern = _CURLY if "“" in text else _STRAIGHT
+    spans: list[QuoteSpan] = []
+    for m in pattern.finditer(text):
+        start, end = m.start(1), m.end(1)
+        inner = text[start:end].strip()
+        if len(inner) < 3:
+            continue
+        closed = m.end() > end
+        after = text[m.end():m.end() + 160]
+        before = text[max(0, m.start() - 160):m.start()]
+        speaker = None
+        for rx, src in ((_AFTER_VERB_FIRST, after), (_AFTER_NAME_FIRST, after), (_INTRO, before),
+                        (_ACCORDING, before)):
+            mm = rx.search(src) if rx is not _AFTER_VERB_FIRST and rx is not _AFTER_NAME_FIRST else rx.match(src)
+            if mm:
+                speaker = mm.group(1)
+                break
+        spans.append(QuoteSpan(start, end, speaker, speaker is not None, not closed))
+    # Quotations in a paragraph whose other quotation is attributed share that speaker.
+    named = [s.speaker for s in spans if s.speaker]
+    for s in spans:
+        if s.speaker is None and named and (end_len := s.end - s.start) >= MIN_UNATTRIBUTED and end_len:
+            s.speaker = named[0]
+    return spans
+
+
+def starts_with_quote(text: str) -> bool:
+    return text.lstrip()[:1] in ("“", '"')

@@ -1,0 +1,61 @@
+"""Text normalization for matching; citations always keep the original text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "\u201c": '"',
+                         "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-",
+                         "\u00ad": ""})
+_WS = re.compile(r"\s+")
+_ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def collapse_ws(text: str) -> str:
+    """Collapse every whitespace run (NBSP included) into one space."""
+    return _WS.sub(" ", text).strip()
+
+
+def collapse_ascii_ws(text: str) -> str:
+    """Collapse runs of ASCII whitespace only, so NBSPs from the source survive in snippets."""
+    return _ASCII_WS.sub(" ", text).strip()
+
+
+def fold_accents(text: str) -> str:
+    """Strip combining marks: 'Luján' -> 'Lujan'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize(text: str) -> str:
+    """NFKC, straight quotes, accents folded, casefolded, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return collapse_ws(fold_accents(text).casefold())
+
+
+def normalize_keep_case(text: str) -> str:
+    """Like normalize() but keeps case: for pattern matching on names and titles."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return collapse_ws(fold_accents(text))
+
+
+_BOUNDARY = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_ABBREV = re.compile(r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Jr|Sr|Lt|Sgt|Det|Capt|Gov|Sen|Rep|Rev|Ave|Blvd|Rd|No|Inc|Co|Corp|"
+                     r"Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|Calif|Tex|Fla|Ga|Mo|Pa|Va)|"
+                     r"\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; abbreviations such as 'St.' and 'U.S.' do not end one."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        head = text[max(start, m.start() - 12):m.start() + 1]
+        if text[m.start()] == "." and _ABBREV.search(head):
+            continue
+        end = m.end() - len(m.group()) + len(m.group().rstrip())
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -1,0 +1,54 @@
+"""One tokenizer for index and queries: normalized, folded, stopwords out, optional Snowball stems."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+from bot.textnorm import normalize
+
+STOPWORDS = frozenset(
+    """a an and are as at be but by for from has have he her his i in into is it its of on or our
+    she that the their them they this to was were will with who what which when where how did does
+    do said says say""".split()
+)
+# Apostrophes inside a word are dropped ("O'Neill" -> "oneill"); hyphens split words.
+_APOS = re.compile(r"(?<=\w)'(?=\w)")
+_ORDINAL = re.compile(r"\b(\d+) (st|nd|rd|th)\b")
+_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+class Tokenizer:
+    """Turns text into index terms; identical for paragraphs and queries."""
+
+    def __init__(self, stem: bool = True) -> None:
+        self.stem = stem
+        self._cache: dict[str, str] = {}
+
+    def words(self, text: str) -> list[str]:
+        """Normalized words without stopwords, before stemming."""
+        text = _ORDINAL.sub(r"\1\2", _APOS.sub("", normalize(text)))
+        return [w for w in _TOKEN.findall(text) if w not in STOPWORDS and w != "_"]
+
+    def __call__(self, text: str) -> list[str]:
+        words = self.words(text)
+        if not self.stem:
+            return words
+        cache = self._cache
+        out = []
+        for w in words:
+            s = cache.get(w)
+            if s is None:
+                s = cache[w] = _stemmer().stemWord(w) if not w.isdigit() else w
+            out.append(s)
+        return out
+
+    def __getstate__(self) -> dict:
+        return {"stem": self.stem, "_cache": {}}

@@ -1,0 +1,50 @@
+"""Config loading: defaults work, and every bad config names the file, the key and the problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import ConfigError, load_config
+from tests.conftest import ROOT
+
+
+def test_bundled_config_loads_and_points_at_the_demo_corpus():
+    cfg = load_config(ROOT / "config" / "pressbot.yaml")
+    assert cfg.corpus_paths == [(ROOT / "corpus").resolve()]
+    assert cfg.index.k1 == 1.5 and cfg.index.b == 0.75 and cfg.index.epsilon == 0.25
+    assert cfg.discord.prefix == "!"
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "problem"),
+    [
+        ("corpus:\n  pathz: [x]\n", "corpus.pathz", "unknown key"),
+        ("index:\n  k1: fast\n", "index.k1", "expected float"),
+        ("answers:\n  max_citations: 2.5\n", "answers.max_citations", "expected an integer"),
+        ("corpus:\n  paths: [\"/no/such/folder\"]\n", "corpus.paths", "does not exist"),
+        ("index:\n  b: 3\n", "index.b", "between 0 and 1"),
+        ("discord:\n  shards: many\n", "discord.shards", "null or 'auto'"),
+        ("corpus: [1, 2\n", "(syntax)", "invalid YAML"),
+        ("bogus: 1\n", "bogus", "unknown key"),
+    ],
+)
+def test_bad_config_names_file_key_and_problem(tmp_path, body, key, problem):
+    f = tmp_path / "bad.yaml"
+    if not body.startswith(("corpus", "bogus")):
+        body = f'corpus:\n  paths: ["{ROOT / "corpus"}"]\n' + body
+    f.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(f)
+    assert err.value.key == key
+    assert problem in err.value.problem
+    assert str(f) in str(err.value)
+
+
+def test_cli_reports_config_error_without_traceback(tmp_path, capsys):
+    from bot.cli import main
+
+    f = tmp_path / "bad.yaml"
+    f.write_text("index:\n  k1: fast\n", encoding="utf-8")
+    assert main(["ask", "!who Garrison", "--config", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert "index.k1" in err and "bad.yaml" in err and "Traceback" not in err
