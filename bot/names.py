@@ -32,6 +32,7 @@ inmate officer deputy tenant landlord contractor manager agent attorney lawyer i
 mastermind associate coach pastor priest volunteer caregiver therapist neighbor boyfriend girlfriend partner
 founder executive accountant bookkeeper guard soldier veteran official clerk cashier mechanic physician
 dentist chiropractor pharmacist thief robber prosecutor judge sergeant paralegal analyst advocate
+person ringleader organizer fugitive salesman
 """.split())
 MODIFIERS = frozenset("""former then-acting acting alleged convicted serial self-proclaimed accused admitted
 reputed disgraced retired veteran longtime local senior chief interim suspected""".split())
@@ -58,6 +59,9 @@ Defendant Defendants Victim Victims Suspect Suspects Man Woman DA ADA DDA SDPD L
 ATF DEA HSI ICE DOJ USA OC GRIP AB SB PC II III IV Jr Sr Jr. Sr.
 Honorable Hon Plaintiff Plaintiffs Guarantor Meet Dear Congratulations Thanks Thank Welcome Join Contact Please
 Photo Pictured Attention Former Acting Then Interim Retired Late Both Each Every All Many Several
+Alleged Convicted Accused Suspected Serial Sentenced Convicted Charged Pleads Pleaded Arrested Indicted Found
+Gets Receives Accused Arraigned Admits Faces Held Ordered Released Extradited Honored Named Joins Announces
+Wins Guilty Sentence Sentencing Murder Manslaughter Robbery Capital Trial Verdict Jury
 """.split())
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
@@ -120,16 +124,18 @@ def tokenize(text: str) -> list[Token]:
 
 
 def is_name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and word not in NOT_NAME
+    return bool(_NAME_WORD.match(word)) and word not in NOT_NAME and word not in TITLE_HEADS
 
 
 def _is_title_word(tok: Token) -> bool:
     w = tok.text
-    return (w[:1].isupper() or w in CONNECTORS or w in MODIFIERS or bool(re.match(r"^\d+(?:st|nd|rd|th)?-", w))
+    return (w[:1].isupper() or w in CONNECTORS or w.lower() in MODIFIERS or bool(re.match(r"^\d+(?:st|nd|rd|th)?-", w))
             or w.lower() in ROLE_NOUNS)
 
 
-def _is_head(tok: Token) -> bool:
+def _is_head(tok: Token, prev: Token | None = None) -> bool:
+    if tok.text in ("Staff", "Police") and prev is not None and prev.text == "of":
+        return True  # "Chief of Staff", "Chief of Police"
     return tok.text in TITLE_HEADS or tok.text.lower() in ROLE_NOUNS
 
 
@@ -181,9 +187,23 @@ _APPOSITIVE = re.compile(
 _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;(]|\s+(?:was|is|has|had|and|who)\b|$)")
 
 
+_CLAUSE_WORDS = frozenset("said says told asked stated was were is are has have had will would could should did".split())
+_AS_A = re.compile(r"^,\s+\d{1,3},\s+as\s+(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
+_COPULA = re.compile(r"^\s+(?:was|is)\s+(?:the|a|an)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until)\b)")
+_PRE_APPOSITIVE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+),\s*$")
+
+
+def _described(phrase: str) -> bool:
+    words = [w.strip("“”\".,") for w in phrase.split()]
+    return any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in words) and not any(w in _CLAUSE_WORDS for w in words)
+
+
 def _appositive(text: str, end: int) -> str:
     """A title given after a name: 'Kim Ogg, the District Attorney' or 'Justin Schmitt, 37, Colorado'."""
     rest = text[end:end + 160]
+    m = _AS_A.match(rest) or _COPULA.match(rest)
+    if m and _described(m.group(1)):
+        return m.group(1).strip()
     m = _AGE.match(rest)
     if m:
         return f"{m.group(1)}, {m.group(2).strip()}"
@@ -195,6 +215,8 @@ def _appositive(text: str, end: int) -> str:
     if not words or words[0][:1].isdigit():
         return ""
     heads = [w.strip("“”\".,") for w in words]
+    if any(w in _CLAUSE_WORDS for w in heads):
+        return ""
     for a, b in zip(heads, heads[1:], strict=False):
         if a in TITLE_HEADS and is_name_word(b):
             return ""  # a list of other titled people, not this person's title
@@ -215,7 +237,7 @@ def find_mentions(text: str) -> list[Mention]:
     while i < n:
         tok = toks[i]
         # a title head immediately followed by a name
-        if _is_head(tok) and i + 1 < n and not tok.breaks:
+        if _is_head(tok, toks[i - 1] if i else None) and i + 1 < n and not tok.breaks:
             j = _take_name(toks, i + 1)
             if j > i + 1:
                 words = [t.text for t in toks[i + 1:j]]
@@ -241,17 +263,21 @@ def find_mentions(text: str) -> list[Mention]:
                 first, last = _split_name(words)
                 start, end = toks[i].start, toks[j - 1].end
                 app = _appositive(text, end)
+                if not app:
+                    pre = _PRE_APPOSITIVE.search(text[max(0, start - 120):start])
+                    app = pre.group(1) if pre and _described(pre.group(1)) else ""
                 kind = "appositive" if app else "bare"
                 out.append(Mention(first, last, text[start:end], app, start, end, kind))
                 i = j
                 continue
+            if j - i == 1 and not followed:  # "Shively was the ringleader of ..."
+                m = _COPULA.match(text[tok.end:tok.end + 160])
+                if m and _described(m.group(1)):
+                    out.append(Mention("", tok.text, tok.text, m.group(1).strip(), tok.start, tok.end, "copula"))
         i += 1
     return out
 
 
-_SPEAKER_AFTER = re.compile(rf"^[\s,]*{SPEECH_VERBS}\s+((?:[\w.’'-]+\s+){{0,9}}?[\w.’'-]+?)(?=[.,;:]|\s+(?:who|in|at|of|on|during|after|before|when|as|adding|,)\b|\s*$)")
-_SPEAKER_BEFORE_VERB = re.compile(rf"^[\s,]*((?:[\w.’'-]+\s+){{0,9}}?[\w.’'-]+)\s+{SPEECH_VERBS}\b")
-_SPEAKER_INTRO = re.compile(rf"((?:[\w.’'-]+\s+){{0,9}}?[\w.’'-]+)\s+{SPEECH_VERBS}(?:\s+in\s+a\s+statement|\s+today)?[,:]?\s*$")
 
 
 def speaker_name(phrase: str) -> tuple[str, str, str] | None:

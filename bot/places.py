@@ -44,8 +44,13 @@ STATE_ABBR = {
 COUNTRIES = frozenset("""Mexico Canada Chile Colombia Peru Italy Spain France Germany China Japan Taiwan Vietnam
 Korea India Russia Ukraine Israel Iran Iraq Cuba Haiti Honduras Guatemala Salvador Brazil Argentina Venezuela
 Philippines Australia England Ireland Scotland Nigeria Egypt Singapore Thailand America""".split())
+_COMMON_WORDS = frozenset("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Commerce Industry Justice Mission Security Union Hope
+Liberty Independence Enterprise Energy Progress Friendship Center Central Paradise Eagle Success Opportunity
+Reform Normal Pearl Rose Carmel Faith Marion Ransom Humble Bonanza Plains Alert Marshall Victoria Grand
+Vista Chase Sterling Clinton Lincoln Washington Jackson Franklin Madison Hamilton Monroe Jefferson Wheat""".split())
 _AFTER_REJECT = re.compile(
-    r"^(?:['’]s\s+)?\s*(?:County|Counties|Parish|Road|Rd\b|Street|St\b|Avenue|Ave\b|Boulevard|Blvd\b|Drive|Dr\b|Lane|"
+    r"^(?:['’]s\s+)?\s*(?:(?i:county|counties)\b|Police|PD\b|Fire|Sheriff|Parish|Road|Rd\b|Street|St\b|Avenue|Ave\b|Boulevard|Blvd\b|Drive|Dr\b|Lane|"
     r"Ln\b|Way|Parkway|Pkwy|Freeway|Fwy|Highway|Hwy|Expressway|Court|Courthouse|Superior|Unified|School|College|"
     r"University|High|Mall|Airport|Bridge|Hospital|Medical|Justice|Jail|Municipal|Community|Harbor|River|Lake|"
     r"Creek|Canyon|Valley|Trail|Circle|Plaza|Square|Center|Herald|Times|News|Tribune|Chronicle|Post|Station|Hotel|"
@@ -62,6 +67,7 @@ _AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|stated|added|to
 _EXCLUSION = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:included|part\s+of|participating|among|involved|covered)|excluded|except(?:ing)?|"
     r"other\s+than|no\s+longer\s+part)\b", re.IGNORECASE)
+_DATELINE_SPAN = re.compile(r"^\(?[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,14})?\)?\s*[–—-]+\s")
 _CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4}")
 
 
@@ -123,12 +129,14 @@ def _state_after(rest: str) -> str | None:
 
 
 def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = frozenset(),
-                gaz: Gazetteer | None = None, dateline: str | None = None) -> list[PlaceMention]:
+                gaz: Gazetteer | None = None) -> list[PlaceMention]:
     """Cities and towns in one paragraph, each marked excluded when its sentence says it is not part."""
     gaz = gaz or Gazetteer.default()
     out: list[PlaceMention] = []
     county_lists = [m.span() for m in re.finditer(
-        r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,? (?:and |& )?)+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? Counties", text)]
+        r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,? (?:and |& )?)+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? [Cc]ounties", text)]
+    dl = _DATELINE_SPAN.match(text)
+    skip_to = dl.end() if dl else 0
     for run in _CAP_RUN.finditer(text):
         words = run.group().replace("\u00a0", " ").split(" ")
         offsets = []
@@ -153,13 +161,10 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
             start = offsets[i]
             end = start + len(name)
             i += n
+            if start < skip_to:  # a dateline names where the release was issued, not the story's places
+                continue
             if _accept(text, name, start, end, words, i - n, i, doc_states, person_words, gaz, county_lists):
                 out.append(PlaceMention(name, start, end, False))
-    if dateline:
-        head = dateline.split(",")[0].strip().title()
-        if gaz.rows.get(head) and text.upper().startswith(dateline.split(",")[0].strip().upper()) and \
-                not any(p.name == head for p in out):
-            out.insert(0, PlaceMention(head, 0, len(head), False))
     if not out:
         return out
     marked = [(a, b) for a, b in sentence_spans(text) if _EXCLUSION.search(text[a:b])]
@@ -169,7 +174,7 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
 def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: int, wj: int,
             doc_states: set[str], person_words: frozenset[str], gaz: Gazetteer,
             county_lists: list[tuple[int, int]]) -> bool:
-    if name in STATES or name in COUNTRIES or name.isupper():
+    if name in STATES or name in COUNTRIES or name in _COMMON_WORDS or name.isupper():
         return False
     if any(a <= start < b for a, b in county_lists):
         return False
@@ -183,8 +188,7 @@ def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: in
         return False  # inside a longer proper name: "Tommy Richardson", "Cal State Fullerton"
     if prev.rstrip(".,") in _PERSON_BEFORE or prev in _PERSON_BEFORE:
         return False
-    if wj < len(words) and words[wj][:1].isupper() and words[wj].rstrip(".,") not in (
-            "Police", "PD", "Fire", "Sheriff", "Sheriff’s", "Sheriff's") and not _state_after(after):
+    if wj < len(words) and words[wj][:1].isupper() and not _state_after(after):
         return False
     regions = {r for r, _ in gaz.regions(name)}
     explicit = _state_after(after)
@@ -193,7 +197,7 @@ def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: in
     local = regions & doc_states
     pop = max((p for r, p in gaz.regions(name) if r in local), default=0) if local else 0
     placey = bool(re.search(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$", before))
-    if name.split()[0] in person_words and not placey and not after.startswith((" Police", " PD")):
+    if name.split()[0] in person_words and not placey:
         return False
     if local:
         return pop >= 1000

@@ -67,9 +67,18 @@ class Snapshot:
         return ranges
 
 
-def fingerprint(cfg: Config) -> str:
-    """Hash of every corpus file (path, size, mtime) and of the settings that shape the snapshot."""
+def _code_hash() -> str:
+    """Hash of the package's code and data: a snapshot built by other code is never reused."""
     h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for f in sorted(list(root.rglob("*.py")) + list((root / "data").glob("*"))):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(cfg: Config) -> str:
+    """Hash of every corpus file (path, size, mtime), the settings and the code that shape the snapshot."""
+    h = hashlib.sha256(_code_hash().encode())
     h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": asdict(cfg.corpus),
                          "index": asdict(cfg.index), "paths": [str(p) for p in cfg.corpus_paths]},
                         sort_keys=True, default=str).encode())

@@ -25,8 +25,7 @@ def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) 
         rel = snap.corpus.releases[tr.release_id]
         states = snap.release_states(rel.id)
         for para in snap.paragraphs_of(rel.id):
-            for m in find_places(para.text, states, snap.person_words, dateline=rel.dateline
-                                 if para.number <= 25 else None):
+            for m in find_places(para.text, states, snap.person_words):
                 target = excluded if m.excluded else included
                 target.setdefault(m.name, (para.pid, m.start, m.end))
             if count_note is None and (cm := _COUNT.search(para.text)):

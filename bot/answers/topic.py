@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.snapshot import Snapshot
 
-_CAP_WORD = re.compile(r"^[A-Z0-9][\w’'.-]*$")
+_CAP_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
 _NON_ENGLISH_WEIGHT = 0.5  # a translation must not outrank its original
 
 
