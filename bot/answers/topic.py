@@ -4,7 +4,7 @@ the topic's names (a near miss such as 'Operation Mic Check' must not match 'Ope
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.snapshot import Snapshot
 
@@ -16,7 +16,6 @@ _NON_ENGLISH_WEIGHT = 0.5  # a translation must not outrank its original
 class TopicRelease:
     release_id: str
     score: float
-    pids: list[int] = field(default_factory=list)  # matching paragraphs, best first
 
 
 def name_runs(query: str) -> list[list[str]]:
@@ -56,22 +55,21 @@ def mentions_names(snap: Snapshot, release_id: str, runs: list[list[str]]) -> bo
     return True
 
 
-def topic_releases(snap: Snapshot, topic: str, max_releases: int = 3, ratio: float = 0.8,
+def topic_releases(snap: Snapshot, topic: str, max_releases: int = 2, ratio: float = 0.9,
                    min_relative: float = 0.0) -> list[TopicRelease]:
     """The releases most about a topic, best first; empty when nothing is about it."""
     tokens = snap.tokenizer(topic)
     if not tokens:
         return []
-    weight = snap.index.query_weight(tokens) or 1.0
-    by_rel: dict[str, TopicRelease] = {}
-    for pid, score in snap.search(topic, 300):
-        rel = snap.corpus.release_of(pid)
-        if rel.language != "en":
+    weight = snap.release_index.query_weight(tokens) or 1.0
+    hits = snap.release_index.top_k(tokens, 60)
+    ranked = []
+    for row, score in hits:
+        rid = snap.release_ids[row]
+        if snap.corpus.releases[rid].language != "en":
             score *= _NON_ENGLISH_WEIGHT
-        tr = by_rel.setdefault(rel.id, TopicRelease(rel.id, 0.0))
-        tr.pids.append(pid)
-        tr.score = max(tr.score, score)
-    ranked = sorted(by_rel.values(), key=lambda t: (-t.score, t.release_id))
+        ranked.append(TopicRelease(rid, score))
+    ranked.sort(key=lambda t: (-t.score, t.release_id))
     runs = name_runs(topic)
     if runs:
         ranked = [t for t in ranked[:40] if mentions_names(snap, t.release_id, runs)]
