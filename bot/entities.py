@@ -101,7 +101,7 @@ class EntityIndex:
         if not lasts and len(last) >= 4:
             hits = process.extract(last, self._last_keys, scorer=fuzz.ratio, score_cutoff=80, limit=3)
             if hits:
-                lasts, fuzzy = [h[0] for h in hits if h[1] >= hits[0][1] - 1e-9], True
+                lasts, fuzzy = [h[0] for h in hits if h[1] >= hits[0][1] - 10], True
         ppl = self._rank([i for k in lasts for i in self.by_last[k]])
         return PeopleMatch(ppl, fuzzy=fuzzy and bool(ppl))
 

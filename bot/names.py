@@ -190,7 +190,17 @@ _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;
 _CLAUSE_WORDS = frozenset("said says told asked stated was were is are has have had will would could should did".split())
 _AS_A = re.compile(r"^,\s+\d{1,3},\s+as\s+(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
 _COPULA = re.compile(r"^\s+(?:was|is)\s+(?:the|a|an)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until)\b)")
-_PRE_APPOSITIVE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+),\s*$")
+_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+")
+_PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,|\s+as)\s*$")
+
+
+def _pre_appositive(before: str) -> str:
+    """'the alleged mastermind of the ring, NAME' / 'identified the defendant as NAME' -> the role."""
+    for art in reversed(list(_ARTICLE.finditer(before))):
+        m = _PRE_END.match(before[art.end():])
+        if m and _described(m.group(1)):
+            return m.group(1)
+    return ""
 
 
 def _described(phrase: str) -> bool:
@@ -212,7 +222,7 @@ def _appositive(text: str, end: int) -> str:
         return ""
     phrase = m.group(1).strip()
     words = phrase.split()
-    if not words or words[0][:1].isdigit():
+    if not words or words[0].isdigit():
         return ""
     heads = [w.strip("“”\".,") for w in words]
     if any(w in _CLAUSE_WORDS for w in heads):
@@ -263,9 +273,9 @@ def find_mentions(text: str) -> list[Mention]:
                 first, last = _split_name(words)
                 start, end = toks[i].start, toks[j - 1].end
                 app = _appositive(text, end)
-                if not app:
-                    pre = _PRE_APPOSITIVE.search(text[max(0, start - 120):start])
-                    app = pre.group(1) if pre and _described(pre.group(1)) else ""
+                pre = _pre_appositive(text[max(0, start - 120):start])
+                if pre:
+                    out.append(Mention(first, last, text[start:end], pre, start, end, "appositive"))
                 kind = "appositive" if app else "bare"
                 out.append(Mention(first, last, text[start:end], app, start, end, kind))
                 i = j

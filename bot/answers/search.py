@@ -9,6 +9,8 @@ from bot.models import Answer
 from bot.snapshot import Snapshot
 
 _WORD = re.compile(r"[\w’'-]+")
+RELEASE_WEIGHT = 0.3
+HEADLINE_WEIGHT = 0.8
 
 
 def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str]:
@@ -26,21 +28,27 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
     if not tokens:
         return Answer("search", query, False, f"Nothing to search for in '{query}': only common words.")
     weight = snap.index.query_weight(tokens) or 1.0
-    hits = snap.search(query, 200)
+    rel_weight = snap.release_index.query_weight(tokens) or 1.0
+    release_rel = {snap.release_ids[row]: score / rel_weight for row, score in snap.release_index.top_k(tokens, 100)}
     scored = []
-    for pid, score in hits:
-        rel = snap.corpus.release_of(pid)
+    for pid, score in snap.search(query, 200):
+        para = snap.corpus.paragraphs[pid]
+        rel = snap.corpus.releases[para.release_id]
+        relative = score / weight
         if rel.language != "en":
-            score *= 0.5  # a translation must not outrank its original
-        scored.append((score, pid))
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    if not scored or scored[0][0] / weight < min_relative:
+            relative *= 0.5  # a translation must not outrank its original
+        if para.text == rel.title or para.text.isupper():
+            relative *= HEADLINE_WEIGHT  # a headline repeats the words; the body answers
+        # a paragraph inside a release that is about the query as a whole ranks higher
+        scored.append((relative + RELEASE_WEIGHT * release_rel.get(rel.id, 0.0), relative, pid))
+    scored.sort(key=lambda t: (-t[0], t[2]))
+    if not scored or max(r for _, r, _ in scored) < min_relative:
         return Answer("search", query, False, f"No release matches '{query}'.")
     best = scored[0][0]
     per: dict[str, int] = {}
     citations, items = [], []
     terms = set(tokens)
-    for score, pid in scored:
+    for score, relative, pid in scored:
         if score < 0.3 * best or len(citations) >= limit:
             break
         rid = snap.corpus.paragraphs[pid].release_id
@@ -49,6 +57,6 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         per[rid] = per.get(rid, 0) + 1
         text = snap.corpus.paragraphs[pid].text
         citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms)))
-        items.append({"score": round(score, 4), "relative": round(score / weight, 3), "citation": len(citations) - 1})
+        items.append({"score": round(score, 4), "relative": round(relative, 3), "citation": len(citations) - 1})
     summary = f"{len(citations)} best paragraph(s) for '{query}'"
     return Answer("search", query, True, summary, items=items, citations=citations)

@@ -71,9 +71,12 @@ def topic_releases(snap: Snapshot, topic: str, max_releases: int = 2, ratio: flo
         ranked.append(TopicRelease(rid, score))
     ranked.sort(key=lambda t: (-t.score, t.release_id))
     runs = name_runs(topic)
-    if runs:
-        ranked = [t for t in ranked[:40] if mentions_names(snap, t.release_id, runs)]
-    if not ranked or ranked[0].score / weight < min_relative:
-        return []
-    best = ranked[0].score
-    return [t for t in ranked if t.score >= ratio * best][:max_releases]
+    chosen: list[TopicRelease] = []
+    for t in ranked[:40]:
+        if chosen and (t.score < ratio * chosen[0].score or len(chosen) >= max_releases):
+            break
+        if not runs or mentions_names(snap, t.release_id, runs):
+            if not chosen and t.score / weight < min_relative:
+                return []
+            chosen.append(t)
+    return chosen

@@ -40,11 +40,17 @@ def person_item(person: Person, snap: Snapshot) -> dict:
 
 
 def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citation]:
-    """Paragraphs stating the person's titles, most common title first, one per release."""
+    """For each title (most stated first), the earliest release stating it; one citation per release."""
     out: list[Citation] = []
     seen_releases: set[str] = set()
-    pids = [pid for t in person.top_titles(6) for pid in person.title_pids.get(t, [])[:2]]
-    pids += person.mention_pids[:3]
+
+    def when(pid: int) -> str:
+        return snap.corpus.release_of(pid).date or "9999"
+
+    titles = person.top_titles(limit + 2)
+    pids = [pid for t in titles for pid in sorted(person.title_pids.get(t, []), key=when)[:1]]
+    pids += [pid for t in titles for pid in sorted(person.title_pids.get(t, []), key=when)[1:]]
+    pids += person.mention_pids
     for pid in pids:
         para = snap.corpus.paragraphs[pid]
         if para.release_id in seen_releases:
@@ -60,7 +66,7 @@ def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citatio
 
 def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
     match = snap.entities.find(query)
-    people = [p for p in match.people if p.titles] or match.people
+    people = [p for p in match.people if p.titles] + [p for p in match.people if not p.titles]
     if not people:
         hint = f" Did you mean {match.suggestion}?" if match.suggestion else ""
         return Answer("who", query, False, f"No release names a person called '{query}'.{hint}",
