@@ -23,7 +23,7 @@ from bot.cleaning import (
 )
 from bot.config import CorpusConfig
 from bot.formats import SUFFIXES, RawDoc, SkipFile, read_file
-from bot.models import Paragraph, Release
+from bot.models import ParagraphTable, Release
 from bot.textnorm import collapse_ws
 
 Progress = Callable[[int, int, str], None]
@@ -58,10 +58,19 @@ class Corpus:
     """Releases and their paragraphs; `index_pids` are the distinct paragraphs the index holds."""
 
     releases: dict[str, Release]
-    paragraphs: list[Paragraph]
+    paragraphs: ParagraphTable
     index_pids: list[int]
     copies: dict[int, list[int]]
     report: LoadReport
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["copies"] = [(k, *v) for k, v in self.copies.items()]  # flat tuples load much faster
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state["copies"] = {t[0]: list(t[1:]) for t in state["copies"]}
+        self.__dict__.update(state)
 
     def release_of(self, pid: int) -> Release:
         return self.releases[self.paragraphs[pid].release_id]
@@ -162,7 +171,7 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
     suffixes = {g: common_suffixes(v) for g, v in first_lines.items()}
 
     releases: dict[str, Release] = {}
-    paragraphs: list[Paragraph] = []
+    paragraphs = ParagraphTable()
     for n, (sf, doc, lines) in enumerate(raw, start=1):
         g = sf.group
         need = max(cfg.boilerplate_min_files, int(group_size[g] * cfg.boilerplate_min_fraction))
@@ -205,7 +214,7 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
         )
         releases[rid] = rel
         for number, text in enumerate(kept, start=1):
-            paragraphs.append(Paragraph(len(paragraphs), rid, number, text))
+            paragraphs.append(rid, number, text)
         if progress and (n % 200 == 0 or n == len(raw)):
             progress(n, len(raw), "cleaning")
 

@@ -26,11 +26,14 @@ class Person:
     first: str
     last: str
     source: str
-    names: Counter[str] = field(default_factory=Counter)
-    titles: Counter[str] = field(default_factory=Counter)
+    names: dict[str, int] = field(default_factory=dict)  # surface form -> count
+    titles: dict[str, int] = field(default_factory=dict)  # title as written -> count
     title_pids: dict[str, list[int]] = field(default_factory=dict)
     mention_pids: list[int] = field(default_factory=list)
     releases: set[str] = field(default_factory=set)
+
+    def add(self, table: dict[str, int], key: str) -> None:
+        table[key] = table.get(key, 0) + 1
 
     @property
     def name(self) -> str:
@@ -71,6 +74,22 @@ class EntityIndex:
     """Lookup of people by name, with their titles, mentions and quotations."""
 
     def __init__(self, people: list[Person], quotes: list[Quote]) -> None:
+        self._setup(people, quotes)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["by_last"] = dict(self.by_last)
+        state["quotes_by_person"] = {k: [(q.person, q.pid, q.start, q.end) for q in v]
+                                     for k, v in self.quotes_by_person.items()}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state["by_last"] = defaultdict(list, state["by_last"])
+        state["quotes_by_person"] = defaultdict(list, {k: [Quote(*q) for q in v]
+                                                       for k, v in state["quotes_by_person"].items()})
+        self.__dict__.update(state)
+
+    def _setup(self, people: list[Person], quotes: list[Quote]) -> None:
         self.people = people
         self.quotes_by_person: dict[int, list[Quote]] = defaultdict(list)
         for q in quotes:
@@ -168,14 +187,14 @@ def build_entities(corpus: Corpus) -> EntityIndex:
             key = resolve(m.first, m.last)
             person = _person_for(key, m.first if key[0] else "", m.last, source, people, by_key)
             if m.first and key[0]:
-                person.names[m.full] += 1
+                person.add(person.names, m.full)
             elif not person.names:
-                person.names[m.last] += 1
+                person.add(person.names, m.last)
             person.mention_pids.append(pid)
             person.releases.add(rid)
             title = m.title.strip()
             if title and title.lower() not in _WEAK_TITLES:
-                person.titles[title] += 1
+                person.add(person.titles, title)
                 person.title_pids.setdefault(title, []).append(pid)
 
         last_speaker: int | None = None
@@ -199,7 +218,7 @@ def build_entities(corpus: Corpus) -> EntityIndex:
                         if pid not in person.mention_pids:
                             person.mention_pids.append(pid)
                         if title and pid not in person.title_pids.get(title, ()):
-                            person.titles[title] += 1
+                            person.add(person.titles, title)
                             person.title_pids.setdefault(title, []).append(pid)
                 elif last_speaker is not None and starts_with_quote(text) and s.end - s.start >= MIN_UNATTRIBUTED:
                     who = last_speaker  # a quotation continuing the previous paragraph's speaker
@@ -209,7 +228,7 @@ def build_entities(corpus: Corpus) -> EntityIndex:
             last_speaker = para_speaker
     for person in people:
         if not person.names:
-            person.names[(person.first + " " + person.last).strip()] += 1
+            person.add(person.names, (person.first + " " + person.last).strip())
     people, quotes = _merge_surname_only(people, quotes)
     return EntityIndex(people, quotes)
 
@@ -240,7 +259,8 @@ def _merge_surname_only(people: list[Person], quotes: list[Quote]) -> tuple[list
         if len(matches) == 1 or (len(matches) > 1 and matches[0].evidence >= 5 * max(1, matches[1].evidence)):
             f = matches[0]
             target[p.id] = f.id
-            f.titles.update(p.titles)
+            for t, c in p.titles.items():
+                f.titles[t] = f.titles.get(t, 0) + c
             for t, pids in p.title_pids.items():
                 f.title_pids.setdefault(t, []).extend(pids)
             f.mention_pids.extend(p.mention_pids)

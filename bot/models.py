@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -61,3 +62,44 @@ class Answer:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class ParagraphTable:
+    """All paragraphs as columns (fast to save and load); indexing yields Paragraph objects."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.release_ids: list[str] = []
+        self.numbers: list[int] = []
+
+    def append(self, release_id: str, number: int, text: str) -> int:
+        self.texts.append(text)
+        self.release_ids.append(release_id)
+        self.numbers.append(number)
+        return len(self.texts) - 1
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.texts)))]
+        if i < 0:
+            i += len(self.texts)
+        return Paragraph(i, self.release_ids[i], self.numbers[i], self.texts[i])
+
+    def __iter__(self):
+        for i in range(len(self.texts)):
+            yield Paragraph(i, self.release_ids[i], self.numbers[i], self.texts[i])
+
+    def __getstate__(self) -> dict:
+        names = list(dict.fromkeys(self.release_ids))
+        code = {r: n for n, r in enumerate(names)}
+        return {"texts": self.texts, "names": names, "rel": array("i", [code[r] for r in self.release_ids]),
+                "numbers": array("i", self.numbers)}
+
+    def __setstate__(self, state: dict) -> None:
+        names = state["names"]
+        self.texts = state["texts"]
+        self.release_ids = [names[i] for i in state["rel"]]
+        self.numbers = state["numbers"].tolist()

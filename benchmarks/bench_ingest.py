@@ -1,0 +1,111 @@
+"""Ingestion benchmark: full snapshot build of a corpus, then loading the saved snapshot.
+
+    python benchmarks/bench_ingest.py [--corpus DIR ...] [--json]
+
+Prints files/s, releases, paragraphs, the time of each stage, wall time and peak memory (VmHWM) of a
+full build (corpus -> paragraphs -> BM25 indexes -> people and quotes), then the time a fresh process
+takes to load the saved snapshot (and to be ready for its first query). Default corpus: all of
+../shared/corpora/prosecutors plus the bundled demo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import load_config  # noqa: E402
+from bot.snapshot import build_snapshot, save_snapshot  # noqa: E402
+
+DEFAULT = [ROOT.parent / "shared" / "corpora" / "prosecutors", ROOT / "corpus"]
+
+
+def peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+LOAD_CODE = """
+import json, sys, time
+t0 = time.perf_counter()
+from bot.snapshot import load_snapshot
+from pathlib import Path
+t1 = time.perf_counter()
+snap = load_snapshot(Path(sys.argv[1]), sys.argv[2])
+t2 = time.perf_counter()
+snap.index.warm_up(); snap.release_index.warm_up()
+t3 = time.perf_counter()
+print(json.dumps({"imports_s": t1 - t0, "load_s": t2 - t1, "warm_up_s": t3 - t2,
+                  "releases": len(snap.corpus.releases)}))
+"""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", action="append")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    corpus = [str(p) for p in (args.corpus or DEFAULT)]
+    cfg = load_config(ROOT / "config" / "pressbot.yaml", corpus)
+    stages: dict[str, float] = {}
+    last = [time.perf_counter(), ""]
+
+    def progress(done: int, total: int, stage: str) -> None:
+        now = time.perf_counter()
+        if stage != last[1]:
+            if last[1]:
+                stages[last[1]] = stages.get(last[1], 0.0) + now - last[0]
+            last[0], last[1] = now, stage
+        if not args.json and sys.stderr.isatty():
+            sys.stderr.write(f"\r{stage:<18} {done}/{total}   ")
+
+    t0 = time.perf_counter()
+    snap = build_snapshot(cfg, progress)
+    wall = time.perf_counter() - t0
+    stages[last[1]] = stages.get(last[1], 0.0) + time.perf_counter() - last[0]
+    rep = snap.report
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        save_snapshot(snap, Path(tmp))
+        save_s = time.perf_counter() - t
+        size = sum(f.stat().st_size for f in Path(tmp).rglob("*") if f.is_file()) / 1e6
+        out = subprocess.run([sys.executable, "-c", LOAD_CODE, tmp, snap.fingerprint], capture_output=True,
+                             text=True, cwd=ROOT, check=True)
+        load = json.loads(out.stdout)
+    result = {
+        "corpus": corpus, "files": rep.files_seen, "releases": rep.releases, "paragraphs": rep.paragraphs,
+        "distinct_paragraphs": snap.index.n_docs, "duplicates_dropped": rep.duplicate_paragraphs,
+        "boilerplate_lines_dropped": rep.boilerplate_lines, "skipped": len(rep.skipped),
+        "people": len(snap.entities.people), "build_wall_s": round(wall, 2),
+        "files_per_s": round(rep.files_seen / wall, 1), "stages_s": {k: round(v, 2) for k, v in stages.items()},
+        "peak_rss_mb": round(peak_mb(), 1), "save_s": round(save_s, 2), "snapshot_mb": round(size, 1),
+        "load_s": round(load["load_s"], 3), "load_imports_s": round(load["imports_s"], 3),
+        "warm_up_s": round(load["warm_up_s"], 3),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"\ncorpus: {', '.join(corpus)}")
+    print(f"files {result['files']}, releases {result['releases']}, paragraphs {result['paragraphs']} "
+          f"({result['distinct_paragraphs']} distinct), duplicates dropped {result['duplicates_dropped']}, "
+          f"boilerplate lines dropped {result['boilerplate_lines_dropped']}, skipped {result['skipped']}, "
+          f"people {result['people']}")
+    print(f"full build: {result['build_wall_s']} s wall, {result['files_per_s']} files/s, "
+          f"peak RSS {result['peak_rss_mb']} MB")
+    print("stages: " + ", ".join(f"{k} {v} s" for k, v in result["stages_s"].items()))
+    print(f"saved snapshot: {result['snapshot_mb']} MB in {result['save_s']} s; fresh process: load "
+          f"{result['load_s']} s (+ imports {result['load_imports_s']} s, BM25 kernel warm-up {result['warm_up_s']} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
