@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class BM25Index:
         self._scores = np.zeros(n_docs, dtype=np.float64)
         self._touched = np.zeros(n_docs, dtype=np.int64)
         self._max_idf = float(idf.max()) if len(idf) else 0.0
+        self._lock = threading.Lock()  # the score buffers are shared: one query at a time
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -111,8 +113,9 @@ class BM25Index:
         ids = self.term_ids(tokens)
         if len(ids) == 0 or k <= 0 or self.n_docs == 0:
             return []
-        docs, scores = _top_k(self.indptr, self.indices, self.data, ids, self._scores,
-                              self._touched, int(k))
+        with self._lock:
+            docs, scores = _top_k(self.indptr, self.indices, self.data, ids, self._scores,
+                                  self._touched, int(k))
         return list(zip(docs.tolist(), scores.tolist(), strict=True))
 
     def query_weight(self, tokens: Sequence[str]) -> float:

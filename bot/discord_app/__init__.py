@@ -1,0 +1,1 @@
+"""The Discord adapter: a thin layer of cogs over the command engine."""
