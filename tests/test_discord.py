@@ -152,3 +152,32 @@ async def _fake_answer(self, ctx, command, argument):
     from bot.discord_app.reply import send_answer
 
     await send_answer(ctx, _many_citations(30), answer_pages(_many_citations(30)))
+
+
+async def test_cooldown_unknown_command_and_usage_get_one_line_answers(env):
+    _guild, channel, reporter, _ = world(env)
+    await reporter.send(channel, "!whoo Garrison")
+    assert "Did you mean !who" in channel.last_message.embeds[0].description
+    await reporter.send(channel, "!who")
+    assert channel.last_message.embeds[0].description.startswith("Usage: !who NAME")
+    for _ in range(5):
+        await reporter.send(channel, "!sources")
+    assert "Slow down" in channel.last_message.embeds[0].description
+    simcord.assert_error(env, discord.ext.commands.CommandOnCooldown)
+
+
+async def test_direct_messages_refused_when_config_says_so(demo_config):
+    demo_config.discord.allow_dms = False
+    bot = make_bot(demo_config, Engine(SnapshotStore.open(demo_config)))
+    env = simcord.Env(bot)
+    await env.start()
+    try:
+        _guild, _channel, reporter, _ = world(env)
+        await reporter.send_dm("!who Garrison")
+        dm = [r for r in env.http_requests if r.method == "POST" and r.path.endswith("/messages")][-1]
+        assert "only answer in servers" in dm.json["embeds"][0]["description"]
+        from bot.discord_app.client import DMRefused
+
+        simcord.assert_error(env, DMRefused)
+    finally:
+        await env.shutdown()
