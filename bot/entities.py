@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.corpus import Corpus
-from bot.names import Mention, find_mentions, name_key, speaker_name
+from bot.names import Mention, find_mentions, introduces_subject, lede_descriptors, name_key, speaker_name
 from bot.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
 
 _WEAK_TITLES = {"mr.", "ms.", "mrs.", "mr", "ms", "mrs"}
@@ -197,6 +197,8 @@ def build_entities(corpus: Corpus) -> EntityIndex:
                 person.add(person.titles, title)
                 person.title_pids.setdefault(title, []).append(pid)
 
+        _describe_subject(corpus, rid, pids, found, resolve, people, by_key, source)
+
         last_speaker: int | None = None
         for pid in pids:
             text = corpus.paragraphs[pid].text
@@ -231,6 +233,40 @@ def build_entities(corpus: Corpus) -> EntityIndex:
             person.add(person.names, (person.first + " " + person.last).strip())
     people, quotes = _merge_surname_only(people, quotes)
     return EntityIndex(people, quotes)
+
+
+_OFFICIAL = ("Attorney", "Judge", "Justice", "Detective", "Officer", "Chief", "Sheriff", "Agent", "Commissioner",
+             "Investigator", "Sergeant", "Director", "Mayor", "DA", "ADA", "DDA")
+
+
+def _describe_subject(corpus: Corpus, rid: str, pids: list[int], found: list[tuple[int, Mention]], resolve,
+                      people: list[Person], by_key: dict, source: str) -> None:
+    """Give the release's main subject the description its headline and lede use for them.
+
+    News ledes describe before they name ("a Staten Island salesman has been convicted ... The District
+    Attorney identified the defendant as Salvatore Perrone, 67"). The subject is the one person the
+    release calls "the defendant", else the first person introduced with an age in the opening."""
+    head = pids[:6]
+    descs = lede_descriptors(corpus.releases[rid].title, [corpus.paragraphs[p].text for p in head[:4]])
+    if not descs:
+        return
+    early = [(pid, m) for pid, m in found if pid in head and m.first]
+    defendants = {resolve(m.first, m.last) for _pid, m in found if m.first and m.title == "defendant"}
+    subject = next(iter(defendants)) if len(defendants) == 1 else None
+    if subject is None:
+        for pid, m in early:
+            if introduces_subject(corpus.paragraphs[pid].text, m) and not any(
+                    w in m.title for w in _OFFICIAL):
+                subject = resolve(m.first, m.last)
+                break
+    if subject is None or subject not in by_key:
+        return
+    person = people[by_key[subject]]
+    if any(any(w in t for w in _OFFICIAL) for t in person.titles):
+        return  # an official is not the subject of a lede about a defendant
+    for d in descs:
+        person.add(person.titles, d)
+        person.title_pids.setdefault(d, []).append(head[0])
 
 
 def _shares_title(a: Person, b: Person) -> bool:

@@ -318,3 +318,37 @@ def speaker_name(phrase: str) -> tuple[str, str, str] | None:
 def name_key(word: str) -> str:
     """Comparable form of a name word: accents folded, apostrophes and hyphens dropped, casefolded."""
     return re.sub(r"[’'\-. ]", "", fold_accents(word)).casefold()
+
+
+_ROLE_ALT = "|".join(sorted({w for w in ROLE_NOUNS} | {w.capitalize() for w in ROLE_NOUNS}, key=len, reverse=True))
+_DESC = rf"((?:[\w’']+(?:\s+|-)){{0,7}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)"
+_LEDE_PATTERNS = [
+    re.compile(rf"\bthat\s+(?:a|an|the)\s+{_DESC}\s+(?:has|have|had|was|were|is|pleaded|pled|will)\b"),
+    re.compile(rf"(?:^|[.!?]\s+|\s[–—-]\s+)(?:A|An|The)\s+{_DESC}\s+(?:has|have|had|was|were|is|pleaded|pled|will|who)\b"),
+    re.compile(rf"\b(?:sentenced|convicted|charged|indicted|arrested)\s+(?:a|an|the)\s+{_DESC}\s+"
+               rf"(?:to|for|of|in|with|on|after)\b"),
+]
+_HEADLINE = re.compile(rf"^((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)\s+(?:Indicted|Charged|"
+                       rf"Convicted|Sentenced|Pleads|Pled|Arrested|Found|Gets|Receives|Admits|Faces|Held|to Be)\b")
+_AGE_INTRO = re.compile(r"^,\s+\d{1,3},|^\s*\(\d{1,3}\)")
+
+
+def lede_descriptors(headline: str, lede: list[str]) -> list[str]:
+    """How a release's opening describes its main subject: 'a Staten Island salesman', 'Florida Man'."""
+    out = []
+    m = _HEADLINE.match(headline)
+    if m and _described(m.group(1)):
+        out.append(m.group(1).strip())
+    for text in lede:
+        for rx in _LEDE_PATTERNS:
+            for m in rx.finditer(text):
+                phrase = m.group(1).strip()
+                if _described(phrase) and not any(is_name_word(w) and w not in ROLE_NOUNS for w in phrase.split()[-1:]):
+                    out.append(phrase)
+    return list(dict.fromkeys(out))
+
+
+def introduces_subject(text: str, mention: Mention) -> bool:
+    """'NAME, 31, ...' or '39-year-old NAME': how releases introduce the person they are about."""
+    return bool(_AGE_INTRO.match(text[mention.end:mention.end + 12])) or bool(
+        re.search(r"\d{1,3}-year-old\s+$", text[max(0, mention.start - 16):mention.start]))
