@@ -50,7 +50,13 @@ class Person:
     def top_titles(self, n: int = 4) -> list[str]:
         """Most stated titles first; bare 'age, of Town' appositives last."""
         ranked = sorted(self.titles.items(), key=lambda kv: (kv[0][:1].isdigit(), -kv[1]))
-        return [t for t, _ in ranked[:n]]
+        seen: set[str] = set()
+        out = []
+        for t, _ in ranked:
+            if t.casefold() not in seen:
+                seen.add(t.casefold())
+                out.append(t)
+        return out[:n]
 
 
 @dataclass(slots=True)
@@ -246,8 +252,8 @@ def _describe_subject(corpus: Corpus, rid: str, pids: list[int], found: list[tup
     News ledes describe before they name ("a Staten Island salesman has been convicted ... The District
     Attorney identified the defendant as Salvatore Perrone, 67"). The subject is the one person the
     release calls "the defendant", else the first person introduced with an age in the opening."""
-    head = pids[:6]
-    descs = lede_descriptors(corpus.releases[rid].title, [corpus.paragraphs[p].text for p in head[:4]])
+    head = pids[:8]
+    descs = lede_descriptors(corpus.releases[rid].title, [corpus.paragraphs[p].text for p in head[:6]])
     if not descs:
         return
     early = [(pid, m) for pid, m in found if pid in head and m.first]

@@ -188,12 +188,17 @@ def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: in
     if _AFTER_REJECT.match(after) or _AFTER_PERSON.match(after):
         return False
     prev = words[wi - 1] if wi > 0 else (before.split()[-1] if before.split() else "")
-    if wi > 0 and prev not in _PREV_OK and not prev.endswith(("’s", "'s", "s’", "s'")):
+    if re.match(r"^[A-Z]\.$", prev):
+        return False  # after a middle initial: "Merrick B. Garland"
+    if re.match(r"^['’]s\s+[a-z]", after):
+        return False  # "Martinez’s house": a person's possessive, not the town
+    if wi > 0 and prev not in _PREV_OK and not prev.endswith(("’s", "'s", "s’", "s'", ".", ",", ";", ":")):
         return False  # inside a longer proper name: "Tommy Richardson", "Cal State Fullerton"
     if prev.rstrip(".,") in _PERSON_BEFORE or prev in _PERSON_BEFORE:
         return False
     agency = bool(_AGENCY_AFTER.match(after))  # "Irving Police Department" names the city's own police
-    if wj < len(words) and words[wj][:1].isupper() and not agency and not _state_after(after):
+    sentence_ends = words[wj - 1].endswith((".", ",", ";", ":"))
+    if wj < len(words) and words[wj][:1].isupper() and not sentence_ends and not agency and not _state_after(after):
         return False
     regions = {r for r, _ in gaz.regions(name)}
     explicit = _state_after(after)

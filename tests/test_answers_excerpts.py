@@ -1,0 +1,102 @@
+"""Answer mechanisms on short verbatim excerpts of real releases: place decoys, namesakes, quotes
+split across lines, near-miss names. Each test builds its own tiny corpus so it runs without ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_config
+from bot.engine import Engine
+from bot.places import find_places
+from bot.store import SnapshotStore
+from tests.conftest import ROOT, write_config
+
+
+def names(text: str, states: set[str]) -> list[str]:
+    return [p.name for p in find_places(text, states) if not p.excluded]
+
+
+@pytest.mark.parametrize(("text", "states", "expected"), [
+    # counties are not cities; the city of Orange is
+    ("The defendant drove the group from a party at Martinez’s house toward the City of Orange.", {"CA"},
+     ["Orange"]),
+    ("Orange County Sheriff’s Department deputies arrested him in Orange County.", {"CA"}, []),
+    # a street named after a town
+    ("near Cockrell Hill Road in west Dallas on the evening of Dec. 16, 2023.", {"TX"}, ["Dallas"]),
+    # a judge named like a town
+    ("served as a law clerk for Chief Judge Merrick B. Garland at the U.S. Court of Appeals", {"TX"}, []),
+    ("traffic in an attempt to evade a traffic stop in Garland. He put dozens of motorists", {"TX"}, ["Garland"]),
+    # counties listed together
+    ("victims in Dallas, Collin, Denton, and Tarrant Counties between 2003-2011.", {"TX"}, []),
+    # the state after the name decides: South Boston, Virginia is not Boston
+    ("Christopher Hodges, 31, of Walterboro, South Carolina; and Ira Jones, 42, of South Boston, Virginia.",
+     {"NY"}, ["Walterboro", "South Boston"]),
+    # legislators' districts and compounds are not places of the story
+    ("AB 379 by Assemblymember Maggy Krell (D-Sacramento) and the Dallas-Fort Worth Metroplex", {"CA", "TX"}, []),
+])
+def test_place_decoys(text, states, expected):
+    assert names(text, states) == expected
+
+
+def test_excluded_cities_are_marked_excluded():
+    found = find_places("St. Louis and Springfield are not included in the operation.", {"MO"})
+    assert [(p.name, p.excluded) for p in found] == [("St. Louis", True), ("Springfield", True)]
+
+
+@pytest.fixture(scope="module")
+def excerpt_engine(tmp_path_factory) -> Engine:
+    """The demo article plus one-paragraph excerpts (verbatim) of three real releases."""
+    root = tmp_path_factory.mktemp("excerpts")
+    src = root / "releases"
+    src.mkdir()
+    (src / "dallas_roark.txt").write_text(
+        "Andrew Roark Exoneration\n"
+        "Thank you to CIU Chief Cynthia Garza, ADA Brittany Dunn and Investigators Doug Garrison and\n"
+        "Ryan Rogers for their work on this case, said Dallas County Criminal District Attorney John Creuzot.\n",
+        encoding="utf-8")
+    (src / "sd_cartel.txt").write_text(
+        "Violent Cartel Associates Sentenced to Life in Prison for Kidnapping for Ransom\n"
+        "Deputy District Attorney Drew Garrison prosecuted the case.\n", encoding="utf-8")
+    (src / "sd_wage.txt").write_text(
+        "DA Receives Grant to Fight Wage Theft\n"
+        "San Diego County District Attorney\nSummer Stephan\nannounced today a new grant.\n"
+        "“Wage theft is oppressive and impacts the livelihood and dignity of hard-working people,”\n"
+        "DA Stephan said\n"
+        ". “This is why it has been a priority for our office to hold those who steal wages accountable.”\n",
+        encoding="utf-8")
+    cfg = load_config(write_config(root, [ROOT / "corpus", src]))
+    return Engine(SnapshotStore.open(cfg, use_cache=False))
+
+
+def test_namesakes_are_listed_apart_never_merged(excerpt_engine):
+    ans = excerpt_engine.ask("!who Garrison")
+    people = {i["name"]: i["titles"] for i in ans.items}
+    assert set(people) == {"Tim Garrison", "Doug Garrison", "Drew Garrison"}
+    assert people["Tim Garrison"] == ["U.S. Attorney"]
+    assert people["Drew Garrison"] == ["Deputy District Attorney"]
+    assert "U.S. Attorney" not in people["Doug Garrison"]
+    assert "3 different people" in ans.summary
+
+
+def test_quote_split_across_lines_is_attributed(excerpt_engine):
+    ans = excerpt_engine.ask("!quote Stephan")
+    assert ans.items[0]["speaker"] == "Summer Stephan"
+    texts = [i["text"] for i in ans.items]
+    assert texts[0].startswith("Wage theft is oppressive")
+    assert any(t.startswith("This is why it has been a priority") for t in texts)
+    assert all(Path(c.path).name == "sd_wage.txt" for c in ans.citations)
+
+
+def test_near_miss_names_are_not_answered_but_suggested(excerpt_engine):
+    ans = excerpt_engine.ask("!who Eric Creuzot")
+    assert not ans.found and not ans.citations
+    assert ans.suggestions == ["John Creuzot"]
+    typo = excerpt_engine.ask("!who Summer Stefan")
+    assert typo.found and typo.items[0]["name"] == "Summer Stephan" and "Closest match" in typo.summary
+
+
+def test_person_mentioned_but_never_quoted(excerpt_engine):
+    ans = excerpt_engine.ask("!quote Drew Garrison")
+    assert not ans.found and ans.summary == "Drew Garrison is mentioned but never quoted."
