@@ -194,29 +194,25 @@ def common_suffixes(first_lines: list[str], min_share: float = 0.2) -> set[str]:
     return {s for s, n in counts.items() if n >= need}
 
 
+def _iso(year: str, month: int, day: str) -> str | None:
+    try:
+        return date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
 def find_date(text_head: str, given: str | None, path: str) -> str | None:
     """ISO date from metadata, the first date written near the top, or the file name."""
     if given:
         return str(given)[:10]
-    m = _DATE_EN.search(text_head)
-    if m:
-        try:
-            return date(int(m.group(3)), _MONTHS.index(m.group(1).lower()) + 1, int(m.group(2))).isoformat()
-        except ValueError:
-            pass
-    m = _DATE_ES.search(text_head)
-    if m:
-        try:
-            return date(int(m.group(3)), _MONTHS_ES.index(m.group(2).lower()) + 1, int(m.group(1))).isoformat()
-        except ValueError:
-            pass
-    m = _DATE_PATH.search(path)
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-        except ValueError:
-            return None
-    return None
+    candidates = []
+    if m := _DATE_EN.search(text_head):
+        candidates.append((m.group(3), _MONTHS.index(m.group(1).lower()) + 1, m.group(2)))
+    if m := _DATE_ES.search(text_head):
+        candidates.append((m.group(3), _MONTHS_ES.index(m.group(2).lower()) + 1, m.group(1)))
+    if m := _DATE_PATH.search(path):
+        candidates.append((m.group(1), int(m.group(2)), m.group(3)))
+    return next((d for c in candidates if (d := _iso(*c))), None)
 
 
 def find_dateline(blocks: list[Block]) -> str | None:

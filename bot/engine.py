@@ -81,7 +81,8 @@ class Engine:
         if command == "cities":
             return cities(snap, argument, a.max_citations, a.min_relative_score)
         if command == "search":
-            return search(snap, argument, a.search_results, a.min_relative_score)
+            text, every = (argument[:-6].strip(), True) if argument.endswith(" --all") else (argument, False)
+            return search(snap, text, a.search_results, a.min_relative_score, per_release=a.search_results if every else 1)
         if command == "sources":
             return sources_answer(snap)
         if command == "reload":

@@ -19,7 +19,6 @@ class Release:
     url: str | None = None
     language: str = "en"
     dateline: str | None = None
-    translation_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

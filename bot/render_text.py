@@ -34,11 +34,6 @@ def render_text(ans: Answer) -> str:
             elif "latest" in i:
                 lines.append("Latest:")
                 lines += [f"  {r['date'] or '????'}  {r['title']}  [{r['source']}]" for r in i["latest"]]
-    elif ans.command == "quote":
-        for i in ans.items:
-            if "text" in i:
-                ref = f" [{i['citation'] + 1}]" if i.get("citation") is not None else ""
-                lines.append(f"  “{i['text']}”{ref}")
     elif ans.command == "reload":
         for i in ans.items:
             if "skipped" in i:

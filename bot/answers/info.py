@@ -11,7 +11,7 @@ USAGE = {
     "who": ("who NAME", "who a person is: full name, titles and organisation, with citations"),
     "cities": ("cities TOPIC", "cities named in the releases about a topic, and those said not to be part"),
     "quote": ("quote NAME", "what a person is quoted as saying"),
-    "search": ("search TEXT", "the best-matching paragraphs, one per release"),
+    "search": ("search TEXT [--all]", "the best-matching paragraphs, one per release (--all: several)"),
     "sources": ("sources", "the releases loaded, by source"),
     "help": ("help", "this list"),
     "reload": ("reload", "(admins) reload the corpus without stopping the bot"),
