@@ -310,8 +310,9 @@ def speaker_name(phrase: str) -> tuple[str, str, str] | None:
     if i > 0 and _is_head(toks[i - 1]):
         k = _title_before(toks, i - 1, 0)
         title = " ".join(t.text for t in toks[k:i])
-    elif i > 0 and toks[i - 1].text not in CONNECTORS and toks[i - 1].text[:1].islower() and i - 1 > 0:
-        return None
+    elif (i > 1 and toks[i - 1].text not in CONNECTORS and toks[i - 1].text[:1].islower()
+          and not toks[i - 1].breaks):
+        return None  # "the victim Smith said": a name inside a longer phrase, not the speaker's
     return first, last, title
 
 
