@@ -122,17 +122,6 @@ class BM25Index:
         """Sum of idfs of the query's tokens (an unknown token counts as the rarest term)."""
         return float(sum(self.idf[self.vocab[t]] if t in self.vocab else self._max_idf for t in tokens))
 
-    def doc_freq(self, token: str) -> int:
-        t = self.vocab.get(token)
-        return 0 if t is None else int(self.indptr[t + 1] - self.indptr[t])
-
-    def postings(self, token: str) -> np.ndarray:
-        """Ids of the paragraphs containing a token."""
-        t = self.vocab.get(token)
-        if t is None:
-            return np.zeros(0, dtype=np.int32)
-        return np.asarray(self.indices[self.indptr[t]:self.indptr[t + 1]])
-
     # -- persistence ----------------------------------------------------------------------------
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)

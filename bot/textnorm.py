@@ -34,12 +34,6 @@ def normalize(text: str) -> str:
     return collapse_ws(fold_accents(text).casefold())
 
 
-def normalize_keep_case(text: str) -> str:
-    """Like normalize() but keeps case: for pattern matching on names and titles."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return collapse_ws(fold_accents(text))
-
-
 _BOUNDARY = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _ABBREV = re.compile(r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Jr|Sr|Lt|Sgt|Det|Capt|Gov|Sen|Rep|Rev|Ave|Blvd|Rd|No|Inc|Co|Corp|"
                      r"Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|Calif|Tex|Fla|Ga|Mo|Pa|Va)|"

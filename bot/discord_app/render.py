@@ -78,10 +78,6 @@ def _title(ans: Answer) -> str:
     return cut(f"{ans.command}{safe(query)}", TITLE_MAX)
 
 
-def embed_size(e: discord.Embed) -> int:
-    return len(e)
-
-
 def answer_pages(ans: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[discord.Embed]:
     """One or more embeds (pages) for an answer; every page is within Discord's limits."""
     desc = _description(ans)
