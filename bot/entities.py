@@ -12,10 +12,24 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.corpus import Corpus
-from bot.names import Mention, find_mentions, introduces_subject, lede_descriptors, name_key, speaker_name
+from bot.names import (
+    TITLE_HEADS,
+    Mention,
+    find_mentions,
+    introduces_subject,
+    lede_descriptors,
+    name_key,
+    speaker_name,
+)
 from bot.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
 
 _WEAK_TITLES = {"mr.", "ms.", "mrs.", "mr", "ms", "mrs"}
+_QUERY_TITLE_WORDS = {w.casefold().rstrip(".") for w in TITLE_HEADS} | {
+    "district", "county", "deputy", "assistant", "senior", "us", "u.s", "former", "the"}
+
+
+def _is_title_word(word: str) -> bool:
+    return word.casefold().rstrip(".") in _QUERY_TITLE_WORDS
 
 
 @dataclass
@@ -114,7 +128,12 @@ class EntityIndex:
 
     def find(self, query: str) -> PeopleMatch:
         """People matching a surname, a full name, or (fuzzily) a misspelling of one."""
-        words = [name_key(w) for w in query.replace(",", " ").split()]
+        raw = query.replace(",", " ").split()
+        # "DA Stephan", "Judge Garland": title words in the query are not part of the name
+        kept = list(raw)
+        while len(kept) > 1 and _is_title_word(kept[0]):
+            kept.pop(0)
+        words = [name_key(w) for w in kept]
         words = [w for w in words if w and w not in ("jr", "sr", "ii", "iii", "iv")]
         if not words:
             return PeopleMatch([])
