@@ -42,9 +42,9 @@ from pathlib import Path
 t1 = time.perf_counter()
 snap = load_snapshot(Path(sys.argv[1]), sys.argv[2])
 t2 = time.perf_counter()
-snap.index.warm_up(); snap.release_index.warm_up()
+snap.search("garrison attorney", 10)  # first answer (numpy path; the numba kernel loads in background)
 t3 = time.perf_counter()
-print(json.dumps({"imports_s": t1 - t0, "load_s": t2 - t1, "warm_up_s": t3 - t2,
+print(json.dumps({"imports_s": t1 - t0, "load_s": t2 - t1, "first_query_s": t3 - t2,
                   "releases": len(snap.corpus.releases)}))
 """
 
@@ -89,7 +89,7 @@ def main() -> int:
         "files_per_s": round(rep.files_seen / wall, 1), "stages_s": {k: round(v, 2) for k, v in stages.items()},
         "peak_rss_mb": round(peak_mb(), 1), "save_s": round(save_s, 2), "snapshot_mb": round(size, 1),
         "load_s": round(load["load_s"], 3), "load_imports_s": round(load["imports_s"], 3),
-        "warm_up_s": round(load["warm_up_s"], 3),
+        "first_query_s": round(load["first_query_s"], 3),
     }
     if args.json:
         print(json.dumps(result, indent=2))
@@ -103,7 +103,7 @@ def main() -> int:
           f"peak RSS {result['peak_rss_mb']} MB")
     print("stages: " + ", ".join(f"{k} {v} s" for k, v in result["stages_s"].items()))
     print(f"saved snapshot: {result['snapshot_mb']} MB in {result['save_s']} s; fresh process: load "
-          f"{result['load_s']} s (+ imports {result['load_imports_s']} s, BM25 kernel warm-up {result['warm_up_s']} s)")
+          f"{result['load_s']} s (+ imports {result['load_imports_s']} s), first query {result['first_query_s']} s")
     return 0
 
 

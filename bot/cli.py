@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _open(cfg: Config, args: argparse.Namespace) -> SnapshotStore:
     return SnapshotStore.open(cfg, ProgressBar(enabled=args.verbose or args.cmd == "index"),
-                              use_cache=not args.no_cache)
+                              use_cache=not args.no_cache, warm=args.cmd == "shell")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,14 +19,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from numba import njit
 
 MIN_IDF = 1e-6
 _FORMAT = 1
+_kernel = None  # the numba-compiled _top_k once loaded; until then queries use the numpy path
+_kernel_lock = threading.Lock()
 
 
-@njit(cache=True, nogil=True)
-def _top_k(indptr, indices, data, term_ids, scores, touched, k):  # pragma: no cover - numba
+def _load_kernel():
+    """Import numba and compile (or load from cache) the scoring kernel; ~0.4 s, so done in the background."""
+    global _kernel
+    with _kernel_lock:
+        if _kernel is None:
+            from numba import njit
+
+            _kernel = njit(cache=True, nogil=True)(_top_k)
+    return _kernel
+
+
+def _top_k(indptr, indices, data, term_ids, scores, touched, k):  # pragma: no cover - compiled by numba
     n = 0
     for t in term_ids:
         for j in range(indptr[t], indptr[t + 1]):
@@ -114,9 +125,25 @@ class BM25Index:
         if len(ids) == 0 or k <= 0 or self.n_docs == 0:
             return []
         with self._lock:
-            docs, scores = _top_k(self.indptr, self.indices, self.data, ids, self._scores,
-                                  self._touched, int(k))
+            if _kernel is not None:
+                docs, scores = _kernel(self.indptr, self.indices, self.data, ids, self._scores, self._touched, int(k))
+            else:
+                docs, scores = self._top_k_numpy(ids, int(k))
         return list(zip(docs.tolist(), scores.tolist(), strict=True))
+
+    def _top_k_numpy(self, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The same scores as the kernel (terms added in query order), vectorized with numpy."""
+        acc, parts = self._scores, []
+        for t in ids.tolist():
+            lo, hi = int(self.indptr[t]), int(self.indptr[t + 1])
+            rows = np.asarray(self.indices[lo:hi])
+            acc[rows] += self.data[lo:hi]  # rows are distinct within one term
+            parts.append(rows)
+        touched = np.unique(np.concatenate(parts))
+        got = acc[touched]
+        acc[touched] = 0.0
+        order = np.lexsort((touched, -got))[:k]
+        return touched[order].astype(np.int64), got[order]
 
     def query_weight(self, tokens: Sequence[str]) -> float:
         """Sum of idfs of the query's tokens (an unknown token counts as the rarest term)."""
@@ -146,7 +173,11 @@ class BM25Index:
         return cls(vocab, arrays["indptr"], arrays["indices"], arrays["data"], arrays["idf"],
                    meta["n_docs"], meta["params"])
 
-    def warm_up(self) -> None:
-        """Compile (or load the cached compilation of) the scoring kernel before the first query."""
+    def warm_up(self, background: bool = False) -> None:
+        """Load the compiled scoring kernel (in a thread when `background`); queries meanwhile use numpy."""
+        if background:
+            threading.Thread(target=self.warm_up, name="bm25-kernel", daemon=True).start()
+            return
+        _load_kernel()
         if self.n_docs and self.vocab:
             self.top_k([next(iter(self.vocab))], 1)

@@ -62,9 +62,14 @@ class SnapshotStore:
         self._alock: asyncio.Lock | None = None
 
     @classmethod
-    def open(cls, cfg: Config, progress: Progress | None = None, use_cache: bool = True) -> SnapshotStore:
+    def open(cls, cfg: Config, progress: Progress | None = None, use_cache: bool = True,
+             warm: bool = True) -> SnapshotStore:
+        """The store over the configured corpus; `warm` loads the compiled BM25 kernel in the background
+        (queries use the numpy path until then), which a one-shot CLI answer does not need."""
         snap, _ = open_snapshot(cfg, progress, use_cache)
-        snap.index.warm_up()
+        if warm:
+            snap.index.warm_up(background=True)
+            snap.release_index.warm_up(background=True)
         return cls(cfg, snap)
 
     @property

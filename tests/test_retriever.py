@@ -42,11 +42,14 @@ def test_rankings_and_scores_equal_rank_bm25_on_real_paragraphs(real_docs):
     ref = BM25Okapi(real_docs)
     idx = BM25Index.build(real_docs)
     queries = _queries(real_docs, 150)
+    idx.warm_up()  # the numba kernel
     for q in queries:
         expected, scores = reference_top(ref, q, 10)
         got = idx.top_k(q, 10)
         assert [d for d, _ in got] == expected, q
         assert [s for _, s in got] == [scores[d] for d in expected], q  # bitwise equal
+        docs, sc = idx._top_k_numpy(idx.term_ids(q), 10)  # the path used before the kernel is loaded
+        assert list(zip(docs.tolist(), sc.tolist(), strict=True)) == got, q
 
 
 def test_saved_index_answers_the_same(tmp_path, real_docs):
