@@ -42,18 +42,15 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         closed = m.end() > end
         after = text[m.end():m.end() + 160]
         before = text[max(0, m.start() - 160):m.start()]
-        speaker = None
-        for rx, src in ((_AFTER_VERB_FIRST, after), (_AFTER_NAME_FIRST, after), (_INTRO, before),
-                        (_ACCORDING, before)):
-            mm = rx.search(src) if rx is not _AFTER_VERB_FIRST and rx is not _AFTER_NAME_FIRST else rx.match(src)
-            if mm:
-                speaker = mm.group(1)
-                break
+        # attribution right after the quotation ("…,” said X / “…,” X said), else just before it
+        mm = (_AFTER_VERB_FIRST.match(after) or _AFTER_NAME_FIRST.match(after) or _INTRO.search(before)
+              or _ACCORDING.search(before))
+        speaker = mm.group(1) if mm else None
         spans.append(QuoteSpan(start, end, speaker, speaker is not None, not closed))
     # Quotations in a paragraph whose other quotation is attributed share that speaker.
     named = [s.speaker for s in spans if s.speaker]
     for s in spans:
-        if s.speaker is None and named and (end_len := s.end - s.start) >= MIN_UNATTRIBUTED and end_len:
+        if s.speaker is None and named and s.end - s.start >= MIN_UNATTRIBUTED:
             s.speaker = named[0]
     return spans
 
