@@ -181,3 +181,11 @@ async def test_direct_messages_refused_when_config_says_so(demo_config):
         simcord.assert_error(env, DMRefused)
     finally:
         await env.shutdown()
+
+
+def test_rendered_user_text_has_no_live_markdown_or_mentions():
+    ans = Answer("who", "**x** @everyone <@&123456789012345678> _y_", False, "No release names a person called '**x** @everyone'.")
+    page = answer_pages(ans)[0]
+    assert "\\*\\*x\\*\\*" in page.title and "@\u200beveryone" in page.title
+    assert "<@&123456789012345678>" not in page.title and "\\_y\\_" in page.title
+    assert "\\*\\*x\\*\\*" in page.description

@@ -26,7 +26,7 @@ def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str
 def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_release: int = 1) -> Answer:
     tokens = snap.tokenizer(query)
     if not tokens:
-        return Answer("search", query, False, f"Nothing to search for in '{query}': only common words.")
+        return Answer("search", query, False, f"Nothing to search for in '{query}': only common words or punctuation.")
     weight = snap.index.query_weight(tokens) or 1.0
     rel_weight = snap.release_index.query_weight(tokens) or 1.0
     release_rel = {snap.release_ids[row]: score / rel_weight for row, score in snap.release_index.top_k(tokens, 100)}
