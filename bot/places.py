@@ -67,6 +67,7 @@ _AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|stated|added|to
 _EXCLUSION = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:included|part\s+of|participating|among|involved|covered)|excluded|except(?:ing)?|"
     r"other\s+than|no\s+longer\s+part)\b", re.IGNORECASE)
+_POSTAL = re.compile(r"^,?\s+(?:[A-Z][A-Za-z.]+\.?\s+){1,2}\d{5}(?:-\d{4})?\b")  # "Dallas, Texas 75207": an address
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
 _PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:officers?|police|residents?|homes?|residence|apartment|man|woman|"
@@ -185,7 +186,7 @@ def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: in
     before, after = text[max(0, start - 40):start], text[end:end + 60]
     if before.endswith(("-", "–")) or after.startswith(("-", "–")):
         return False
-    if _AFTER_REJECT.match(after) or _AFTER_PERSON.match(after):
+    if _AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
         return False
     prev = words[wi - 1] if wi > 0 else (before.split()[-1] if before.split() else "")
     if re.match(r"^[A-Z]\.$", prev):

@@ -33,6 +33,8 @@ def names(text: str, states: set[str]) -> list[str]:
     # the state after the name decides: South Boston, Virginia is not Boston
     ("Christopher Hodges, 31, of Walterboro, South Carolina; and Ira Jones, 42, of South Boston, Virginia.",
      {"NY"}, ["Walterboro", "South Boston"]),
+    # a mailing address in a footer is not a place of the story
+    ("Frank Crowley Courts Building  133 N. Riverfront Blvd., L.B. 19  Dallas, Texas 75207-4399", {"TX"}, []),
     # legislators' districts and compounds are not places of the story
     ("AB 379 by Assemblymember Maggy Krell (D-Sacramento) and the Dallas-Fort Worth Metroplex", {"CA", "TX"}, []),
 ])
