@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,6 +73,8 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _joins(prev: str, cur: str, prev2: str, width: int) -> bool:
     """Should line `cur` continue the paragraph ending with line `prev`?"""
+    if _DATELINE.match(cur):
+        return False  # "(Dallas, Texas) – On ..." always opens the body
     if _ORDINAL_LINE.match(cur) and prev[-1:].isdigit():
         return True
     if _ORDINAL_LINE.match(prev) and prev2[-1:].isdigit():
@@ -155,19 +158,25 @@ def split_long(text: str, limit: int) -> list[str]:
     return [p for p in pieces if p]
 
 
-def find_title(blocks: list[Block], given: str | None, suffixes: set[str]) -> str:
-    """The release's headline: given metadata, a 'For Immediate Release:' label, or the first line."""
+_INLINE_DATELINE = re.compile(r"\s+\([A-Z][^)]{2,40}\)\s*[–—-]")
+
+
+def find_title(blocks: list[Block], given: str | None, suffixes: set[str],
+               furniture: Callable[[Block], bool] = lambda b: False) -> str:
+    """The release's headline: given metadata, a 'For Immediate Release:' label, the first line, or the
+    first short line that is not site furniture (`furniture`: lines repeated across the site)."""
     if given and given.strip():
         return collapse_ascii_ws(given)
     for b in blocks[:12]:
         m = _LABEL_TITLE.match(b.text)
-        if m and len(m.group(2)) > 10:
-            return m.group(2)[:300]
-    if blocks:
-        first = strip_suffix(blocks[0].text, suffixes)
-        if len(first) <= 200 and not _DATE_EN.match(first) and "@" not in first:
+        if m and len(m.group(2)) > 10:  # PDF text may run the headline into "(Dallas, Texas) – On ..."
+            return _INLINE_DATELINE.split(m.group(2))[0][:300]
+    content = [b for b in blocks if not is_navigation(b.text)]
+    if content:
+        first = strip_suffix(content[0].text, suffixes)
+        if len(first) <= 300 and not _DATE_EN.match(first) and "@" not in first:
             return first
-    for b in blocks[:6]:
+    for b in [b for b in content if not furniture(b)][:6]:
         if 15 <= len(b.text) <= 200 and not b.text.endswith(".") and not _DATE_EN.match(b.text):
             return b.text
     return blocks[0].text[:120] + "…" if blocks else "(untitled)"

@@ -7,7 +7,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.cleaning import (
@@ -142,6 +142,26 @@ def _release_id(doc: RawDoc, sf: SourceFile) -> str:
     return f"{base}#{doc.line}" if doc.line is not None else base
 
 
+_LANG_TAG = re.compile(r"\s*\((?:english|spanish|español|vietnamese)\)\s*$", re.IGNORECASE)
+
+
+def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable) -> None:
+    """Flag index pages: releases most of whose paragraphs are other releases' headlines."""
+    titles: dict[str, str] = {}
+    for r in releases.values():
+        titles.setdefault(collapse_ws(r.title).casefold(), r.id)
+    hits: Counter[str] = Counter()
+    sizes: Counter[str] = Counter()
+    for rid, text in zip(paragraphs.release_ids, paragraphs.texts, strict=True):
+        sizes[rid] += 1
+        owner = titles.get(_LANG_TAG.sub("", collapse_ws(text)).casefold())
+        if owner is not None and owner != rid:
+            hits[rid] += 1
+    for rid, n in hits.items():
+        if n >= 5 and n >= 0.3 * sizes[rid]:
+            releases[rid] = replace(releases[rid], listing=True)
+
+
 def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
                 progress: Progress | None = None) -> Corpus:
     """Read, clean and number every release under `paths`; never raises for a bad file."""
@@ -181,7 +201,8 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
         if not blocks:
             report.skipped.append((str(doc.path), "no text"))
             continue
-        title = find_title(blocks, doc.meta.get("title"), suffixes[g])
+        title = find_title(blocks, doc.meta.get("title"), suffixes[g],
+                           furniture=lambda b, frequent=frequent: all(i in frequent for i in b.lines))
         kept: list[str] = []
         seen: set[str] = set()
         linked: set[str] = set()  # titles of 'Link to: X' neighbours, whose next line repeats X
@@ -218,6 +239,7 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
         if progress and (n % 200 == 0 or n == len(raw)):
             progress(n, len(raw), "cleaning")
 
+    _mark_listings(releases, paragraphs)
     first_of: dict[str, int] = {}
     index_pids: list[int] = []
     copies: dict[int, list[int]] = defaultdict(list)

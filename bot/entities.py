@@ -97,7 +97,7 @@ class EntityIndex:
         self._setup(people, quotes)
 
     def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
+        state = {k: v for k, v in self.__dict__.items() if k != "_suggest"}
         state["by_last"] = dict(self.by_last)
         state["quotes_by_person"] = {k: [(q.person, q.pid, q.start, q.end) for q in v]
                                      for k, v in self.quotes_by_person.items()}
@@ -163,9 +163,28 @@ class EntityIndex:
         near = self._rank(self.by_last.get(last, []))[:1]
         return PeopleMatch([], suggestion=near[0].name if near else None)
 
-    def names(self) -> list[str]:
-        """Full names of well-evidenced people, for autocomplete."""
-        return [p.name for p in sorted(self.people, key=lambda p: -p.evidence) if p.first and p.evidence]
+    def suggest(self, typed: str, limit: int = 25) -> list[str]:
+        """Names for autocomplete: people whose first or last name starts with what was typed (best
+        evidenced first), then close spellings of a surname."""
+        table = self.__dict__.get("_suggest")
+        if table is None:  # derived once per snapshot, never saved
+            ranked = sorted((p for p in self.people if p.first and p.evidence), key=lambda p: -p.evidence)
+            table = self.__dict__["_suggest"] = [(p.name, name_key(p.first), name_key(p.last)) for p in ranked]
+        words = [name_key(w) for w in typed.split()]
+        if not words:
+            return list(dict.fromkeys(n for n, _, _ in table))[:limit]
+        out: list[str] = []
+        for name, first, last in table:
+            if (len(words) == 1 and (first.startswith(words[0]) or last.startswith(words[0]))) or (
+                    len(words) > 1 and first.startswith(words[0]) and last.startswith(words[-1])):
+                out.append(name)
+                if len(out) >= limit:
+                    break
+        if len(out) < limit:
+            hits = process.extract(words[-1], [t[2] for t in table], scorer=fuzz.ratio, score_cutoff=70,
+                                   limit=limit)
+            out += [table[h[2]][0] for h in hits]
+        return list(dict.fromkeys(out))[:limit]
 
 
 def _person_for(key: tuple[str, str, str], first: str, last: str, source: str,

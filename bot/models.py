@@ -19,6 +19,7 @@ class Release:
     url: str | None = None
     language: str = "en"
     dateline: str | None = None
+    listing: bool = False  # an index page listing other releases' headlines, not a release itself
 
 
 @dataclass(frozen=True, slots=True)

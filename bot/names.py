@@ -61,7 +61,8 @@ Honorable Hon Plaintiff Plaintiffs Guarantor Meet Dear Congratulations Thanks Th
 Photo Pictured Attention Former Acting Then Interim Retired Late Both Each Every All Many Several
 Alleged Convicted Accused Suspected Serial Sentenced Convicted Charged Pleads Pleaded Arrested Indicted Found
 Gets Receives Accused Arraigned Admits Faces Held Ordered Released Extradited Honored Named Joins Announces
-Wins Guilty Sentence Sentencing Murder Manslaughter Robbery Capital Trial Verdict Jury
+Wins Guilty Sentence Sentencing Murder Manslaughter Robbery Capital Trial Verdict Jury Releases Launches
+Honors Honored Warns Urges Seeks Files Filed Reaches Secures Obtains Hosts Hosted Celebrates Recognizes
 """.split())
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",

@@ -11,6 +11,7 @@ from bot.snapshot import Snapshot
 _WORD = re.compile(r"[\w’'-]+")
 RELEASE_WEIGHT = 0.3
 HEADLINE_WEIGHT = 0.8
+LISTING_WEIGHT = 0.5
 
 
 def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str]:
@@ -37,8 +38,10 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         relative = score / weight
         if rel.language != "en":
             relative *= 0.5  # a translation must not outrank its original
-        if para.text == rel.title or para.text.isupper():
+        if para.text.isupper() or (rel.title in para.text and len(para.text) <= len(rel.title) + 40):
             relative *= HEADLINE_WEIGHT  # a headline repeats the words; the body answers
+        if rel.listing:
+            relative *= LISTING_WEIGHT  # an index of headlines points elsewhere
         # a paragraph inside a release that is about the query as a whole ranks higher
         scored.append((relative + RELEASE_WEIGHT * release_rel.get(rel.id, 0.0), relative, pid))
     scored.sort(key=lambda t: (-t[0], t[2]))

@@ -66,6 +66,8 @@ def topic_releases(snap: Snapshot, topic: str, max_releases: int = 2, ratio: flo
     ranked = []
     for row, score in hits:
         rid = snap.release_ids[row]
+        if snap.corpus.releases[rid].listing:
+            continue  # a page of other releases' headlines is about nothing in particular
         if snap.corpus.releases[rid].language != "en":
             score *= _NON_ENGLISH_WEIGHT
         ranked.append(TopicRelease(rid, score))

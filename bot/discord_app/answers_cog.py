@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 from discord.ext import commands
-from rapidfuzz import fuzz, process
 
 from bot.discord_app.render import answer_pages
 from bot.discord_app.reply import send_answer
+from bot.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from bot.discord_app.client import PressBot
@@ -65,21 +65,24 @@ class Answers(commands.Cog):
     @who.autocomplete("name")
     @quote.autocomplete("name")
     async def _people(self, _interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return choices(self.bot.engine.store.snapshot.entities.names(), current)
+        return as_choices(self.bot.engine.store.snapshot.entities.suggest(current, MAX_CHOICES))
 
     @cities.autocomplete("topic")
     @search.autocomplete("text")
     async def _topics(self, _interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        snap = self.bot.engine.store.snapshot
-        titles = list(dict.fromkeys(r.title for r in snap.corpus.releases.values()))
-        return choices(titles, current)
+        return as_choices(topic_suggestions(self.bot.engine.store.snapshot, current))
 
 
-def choices(options: list[str], current: str) -> list[app_commands.Choice[str]]:
-    """Up to 25 fuzzy matches for what the user has typed so far (Discord caps names at 100 chars)."""
-    if not current.strip():
-        picked = options[:MAX_CHOICES]
+def topic_suggestions(snap: Snapshot, typed: str) -> list[str]:
+    """Titles of the releases most about what was typed (release-level BM25), else the latest ones."""
+    tokens = snap.tokenizer(typed)
+    if tokens:
+        rids = [snap.release_ids[row] for row, _ in snap.release_index.top_k(tokens, MAX_CHOICES * 2)]
     else:
-        hits = process.extract(current, options, scorer=fuzz.WRatio, limit=MAX_CHOICES, score_cutoff=50)
-        picked = [h[0] for h in hits]
-    return [app_commands.Choice(name=o[:100], value=o[:100]) for o in picked]
+        rids = [r.id for r in sorted(snap.corpus.releases.values(), key=lambda r: r.date or "", reverse=True)]
+    return list(dict.fromkeys(snap.corpus.releases[r].title for r in rids))[:MAX_CHOICES]
+
+
+def as_choices(options: list[str]) -> list[app_commands.Choice[str]]:
+    """Discord choices (at most 25; names and values at most 100 characters)."""
+    return [app_commands.Choice(name=o[:100], value=o[:100]) for o in options[:MAX_CHOICES]]
