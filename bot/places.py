@@ -138,8 +138,7 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
     """Cities and towns in one paragraph, each marked excluded when its sentence says it is not part."""
     gaz = gaz or Gazetteer.default()
     out: list[PlaceMention] = []
-    county_lists = [m.span() for m in re.finditer(
-        r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?,? (?:and |& )?)+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)? [Cc]ounties", text)]
+    county_lists = _county_lists(text)
     dl = _DATELINE_SPAN.match(text)
     skip_to = dl.end() if dl else 0
     for run in _CAP_RUN.finditer(text):
@@ -174,6 +173,18 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
         return out
     marked = [(a, b) for a, b in sentence_spans(text) if _EXCLUSION.search(text[a:b])]
     return [PlaceMention(p.name, p.start, p.end, any(a <= p.start < b for a, b in marked)) for p in out]
+
+
+def _county_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of lists ending in 'Counties' ("Dallas, Collin, Denton, and Tarrant Counties")."""
+    spans = []
+    for m in re.finditer(r"\b[Cc]ounties\b", text):
+        head = text[max(0, m.start() - 120):m.start()]
+        cut = max(head.rfind("."), head.rfind(";"), head.rfind(":"), head.rfind(" in "), head.rfind(" of "))
+        start = m.start() - len(head) + (cut + 1 if cut >= 0 else 0)
+        if "," in text[start:m.start()] or " and " in text[start:m.start()]:
+            spans.append((start, m.start()))
+    return spans
 
 
 def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: int, wj: int,
