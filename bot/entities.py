@@ -6,6 +6,7 @@ is linked to the one person of that surname named in the same release, else kept
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -276,7 +277,36 @@ def build_entities(corpus: Corpus) -> EntityIndex:
         if not person.names:
             person.add(person.names, (person.first + " " + person.last).strip())
     people, quotes = _merge_surname_only(people, quotes)
+    people, quotes = _drop_phrases(people, quotes, _common_words(corpus))
     return EntityIndex(people, quotes)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
+
+
+def _common_words(corpus: Corpus, min_count: int = 3) -> frozenset[str]:
+    """Words the corpus often writes in lowercase: 'lawsuit', 'statistics' (but never 'garrison')."""
+    counts: Counter[str] = Counter()
+    for text in corpus.paragraphs.texts:
+        counts.update(_LOWER_WORD.findall(text))
+    return frozenset(w for w, c in counts.items() if c >= min_count)
+
+
+def _drop_phrases(people: list[Person], quotes: list[Quote], common: frozenset[str]
+                  ) -> tuple[list[Person], list[Quote]]:
+    """Drop 'people' whose every name word is an ordinary word: headline phrases such as
+    'Settles Consumer Protection Lawsuit' or 'Labor Statistics' read as names after a title."""
+    def phrase(p: Person) -> bool:
+        words = (p.first + " " + p.last).split() if p.first else [p.last]
+        return all(w.casefold() in common for w in words)
+
+    kept = [p for p in people if not phrase(p)]
+    if len(kept) == len(people):
+        return people, quotes
+    new_id = {p.id: i for i, p in enumerate(kept)}
+    for p in kept:
+        p.id = new_id[p.id]
+    return kept, [Quote(new_id[q.person], q.pid, q.start, q.end) for q in quotes if q.person in new_id]
 
 
 _OFFICIAL = ("Attorney", "Judge", "Justice", "Detective", "Officer", "Chief", "Sheriff", "Agent", "Commissioner",

@@ -63,6 +63,7 @@ Alleged Convicted Accused Suspected Serial Sentenced Convicted Charged Pleads Pl
 Gets Receives Accused Arraigned Admits Faces Held Ordered Released Extradited Honored Named Joins Announces
 Wins Guilty Sentence Sentencing Murder Manslaughter Robbery Capital Trial Verdict Jury Releases Launches
 Honors Honored Warns Urges Seeks Files Filed Reaches Secures Obtains Hosts Hosted Celebrates Recognizes
+Later Also However Meanwhile Additionally Previously Currently Finally Earlier Now Then Instead Moreover
 """.split())
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
@@ -205,8 +206,14 @@ def _pre_appositive(before: str) -> str:
 
 
 def _described(phrase: str) -> bool:
+    """A role description: has a title or role noun, and no verb ('identified', 'said')."""
     words = [w.strip("“”\".,") for w in phrase.split()]
-    return any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in words) and not any(w in _CLAUSE_WORDS for w in words)
+    verbish = any(w in _CLAUSE_WORDS or (w.endswith("ed") and w.islower() and w not in MODIFIERS)
+                  for w in words)
+    return not verbish and any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in words)
+
+
+_PLURAL_ROLE = re.compile(r"\b(?:the|The)\s+(defendants|suspects|victims)\s+as\s*$")
 
 
 def _appositive(text: str, end: int) -> str:
@@ -245,6 +252,7 @@ def find_mentions(text: str) -> list[Mention]:
     used_until = 0
     i = 0
     n = len(toks)
+    role, role_until, prev_end = "", -1, 0  # a plural role carried along a list of names
     while i < n:
         tok = toks[i]
         # a title head immediately followed by a name
@@ -274,9 +282,18 @@ def find_mentions(text: str) -> list[Mention]:
                 first, last = _split_name(words)
                 start, end = toks[i].start, toks[j - 1].end
                 app = _appositive(text, end)
-                pre = _pre_appositive(text[max(0, start - 120):start])
+                before = text[max(0, start - 120):start]
+                pre = _pre_appositive(before)
+                plural = _PLURAL_ROLE.search(before)
+                if plural:  # "identified the defendants as A, B and C": each of the list
+                    role, role_until = plural.group(1)[:-1], text.find(". ", start) % (len(text) + 1)
+                elif role and start < role_until and re.fullmatch(r",?\s*(?:and\s+)?", text[prev_end:start]):
+                    pre = pre or role
+                if plural:
+                    pre = role
                 if pre:
                     out.append(Mention(first, last, text[start:end], pre, start, end, "appositive"))
+                prev_end = end
                 kind = "appositive" if app else "bare"
                 out.append(Mention(first, last, text[start:end], app, start, end, kind))
                 i = j

@@ -102,3 +102,20 @@ def test_near_miss_names_are_not_answered_but_suggested(excerpt_engine):
 def test_person_mentioned_but_never_quoted(excerpt_engine):
     ans = excerpt_engine.ask("!quote Drew Garrison")
     assert not ans.found and ans.summary == "Drew Garrison is mentioned but never quoted."
+
+
+def test_titles_from_lists_appositives_and_ledes():
+    from bot.names import find_mentions, lede_descriptors
+
+    text = ("The District Attorney identified the defendants as Marquise Frederick, Quamari McAllister and "
+            "Elijah Wells, all 19, from Brooklyn.")
+    assert {m.full: m.title for m in find_mentions(text) if m.title} == {
+        "Marquise Frederick": "defendant", "Quamari McAllister": "defendant", "Elijah Wells": "defendant"}
+    text = ("The District Attorney said that the alleged mastermind of the trafficking ring, Michael Bassier, "
+            "boasted on wiretaps")
+    assert [m.title for m in find_mentions(text) if m.title] == ["alleged mastermind of the trafficking ring"]
+    assert lede_descriptors("Florida Man Indicted for Stealing Approximately $93,000 from", [
+        "Brooklyn District Attorney Eric Gonzalez today announced that a Florida man has been charged"]) == [
+        "Florida Man", "Florida man"]
+    assert lede_descriptors("x", ["SANTA ANA – The 12th-striker “Drifter Bandit” was sentenced yesterday"]) == [
+        "12th-striker “Drifter Bandit”"]
