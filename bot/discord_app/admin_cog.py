@@ -41,7 +41,9 @@ class Admin(commands.Cog):
     async def reload(self, ctx: commands.Context) -> None:
         who = f"{ctx.author} ({ctx.author.id})"
         log.info("reload requested by %s", who)
-        await ctx.defer()  # slash: acknowledge within 3 s; prefix: typing indicator
+        # answer at once (slash commands must within 3 s), then replace it with the outcome
+        note = await ctx.reply("Reloading the corpus… the current index keeps answering meanwhile.",
+                               mention_author=False, allowed_mentions=discord.AllowedMentions.none())
         try:
             result = await self.bot.engine.store.areload(requested_by=who)
         except ReloadError as e:
@@ -49,7 +51,11 @@ class Admin(commands.Cog):
                          error="reload_failed")
         else:
             ans = reload_answer(result)
-        await send_answer(ctx, ans, answer_pages(ans))
+        pages = answer_pages(ans)
+        try:
+            await note.edit(content=None, embed=pages[0])
+        except discord.HTTPException:
+            await send_answer(ctx, ans, pages)
 
     @commands.hybrid_command(name="sync", description="Admins: publish slash commands to this server (or all).")
     @app_commands.default_permissions(manage_guild=True)
