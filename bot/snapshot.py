@@ -118,6 +118,8 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     if progress:
         progress(0, 1, "people and quotes")
     entities = build_entities(corpus)
+    if progress:
+        progress(1, 1, "people and quotes")
     return Snapshot(corpus, index, release_index, release_ids, entities, tok, list(corpus.index_pids), _source_states(corpus),
                     _person_words(entities), fp or fingerprint(cfg), time.time())
 
