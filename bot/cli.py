@@ -92,21 +92,24 @@ def _main(argv: list[str] | None = None) -> int:
             from bot.discord_app.runner import run_bot
 
             return run_bot(cfg, no_cache=args.no_cache)
+        t0 = time.perf_counter()
         store = _open(cfg, args)
+        ready_s = time.perf_counter() - t0
     except ConfigError as e:
         print(f"config error: {e}", file=sys.stderr)
         return 2
     if args.cmd == "index":
         snap = store.snapshot
         report = snap.report.to_dict() | {"fingerprint": snap.fingerprint, "people": len(snap.entities.people),
-                                          "index_paragraphs": snap.index.n_docs}
+                                          "index_paragraphs": snap.index.n_docs, "ready_seconds": round(ready_s, 3)}
         if args.json:
             print(json.dumps(report, indent=2, ensure_ascii=False))
         else:
             print(f"files seen {report['files_seen']}, releases {report['releases']}, paragraphs "
                   f"{report['paragraphs']} ({report['index_paragraphs']} distinct indexed), duplicates dropped "
                   f"{report['duplicate_paragraphs']}, boilerplate lines dropped {report['boilerplate_lines']}, "
-                  f"people {report['people']}, built in {report['seconds']} s")
+                  f"people {report['people']}; corpus read in {report['seconds']} s, snapshot ready in "
+                  f"{report['ready_seconds']} s")
             for s in report["skipped"]:
                 print(f"  skipped {s['file']}: {s['reason']}")
             for s in report["problems"]:
