@@ -57,7 +57,7 @@ _AFTER_REJECT = re.compile(
     r"Motel|Apartments|Park|Memorial|Cemetery|Library|Church|Stadium|Arena|Metroplex|Area|Region|Division|Branch|"
     r"Office|Bureau|Unit|Task|Gang|Crips|Bloods|Boys|Street|Township|Metro|Transit|Independent|ISD|Public|Pike|"
     r"Turnpike|Terrace|Heights|Estates|Ranch|Hills|Mesa\b(?!\s*,))", re.UNICODE)
-_PREV_OK = frozenset("""In in At at From from Of of To to Near near Between between And and Or or Throughout
+_PREV_OK = frozenset("""In in At at From from Of of To to Near near Between between And and Or or Throughout A An
 throughout Outside outside Across across Around around Into into Within within Including including The the
 City city Town town Village village Downtown downtown East West North South Northern Southern Central""".split())
 _PERSON_BEFORE = frozenset("""Judge Justice Officer Detective Det. Deputy Sergeant Sgt. Mr. Ms. Mrs. Dr. Chief
