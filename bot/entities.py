@@ -97,8 +97,22 @@ class EntityIndex:
     def __init__(self, people: list[Person], quotes: list[Quote]) -> None:
         self._setup(people, quotes)
 
+    def people_in(self, release_id: str, max_releases: int = 20) -> set[int]:
+        """The people a release is about: named with first and last name, not officials (prosecutors,
+        detectives, judges) and not named in more than `max_releases` releases."""
+        table = self.__dict__.get("_by_release")
+        if table is None:  # derived once per snapshot, never saved
+            table = defaultdict(set)
+            for p in self.people:
+                official = any(w in t for t in p.titles for w in _OFFICIAL)
+                if p.first and p.evidence and not official and len(p.releases) <= max_releases:
+                    for rid in p.releases:
+                        table[rid].add(p.id)
+            self.__dict__["_by_release"] = table
+        return table.get(release_id, set())
+
     def __getstate__(self) -> dict:
-        state = {k: v for k, v in self.__dict__.items() if k != "_suggest"}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_suggest", "_by_release")}
         state["by_last"] = dict(self.by_last)
         state["quotes_by_person"] = {k: [(q.person, q.pid, q.start, q.end) for q in v]
                                      for k, v in self.quotes_by_person.items()}

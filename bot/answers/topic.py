@@ -77,8 +77,12 @@ def topic_releases(snap: Snapshot, topic: str, max_releases: int = 2, ratio: flo
     for t in ranked[:40]:
         if chosen and (t.score < ratio * chosen[0].score or len(chosen) >= max_releases):
             break
-        if not runs or mentions_names(snap, t.release_id, runs):
-            if not chosen and t.score / weight < min_relative:
+        if runs and not mentions_names(snap, t.release_id, runs):
+            continue
+        if not chosen:
+            if t.score / weight < min_relative:
                 return []
-            chosen.append(t)
+        elif not snap.entities.people_in(t.release_id) & snap.entities.people_in(chosen[0].release_id):
+            continue  # another story that merely shares words: the same case names the same people
+        chosen.append(t)
     return chosen
