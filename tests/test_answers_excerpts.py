@@ -119,3 +119,20 @@ def test_titles_from_lists_appositives_and_ledes():
         "Florida Man", "Florida man"]
     assert lede_descriptors("x", ["SANTA ANA – The 12th-striker “Drifter Bandit” was sentenced yesterday"]) == [
         "12th-striker “Drifter Bandit”"]
+
+
+def test_topic_takes_a_second_release_only_when_it_names_the_same_people(tmp_path):
+    from bot.answers.topic import topic_releases
+
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "a.txt").write_text("Gun Trafficker Charged\nJohn Quill, 30, of Conway, South Carolina, was charged "
+                               "with quill gun trafficking.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Gun Trafficker Sentenced\nJohn Quill, 31, of Conway, South Carolina, was sentenced "
+                               "for quill gun trafficking with guns bought in Walterboro.\n", encoding="utf-8")
+    (src / "c.txt").write_text("Another Gun Trafficker Charged\nMary Vale, 40, of Sumter, South Carolina, was "
+                               "charged with quill gun trafficking after a long investigation by several "
+                               "agencies over many months in the region.\n", encoding="utf-8")
+    snap = SnapshotStore.open(load_config(write_config(tmp_path, [src])), warm=False).snapshot
+    chosen = [t.release_id for t in topic_releases(snap, "quill gun trafficking", max_releases=3, ratio=0.0)]
+    assert chosen[0] in ("news/a", "news/b") and sorted(chosen) == ["news/a", "news/b"]
