@@ -107,24 +107,16 @@ def rebuild_paragraphs(text: str, hard_wrapped: bool | None = None) -> list[Bloc
     if hard_wrapped is None:
         hard_wrapped = is_hard_wrapped(lines)
     width = _wrap_width(lines) if hard_wrapped else 0
-    blocks: list[Block] = []
-    cur: list[int] = []
+    groups: list[list[int]] = []  # line numbers of each paragraph
     for i, line in enumerate(lines):
         if not line:
-            if cur:
-                blocks.append(Block(" ".join(lines[j] for j in cur), cur))
-                cur = []
-            continue
-        if cur and _joins(lines[cur[-1]], line, lines[cur[-2]] if len(cur) > 1 else "", width):
-            cur.append(i)
-            continue
-        if cur:
-            blocks.append(Block(" ".join(lines[j] for j in cur), cur))
-        cur = [i]
-    if cur:
-        blocks.append(Block(" ".join(lines[j] for j in cur), cur))
-    for b in blocks:
-        b.text = collapse_ascii_ws(b.text)
+            groups.append([])  # a blank line ends the paragraph
+        elif groups and groups[-1] and _joins(lines[groups[-1][-1]], line,
+                                              lines[groups[-1][-2]] if len(groups[-1]) > 1 else "", width):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    blocks = [Block(collapse_ascii_ws(" ".join(lines[j] for j in g)), g) for g in groups if g]
     return blocks
 
 
