@@ -29,7 +29,7 @@ _QUERY_TITLE_WORDS = {w.casefold().rstrip(".") for w in TITLE_HEADS} | {
     "district", "county", "deputy", "assistant", "senior", "us", "u.s", "former", "the"}
 
 
-def _is_title_word(word: str) -> bool:
+def _is_query_title_word(word: str) -> bool:
     return word.casefold().rstrip(".") in _QUERY_TITLE_WORDS
 
 
@@ -146,7 +146,7 @@ class EntityIndex:
         raw = query.replace(",", " ").split()
         # "DA Stephan", "Judge Garland": title words in the query are not part of the name
         kept = list(raw)
-        while len(kept) > 1 and _is_title_word(kept[0]):
+        while len(kept) > 1 and _is_query_title_word(kept[0]):
             kept.pop(0)
         words = [name_key(w) for w in kept]
         words = [w for w in words if w and w not in ("jr", "sr", "ii", "iii", "iv")]

@@ -147,30 +147,34 @@ def test_sidebar_headlines_are_dropped_except_in_their_own_story(sample_dir):
         assert not any(p.text in ("SEAL YOUR CONVICTION", "[TWEET THIS]", "Skip to content") for p in c.paragraphs)
 
 
-def test_exact_duplicate_paragraphs_are_indexed_once(tmp_path):
+SHARED = "The defendant faces up to 25 years in state prison if convicted on all counts."
+
+
+@pytest.fixture
+def two_releases_one_paragraph(tmp_path) -> Path:
+    """Two releases that share one paragraph word for word."""
     src = tmp_path / "src"
     src.mkdir()
-    shared = "The defendant faces up to 25 years in state prison if convicted on all counts."
-    (src / "a.txt").write_text(f"First release\n{shared}\nOnly in A.\n", encoding="utf-8")
-    (src / "b.txt").write_text(f"Second release\n{shared}\nOnly in B.\n", encoding="utf-8")
-    corpus = load_corpus([src])
-    dup = [p.pid for p in corpus.paragraphs if p.text == shared]
+    (src / "a.txt").write_text(f"First release\n{SHARED}\nOnly in A.\n", encoding="utf-8")
+    (src / "b.txt").write_text(f"Second release\n{SHARED}\nOnly in B.\n", encoding="utf-8")
+    return src
+
+
+def test_exact_duplicate_paragraphs_are_indexed_once(two_releases_one_paragraph):
+    corpus = load_corpus([two_releases_one_paragraph])
+    dup = [p.pid for p in corpus.paragraphs if p.text == SHARED]
     assert len(dup) == 2 and dup[0] in corpus.index_pids and dup[1] not in corpus.index_pids
     assert corpus.copies[dup[0]] == [dup[1]] and corpus.report.duplicate_paragraphs == 1
 
 
-def test_search_names_every_release_holding_a_duplicate_paragraph(tmp_path):
+def test_search_names_every_release_holding_a_duplicate_paragraph(two_releases_one_paragraph, tmp_path):
     from bot.config import load_config
     from bot.engine import Engine
     from bot.store import SnapshotStore
     from tests.conftest import write_config
 
-    src = tmp_path / "src"
-    src.mkdir()
-    shared = "The defendant faces up to 25 years in state prison if convicted on all counts."
-    (src / "a.txt").write_text(f"First release\n{shared}\n", encoding="utf-8")
-    (src / "b.txt").write_text(f"Second release\n{shared}\n", encoding="utf-8")
-    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), warm=False))
+    cfg = load_config(write_config(tmp_path, [two_releases_one_paragraph]))
+    engine = Engine(SnapshotStore.open(cfg, warm=False))
     ans = engine.ask("!search state prison convicted")
     assert len(ans.citations) == 1 and ans.citations[0].release_id == "src/a"
     assert ans.items[0]["also_in"] == ["src/b"]
