@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from bot.textnorm import collapse_ascii_ws
 
@@ -34,6 +35,9 @@ _MONTHS = ("january february march april may june july august september october 
 _MONTHS_ES = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split()
 _DATE_EN = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _DATE_ES = re.compile(r"\b(\d{1,2}) de (" + "|".join(_MONTHS_ES) + r") de (\d{4})\b", re.IGNORECASE)
+_STAMP_LINE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d) \d\d:\d\d(?::\d\d)?[ \t]*$", re.MULTILINE)
+_PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_PATH_MMDDYY = re.compile(r"(?<!\d)(\d\d)(\d\d)(\d\d)(?!\d)")
 _DATE_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[_-](\d\d)[_-](\d\d)(?!\d)")
 _DATELINE = re.compile(
     r"^\(?\s*([A-Z][A-Za-z.'’ -]{1,40}?),\s*([A-Z][A-Za-z.]{1,14}\.?)\s*\)?\s*[–—-]+\s"
@@ -202,17 +206,24 @@ def _iso(year: str, month: int, day: str) -> str | None:
         return None
 
 
-def find_date(text_head: str, given: str | None, path: str) -> str | None:
-    """ISO date from metadata, the first date written near the top, or the file name."""
+def find_date(lines: list[str], given: str | None, path: str) -> str | None:
+    """ISO date from metadata, a publishing stamp line, a date in the file name, or the first date
+    written near the top."""
     if given:
         return str(given)[:10]
     candidates = []
+    if m := _STAMP_LINE.search("\n".join(lines[:200])):  # a CMS stamp outranks dates in the story
+        candidates.append((m.group(1), int(m.group(2)), m.group(3)))
+    if m := _DATE_PATH.search(path):  # archives name files by publication date: 2017_03_23_slug.txt
+        candidates.append((m.group(1), int(m.group(2)), m.group(3)))
+    name = Path(path).name
+    for year in _PATH_YEAR.findall(name):  # press-release_2018_PR_Trial_101518_pdf: MMDDYY of that year
+        candidates += [(year, int(mm), dd) for mm, dd, yy in _PATH_MMDDYY.findall(name) if yy == year[2:]]
+    text_head = "\n".join(lines[:40])
     if m := _DATE_EN.search(text_head):
         candidates.append((m.group(3), _MONTHS.index(m.group(1).lower()) + 1, m.group(2)))
     if m := _DATE_ES.search(text_head):
         candidates.append((m.group(3), _MONTHS_ES.index(m.group(2).lower()) + 1, m.group(1)))
-    if m := _DATE_PATH.search(path):
-        candidates.append((m.group(1), int(m.group(2)), m.group(3)))
     return next((d for c in candidates if (d := _iso(*c))), None)
 
 

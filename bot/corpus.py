@@ -162,6 +162,28 @@ def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable) -> 
             releases[rid] = replace(releases[rid], listing=True)
 
 
+_SENTENCE = re.compile(r"[.!?][\"”’)]?$")
+
+
+def furniture_lines(lines: list[str], counts: Counter[str], need: int) -> set[int]:
+    """Indexes of the lines that are site furniture: lines found in at least `need` files of the folder.
+
+    A repeated sentence that follows the release's own text is kept: offices reuse sentences such as
+    "Deputy District Attorney X of the HEAT Unit is prosecuting this case." in dozens of releases, and
+    those name real people. Menus, sidebars and footers come in runs of repeated lines instead."""
+    frequent: set[int] = set()
+    prev_repeated = True  # the file's first line has no release text before it
+    for i, x in enumerate(lines):
+        if not x.strip():
+            continue
+        text = collapse_ws(x)
+        repeated = counts[text.casefold()] >= need
+        if repeated and (prev_repeated or len(text.split()) < 6 or not _SENTENCE.search(text)):
+            frequent.add(i)
+        prev_repeated = repeated
+    return frequent
+
+
 def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
                 progress: Progress | None = None) -> Corpus:
     """Read, clean and number every release under `paths`; never raises for a bad file."""
@@ -196,7 +218,7 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
         g = sf.group
         need = max(cfg.boilerplate_min_files, int(group_size[g] * cfg.boilerplate_min_fraction))
         counts = line_files[g]
-        frequent = {i for i, x in enumerate(lines) if x.strip() and counts[collapse_ws(x).casefold()] >= need}
+        frequent = furniture_lines(lines, counts, need)
         blocks = rebuild_paragraphs(doc.text, doc.hard_wrapped)
         if not blocks:
             report.skipped.append((str(doc.path), "no text"))
@@ -229,7 +251,7 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
         source = cfg.sources.get(g.name) or doc.meta.get("source") or g.name
         rel = Release(
             id=rid, path=str(doc.path), title=title, source=source,
-            date=find_date("\n".join(lines[:40]), doc.meta.get("date"), str(doc.path)),
+            date=find_date(lines, doc.meta.get("date"), str(doc.path)),
             url=doc.meta.get("url"), language=doc.meta.get("language") or detect_language(body),
             dateline=find_dateline(blocks),
         )

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz, process
 
 from bot.corpus import Corpus
@@ -166,13 +168,17 @@ class EntityIndex:
 
     def _find_full(self, first: str, last: str) -> PeopleMatch:
         """A first name + surname query: both must match (a near miss is only a suggestion)."""
-        exact = [i for i in self.by_last.get(last, []) if self.people[i].first
-                 and fuzz.ratio(first, name_key(self.people[i].first)) >= 80]
+        named = [i for i in self.by_last.get(last, []) if self.people[i].first]
+        # an exact given name (or its nickname) rules out close spellings: 'Eric' is not 'Erica'
+        exact = [i for i in named if any(same_given_name(first, f) for f in _given_names(self.people[i]))]
+        if not exact:
+            exact = [i for i in named if any(fuzz.ratio(first, f) >= 80 for f in _given_names(self.people[i]))]
         if exact:
             return PeopleMatch(self._rank(exact))
         hits = process.extract(f"{first} {last}", self._full_keys, scorer=fuzz.ratio, score_cutoff=85, limit=5)
         ids = [self._full_ids[h[2]] for h in hits
                if fuzz.ratio(first, name_key(self.people[self._full_ids[h[2]]].first)) >= 80]
+        ids = [i for i in ids if same_given_name(first, self.people[i].first)] or ids
         if ids:
             return PeopleMatch(self._rank(ids), fuzzy=True)
         near = self._rank(self.by_last.get(last, []))[:1]
@@ -200,6 +206,11 @@ class EntityIndex:
                                    limit=limit)
             out += [table[h[2]][0] for h in hits]
         return list(dict.fromkeys(out))[:limit]
+
+
+def _given_names(p: Person) -> set[str]:
+    """Name keys of every given name the corpus uses for p ('tony', 'anthony')."""
+    return {name_key(p.first)} | {name_key(n.split()[0]) for n in p.names if len(n.split()) > 1}
 
 
 def _person_for(key: tuple[str, str, str], first: str, last: str, source: str,
@@ -291,6 +302,7 @@ def build_entities(corpus: Corpus) -> EntityIndex:
         if not person.names:
             person.add(person.names, (person.first + " " + person.last).strip())
     people, quotes = _merge_surname_only(people, quotes)
+    people, quotes = _merge_nicknames(people, quotes)
     people, quotes = _drop_phrases(people, quotes, _common_words(corpus))
     return EntityIndex(people, quotes)
 
@@ -367,6 +379,27 @@ def _shares_title(a: Person, b: Person) -> bool:
     return any(tuple(t.split()[-2:]) in tails_a for t in wb if len(t.split()) >= 2)
 
 
+def _absorb(into: Person, p: Person) -> None:
+    """Add p's names, titles, mentions and releases to `into`."""
+    for n, c in p.names.items():
+        into.names[n] = into.names.get(n, 0) + c
+    for t, c in p.titles.items():
+        into.titles[t] = into.titles.get(t, 0) + c
+    for t, pids in p.title_pids.items():
+        into.title_pids.setdefault(t, []).extend(pids)
+    into.mention_pids.extend(p.mention_pids)
+    into.releases |= p.releases
+
+
+def _renumber(people: list[Person], quotes: list[Quote], target: dict[int, int]) -> tuple[list[Person], list[Quote]]:
+    """Drop the people merged away (`target`: old id -> id merged into) and renumber the rest."""
+    kept = [p for p in people if p.id not in target]
+    new_id = {p.id: i for i, p in enumerate(kept)}
+    for p in kept:
+        p.id = new_id[p.id]
+    return kept, [Quote(new_id[target.get(q.person, q.person)], q.pid, q.start, q.end) for q in quotes]
+
+
 def _merge_surname_only(people: list[Person], quotes: list[Quote]) -> tuple[list[Person], list[Quote]]:
     """Fold 'Attorney General Barr' into 'U.S. Attorney General William Barr' when exactly one
     full-named person of that surname carries a matching title; renumber the rest."""
@@ -381,17 +414,45 @@ def _merge_surname_only(people: list[Person], quotes: list[Quote]) -> tuple[list
         matches = sorted((f for f in by_last.get(name_key(p.last), []) if _shares_title(p, f)),
                          key=lambda f: -f.evidence)
         if len(matches) == 1 or (len(matches) > 1 and matches[0].evidence >= 5 * max(1, matches[1].evidence)):
-            f = matches[0]
-            target[p.id] = f.id
-            for t, c in p.titles.items():
-                f.titles[t] = f.titles.get(t, 0) + c
-            for t, pids in p.title_pids.items():
-                f.title_pids.setdefault(t, []).extend(pids)
-            f.mention_pids.extend(p.mention_pids)
-            f.releases |= p.releases
-    kept = [p for p in people if p.id not in target]
-    new_id = {p.id: i for i, p in enumerate(kept)}
-    for p in kept:
-        p.id = new_id[p.id]
-    quotes = [Quote(new_id[target.get(q.person, q.person)], q.pid, q.start, q.end) for q in quotes]
-    return kept, quotes
+            target[p.id] = matches[0].id
+            _absorb(matches[0], p)
+    return _renumber(people, quotes, target)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """'Tony' and 'Anthony', 'Ken' and 'Kenneth': the same given name, by a curated nickname list."""
+    a, b = name_key(a), name_key(b)
+    if a == b:
+        return True
+    nn = _nicknamer()
+    return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
+
+
+def _official(p: Person) -> bool:
+    return any(w in t.split() for t in p.titles for w in _OFFICIAL)
+
+
+def _merge_nicknames(people: list[Person], quotes: list[Quote]) -> tuple[list[Person], list[Quote]]:
+    """Fold 'Anthony J. Rackauckas' into 'Tony Rackauckas': same surname, interchangeable given names,
+    and a shared official title. Two defendants called Mike and Michael Gonzalez stay apart."""
+    by_last: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        if p.first and _official(p):
+            by_last[name_key(p.last)].append(p)
+    target: dict[int, int] = {}
+    for group in by_last.values():
+        group.sort(key=lambda p: -p.evidence)
+        for i, p in enumerate(group):
+            if p.id in target:
+                continue
+            for f in group[:i]:
+                if f.id not in target and same_given_name(p.first, f.first) and _shares_title(p, f):
+                    target[p.id] = f.id
+                    _absorb(f, p)
+                    break
+    return _renumber(people, quotes, target)

@@ -136,3 +136,33 @@ def test_topic_takes_a_second_release_only_when_it_names_the_same_people(tmp_pat
     snap = SnapshotStore.open(load_config(write_config(tmp_path, [src])), warm=False).snapshot
     chosen = [t.release_id for t in topic_releases(snap, "quill gun trafficking", max_releases=3, ratio=0.0)]
     assert chosen[0] in ("news/a", "news/b") and sorted(chosen) == ["news/a", "news/b"]
+
+
+def test_nicknames_join_one_official_and_an_exact_given_name_excludes_close_spellings(tmp_path):
+    """Verbatim lines of real Orange releases: 'Tony' and 'Anthony J.' Rackauckas are one District
+    Attorney; 'Eric Gonzalez' is not 'Erica Gonzalez', even when the surname is misspelled."""
+    src = tmp_path / "releases"
+    src.mkdir()
+    (src / "oc_gun_crimes.txt").write_text(
+        "FEDERAL CRACKDOWN IN ORANGE COUNTY NETS OVER 200 PRISON YEARS FOR GUN CRIMES\n\n"
+        "Orange County District Attorney Anthony J. Rackauckas\n", encoding="utf-8")
+    (src / "oc_tracks.txt").write_text(
+        "District Attorney Tony Rackauckas Secures $500,000 for Unsolved Homicide Task Force\n\n"
+        "SANTA ANA — Orange County District Attorney Tony Rackauckas was successful in securing federal "
+        "funding in the amount of $500,000 for the District Attorney’s TracKRS program.\n", encoding="utf-8")
+    (src / "oc_insurance.txt").write_text(
+        "SIXTEEN UNINSURED DRIVERS CHARGED WITH INSURANCE FRAUD\n\n"
+        "Erica Gonzalez, 24, Santa Ana, is charged with two misdemeanor counts of insurance fraud.\n",
+        encoding="utf-8")
+    (src / "bk_sentence.txt").write_text(
+        "Brooklyn Man Sentenced to 41 Years in Prison for Fatally Shooting Teenage Girl\n\n"
+        "Brooklyn District Attorney Eric Gonzalez today announced that a 26-year-old man was sentenced to "
+        "41 years in prison.\n", encoding="utf-8")
+    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+    ans = engine.ask("!who Rackauckas")
+    assert len(ans.items) == 1 and ans.items[0]["name"] == "Tony Rackauckas"
+    assert {Path(c.path).name for c in ans.citations} == {"oc_gun_crimes.txt", "oc_tracks.txt"}
+    assert engine.ask("!who Anthony Rackauckas").items[0]["name"] == "Tony Rackauckas"
+    assert [i["name"] for i in engine.ask("!who Eric Gonzalez").items] == ["Eric Gonzalez"]
+    misspelled = engine.ask("!who Eric Gonzales")
+    assert [i["name"] for i in misspelled.items] == ["Eric Gonzalez"] and "Closest match" in misspelled.summary

@@ -178,3 +178,32 @@ def test_search_names_every_release_holding_a_duplicate_paragraph(two_releases_o
     ans = engine.ask("!search state prison convicted")
     assert len(ans.citations) == 1 and ans.citations[0].release_id == "src/a"
     assert ans.items[0]["also_in"] == ["src/b"]
+
+
+PROSECUTING = "Deputy District Attorney Bryan Clavecilla of the HEAT Unit is prosecuting this case."
+
+
+def test_a_sentence_repeated_across_releases_is_kept_but_furniture_is_not(tmp_path):
+    """Orange reuses the prosecutor sentence in ~40 releases; it names a real person and stays. The
+    'Proposition 35 and HEAT' box that follows it in every one of them is furniture and goes."""
+    src = tmp_path / "orange_ca"
+    src.mkdir()
+    files = sorted(f for f in (PROSECUTORS / "orange_ca").glob("*.txt")
+                   if PROSECUTING in f.read_text(encoding="utf-8").splitlines())[:5]
+    if len(files) < 5:
+        pytest.skip("real corpus not found")
+    for f in files:
+        (src / f.name).write_bytes(f.read_bytes())
+    corpus = load_corpus([src])
+    for rid in corpus.releases:
+        texts = [p.text for p in corpus.paragraphs if p.release_id == rid]
+        assert PROSECUTING in texts, rid
+        assert "Proposition 35 and HEAT" not in texts
+
+
+def test_publishing_stamp_dates_a_release_not_the_sidebar(sample_dir):
+    """San Diego pages carry the CMS stamp '2025-04-02 15:40:29'; the 'Recent News' sidebar above it
+    has newer dates that are not the release's."""
+    corpus = load_corpus([sample_dir / "san_diego_ca"])
+    rel = next(r for r in corpus.releases.values() if "plumbing-contractor" in r.id)
+    assert rel.date == "2025-04-02"

@@ -39,17 +39,27 @@ def person_item(person: Person, snap: Snapshot) -> dict:
             "evidence": person.evidence, "releases": len(person.releases)}
 
 
+def _evidence_rank(person: Person, snap: Snapshot, title: str, pid: int) -> tuple:
+    """How well paragraph `pid` shows `title` for the person, best first: the full name written right
+    next to the title ('Brooklyn District Attorney Eric Gonzalez', 'Kim Ogg, the District Attorney'),
+    then the full name anywhere, then a surname; an English release's opening paragraphs before later ones."""
+    para = snap.corpus.paragraphs[pid]
+    rel = snap.corpus.releases[para.release_id]
+    text = para.text
+    full = [n for n in person.names if len(n.split()) > 1 and n in text]
+    beside = any(f"{title} {n}" in text or f"{n}, {title}" in text or f"{n}, the {title}" in text for n in full)
+    return (not beside, not full, rel.listing or rel.language != "en", para.number > 3, rel.date or "9999")
+
+
 def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citation]:
-    """For each title (most stated first), the earliest release stating it; one citation per release."""
+    """The best evidence for each title (most stated first), then the next best; one citation per release."""
     out: list[Citation] = []
     seen_releases: set[str] = set()
-
-    def when(pid: int) -> str:
-        return snap.corpus.release_of(pid).date or "9999"
-
     titles = person.top_titles(limit + 2)
-    pids = [pid for t in titles for pid in sorted(person.title_pids.get(t, []), key=when)[:1]]
-    pids += [pid for t in titles for pid in sorted(person.title_pids.get(t, []), key=when)[1:]]
+    ranked = {t: sorted(dict.fromkeys(person.title_pids.get(t, [])), key=lambda pid, t=t: _evidence_rank(
+        person, snap, t, pid)) for t in titles}
+    pids = [r[0] for r in ranked.values() if r]
+    pids += [pid for r in ranked.values() for pid in r[1:]]
     pids += person.mention_pids
     for pid in pids:
         para = snap.corpus.paragraphs[pid]
