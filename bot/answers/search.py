@@ -9,9 +9,12 @@ from bot.models import Answer
 from bot.snapshot import Snapshot
 
 _WORD = re.compile(r"[\w’'-]+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 RELEASE_WEIGHT = 0.3
 HEADLINE_WEIGHT = 0.8
 LISTING_WEIGHT = 0.5
+LEDE_PARAGRAPHS, LEDE_WEIGHT = 3, 1.1
+WHOLE_RELEASE = 1.0  # release score / query weight: the release matches the query as a whole
 
 
 def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str]:
@@ -40,12 +43,16 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
             relative *= 0.5  # a translation must not outrank its original
         if para.text.isupper() or (rel.title in para.text and len(para.text) <= len(rel.title) + 40):
             relative *= HEADLINE_WEIGHT  # a headline repeats the words; the body answers
+        elif para.number <= LEDE_PARAGRAPHS and _SENTENCE_END.search(para.text) and len(para.text) >= 100:
+            relative *= LEDE_WEIGHT  # news puts the facts first: on a near tie the lede answers
         if rel.listing:
             relative *= LISTING_WEIGHT  # an index of headlines points elsewhere
         # a paragraph inside a release that is about the query as a whole ranks higher
         scored.append((relative + RELEASE_WEIGHT * release_rel.get(rel.id, 0.0), relative, pid))
     scored.sort(key=lambda t: (-t[0], t[2]))
-    if not scored or max(r for _, r, _ in scored) < min_relative:
+    # A long query may be answered by a release as a whole and by no single paragraph alone.
+    floor = min_relative / 2 if max(release_rel.values(), default=0.0) >= WHOLE_RELEASE else min_relative
+    if not scored or max(r for _, r, _ in scored) < floor:
         return Answer("search", query, False, f"No release matches '{query}'.")
     best = scored[0][0]
     per: dict[str, int] = {}
