@@ -39,7 +39,9 @@ reputed disgraced retired veteran longtime local senior chief interim suspected"
 CONNECTORS = frozenset({"of", "the", "for", "in", "and", "&", "on", "at"})
 # Words that never begin a title, so a backward walk stops before them.
 TITLE_STOP = frozenset("""Meet Congratulations Thanks Thank Welcome Join Contact Please Photo Pictured Attention
-Today Yesterday When After Before During While Since As If And But Or So Then Also Both""".split())
+Today Yesterday When After Before During While Since As If And But Or So Then Also Both Many Some Most Several
+Each All Congratulates Announces Honors Welcomes Recognizes Names Appoints Commends Applauds Praises Mourns
+Remembers Swears Promotes Elects Celebrates Salutes Thanks Joins Hires Introduces Statement""".split())
 # Capitalized words that are never part of a person's name.
 NOT_NAME = frozenset("""
 The A An And Of In On At To For From By With As But Or If When While After Before During Since Under Over
@@ -125,8 +127,40 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+def _plural_head(word: str) -> bool:
+    return word.endswith("s") and word[:-1] in TITLE_HEADS
+
+
 def is_name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and word not in NOT_NAME and word not in TITLE_HEADS
+    return (bool(_NAME_WORD.match(word)) and word not in NOT_NAME and word not in TITLE_HEADS
+            and not _plural_head(word))
+
+
+_LEADING_JUNK = re.compile(r"^(?:(?:the|a|an)\s+)+")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_NOT_TITLE_START = re.compile(r"(?:and|or|&|of|who|whose|which|that|along|with|including|among|for|from|in|on|at|"
+                              r"by|to|as|my|his|her|their|our|its|is|was)\b")
+
+
+def clean_title(title: str) -> str:
+    """A title as one person holds it: 'Investigators' (from a list) -> 'Investigator', 'Homicide Bureau and
+    Assistant District Attorney' -> 'Assistant District Attorney', 'and son' -> ''."""
+    title = " ".join(title.split())
+    if _NOT_TITLE_START.match(title) or title.casefold().rstrip(".") in ("mr", "mrs", "ms"):
+        return ""  # a fragment of a list, a clause or a phrase, not a title
+    title = _LEADING_JUNK.sub("", title)
+    parts = _AND.split(title)
+    if len(parts) > 1 and any(w in TITLE_HEADS or _plural_head(w) for w in parts[-1].split()):
+        title = parts[-1]
+    words = title.split()
+    if not words or not any(w.strip("()") in TITLE_HEADS or _plural_head(w) or w.lower() in ROLE_NOUNS
+                            or w[:1].isdigit() for w in words) and not title[:1].isupper():
+        return ""
+    paren = next((i for i, w in enumerate(words) if w.startswith("(")), len(words))
+    last = paren - 1
+    if last >= 0 and _plural_head(words[last]) and not (last > 0 and words[last - 1] == "of"):
+        words[last] = words[last][:-1]  # one person of a plural list: 'Deputy District Attorneys X and Y'
+    return " ".join(words)
 
 
 def _is_title_word(tok: Token) -> bool:
@@ -138,7 +172,7 @@ def _is_title_word(tok: Token) -> bool:
 def _is_head(tok: Token, prev: Token | None = None) -> bool:
     if tok.text in ("Staff", "Police") and prev is not None and prev.text == "of":
         return True  # "Chief of Staff", "Chief of Police"
-    return tok.text in TITLE_HEADS or tok.text.lower() in ROLE_NOUNS
+    return tok.text in TITLE_HEADS or _plural_head(tok.text) or tok.text.lower() in ROLE_NOUNS
 
 
 def _take_name(toks: list[Token], i: int) -> int:
@@ -224,6 +258,8 @@ def _appositive(text: str, end: int) -> str:
         return m.group(1).strip()
     m = _AGE.match(rest)
     if m:
+        if re.match(r",\s+\d{1,3}\b", rest[m.end():]):
+            return ""  # 'A, 22, B, 19': a list of people and their ages, not a hometown
         return f"{m.group(1)}, {m.group(2).strip()}"
     m = _APPOSITIVE.match(rest)
     if not m:
@@ -243,6 +279,24 @@ def _appositive(text: str, end: int) -> str:
     if any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in heads):
         return phrase
     return ""
+
+
+def _list_members(text: str, toks: list[Token], j: int, title: str, out: list[Mention]) -> int:
+    """Give `title` to the further full names of a list ('A, B, and C') starting at toks[j]."""
+    n = len(toks)
+    while j < n and (toks[j - 1].breaks and text[toks[j - 1].end:toks[j].start].startswith(",")
+                     or toks[j].text == "and"):
+        if toks[j - 1].breaks and toks[j - 1].text == "and":
+            break
+        k = j + 1 if toks[j].text == "and" else j
+        e = _take_name(toks, k)
+        if e - k < 2:
+            break
+        first, last = _split_name([t.text for t in toks[k:e]])
+        out.append(Mention(first, last, text[toks[k].start:toks[e - 1].end], title, toks[k].start,
+                           toks[e - 1].end, "titled"))
+        j = e
+    return j
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -270,6 +324,8 @@ def find_mentions(text: str) -> list[Mention]:
                     out.append(Mention(first, last, text[start:end], title, start, end, "titled"))
                     if app:
                         out.append(Mention(first, last, text[start:end], app, start, end, "appositive"))
+                    if _plural_head(tok.text):  # 'Investigators Doug Garrison and Ryan Rogers': each of them
+                        j = _list_members(text, toks, j, title, out)
                     used_until = j
                     i = j
                     continue

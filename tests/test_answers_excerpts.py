@@ -78,7 +78,7 @@ def test_namesakes_are_listed_apart_never_merged(excerpt_engine):
     assert set(people) == {"Tim Garrison", "Doug Garrison", "Drew Garrison"}
     assert people["Tim Garrison"] == ["U.S. Attorney"]
     assert people["Drew Garrison"] == ["Deputy District Attorney"]
-    assert "U.S. Attorney" not in people["Doug Garrison"]
+    assert people["Doug Garrison"] == ["Investigator"]  # 'Investigators Doug Garrison and Ryan Rogers'
     assert "3 different people" in ans.summary
 
 
@@ -166,3 +166,48 @@ def test_nicknames_join_one_official_and_an_exact_given_name_excludes_close_spel
     assert [i["name"] for i in engine.ask("!who Eric Gonzalez").items] == ["Eric Gonzalez"]
     misspelled = engine.ask("!who Eric Gonzales")
     assert [i["name"] for i in misspelled.items] == ["Eric Gonzalez"] and "Closest match" in misspelled.summary
+
+
+def test_roles_are_grouped_and_each_role_gets_evidence(tmp_path):
+    """Verbatim paragraphs of real releases: one DA wording many times, and an earlier county-supervisor
+    role stated twice; a namesake named once takes one citation and leaves the rest."""
+    src = tmp_path / "releases"
+    src.mkdir()
+    da = ("“I am deeply disturbed by the defense attorney’s assertion that this case is not a big deal "
+          "because it did not involve a driver under the influence of alcohol,” said Orange County District "
+          "Attorney Todd Spitzer, who attended this morning’s arraignment.")
+    for n in range(6):
+        (src / f"oc_da_{n}.txt").write_text(f"Release {n}\n\n{da}\n", encoding="utf-8")
+    (src / "oc_reward.txt").write_text(
+        "Escapee reward\n\nNayeri and the third inmate were captured in San Francisco the next day after a man "
+        "recognized the two escapees from media reports. Then-Orange County Supervisor Todd Spitzer presented "
+        "Matthew Hay-Chapman with a $100,000 reward.\n", encoding="utf-8")
+    (src / "oc_heroes.txt").write_text(
+        "Librarians honored\n\nDistrict Attorney Tony Rackauckas, County Supervisor Todd Spitzer, state "
+        "Assemblyman Lou Correa (D-Santa Ana) and state Sen. Richard Ackerman (R-Irvine) will present "
+        "certificates.\n", encoding="utf-8")
+    (src / "bk_gang.txt").write_text(
+        "Gang member sentenced\n\nThe District Attorney thanked Senior Assistant District Attorney Michelle "
+        "Munneke and Paralegal Heidi Spitzer of the District Attorney’s Violent Criminal Enterprises Bureau "
+        "for their assistance on the case.\n", encoding="utf-8")
+    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+    ans = engine.ask("!who Spitzer")
+    todd, heidi = ans.items
+    assert todd["name"] == "Todd Spitzer" and heidi["name"] == "Heidi Spitzer"
+    assert todd["titles"][:2] == ["Orange County District Attorney", "Then-Orange County Supervisor"]
+    files = [Path(ans.citations[i].path).name for i in todd["citations"]]
+    assert len(files) == 4 and files[0].startswith("oc_da_") and files[1] in ("oc_reward.txt", "oc_heroes.txt")
+    assert [Path(ans.citations[i].path).name for i in heidi["citations"]] == ["bk_gang.txt"]
+
+
+def test_same_role_and_title_cleaning():
+    from bot.entities import same_role
+    from bot.names import clean_title
+
+    assert same_role("Orange County District Attorney", "DA") and same_role("Then-Orange County Supervisor",
+                                                                           "County Supervisor")
+    assert not same_role("Deputy District Attorney", "District Attorney")
+    assert clean_title("Deputy District Attorneys (HEAT Unit)") == "Deputy District Attorney (HEAT Unit)"
+    assert clean_title("Homicide Bureau and Assistant District Attorney") == "Assistant District Attorney"
+    assert clean_title("Board of Supervisors") == "Board of Supervisors"
+    assert clean_title("whose son") == clean_title("and son") == clean_title("Mrs.") == ""

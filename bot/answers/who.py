@@ -42,24 +42,29 @@ def person_item(person: Person, snap: Snapshot) -> dict:
 def _evidence_rank(person: Person, snap: Snapshot, title: str, pid: int) -> tuple:
     """How well paragraph `pid` shows `title` for the person, best first: the full name written right
     next to the title ('Brooklyn District Attorney Eric Gonzalez', 'Kim Ogg, the District Attorney'),
-    then the full name anywhere, then a surname; an English release's opening paragraphs before later ones."""
+    then the full name anywhere, then a surname; body text before headlines; an English release's opening
+    paragraphs before later ones."""
     para = snap.corpus.paragraphs[pid]
     rel = snap.corpus.releases[para.release_id]
     text = para.text
     full = [n for n in person.names if len(n.split()) > 1 and n in text]
     beside = any(f"{title} {n}" in text or f"{n}, {title}" in text or f"{n}, the {title}" in text for n in full)
-    return (not beside, not full, rel.listing or rel.language != "en", para.number > 3, rel.date or "9999")
+    headline = text.isupper() or text.strip() == rel.title.strip()
+    return (not beside, not full, headline, rel.listing or rel.language != "en", para.number > 3,
+            rel.date or "9999")
 
 
 def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citation]:
-    """The best evidence for each title (most stated first), then the next best; one citation per release."""
+    """The best evidence for each role (most stated first), then the next best; one citation per release."""
     out: list[Citation] = []
     seen_releases: set[str] = set()
-    titles = person.top_titles(limit + 2)
-    ranked = {t: sorted(dict.fromkeys(person.title_pids.get(t, [])), key=lambda pid, t=t: _evidence_rank(
-        person, snap, t, pid)) for t in titles}
-    pids = [r[0] for r in ranked.values() if r]
-    pids += [pid for r in ranked.values() for pid in r[1:]]
+    ranked = []
+    for group in person.roles()[:limit + 2]:
+        cands = {(pid, t) for t in group for pid in person.title_pids.get(t, [])}
+        ranked.append([pid for pid, _t in sorted(cands, key=lambda c: (_evidence_rank(person, snap, c[1], c[0]),
+                                                                          c[0]))])
+    pids = [r[0] for r in ranked if r]
+    pids += [pid for r in ranked for pid in r[1:]]
     pids += person.mention_pids
     for pid in pids:
         para = snap.corpus.paragraphs[pid]
@@ -74,6 +79,18 @@ def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citatio
     return out
 
 
+def _shares(people: list[Person], total: int) -> list[int]:
+    """Citations per person, dealt in turns (best evidenced first); a namesake named in one release
+    takes one and leaves the rest to the others."""
+    caps = [min(len(p.releases), total) for p in people]
+    shares = [0] * len(people)
+    while sum(shares) < total and any(s < c for s, c in zip(shares, caps, strict=True)):
+        for i in range(len(people)):
+            if shares[i] < caps[i] and sum(shares) < total:
+                shares[i] += 1
+    return [max(1, s) for s in shares]
+
+
 def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
     match = snap.entities.find(query)
     people = [p for p in match.people if p.titles] + [p for p in match.people if not p.titles]
@@ -83,10 +100,9 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
                       suggestions=[match.suggestion] if match.suggestion else [])
     people = people[:MAX_PEOPLE]
     items = [person_item(p, snap) for p in people]
-    per = max(1, max_citations // len(people)) if len(people) > 1 else max_citations
     citations: list[Citation] = []
-    for p, item in zip(people, items, strict=True):
-        cs = person_citations(p, snap, per)
+    for p, item, share in zip(people, items, _shares(people, max_citations), strict=True):
+        cs = person_citations(p, snap, share)
         item["citations"] = list(range(len(citations), len(citations) + len(cs)))
         citations.extend(cs)
 
