@@ -45,6 +45,7 @@ class Citation:
     paragraph: int
     text: str
     highlights: list[str] = field(default_factory=list)
+    also_in: list[str] = field(default_factory=list)  # other releases printing the same words
 
 
 @dataclass(slots=True)

@@ -11,9 +11,10 @@ _CURLY = re.compile(r"“([^“”]{2,}?)(?:”|$)")
 _STRAIGHT = re.compile(r"\"([^\"]{2,}?)(?:\"|$)")
 _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*{SPEECH_VERBS}\s+((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?)(?=(?<!\b[A-Z])\.(?:\s|$)|[,;:]\s|[,;:]?$|\s+(?:who|in|at|of|on|during|after|before|when|as|adding|and)\b|\s*[“\"])")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*((?:[^\s.,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+)\s+{SPEECH_VERBS}\b")
+_ADVERB = r"(?:\s+(?:[a-z]+ly|also|later|then|once))?"  # "… ,” Bassier allegedly said"
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*((?:[^\s.,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?){_ADVERB}\s+{SPEECH_VERBS}\b")
 _INTRO = re.compile(
-    rf"((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+)\s+{SPEECH_VERBS}(?:\s+(?:in\s+a\s+statement|today|that|"
+    rf"((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?){_ADVERB}\s+{SPEECH_VERBS}(?:\s+(?:in\s+a\s+statement|today|that|"
     rf"(?:the\s+)?(?:jurors|jury|court|judge|reporters|media|audience|crowd|victims?|family|defendant)))?\s*[,:]?\s*$")
 _ACCORDING = re.compile(r"according to\s+((?:[^\s,;:“”\"]+\s+){0,9}?[^\s,;:“”\"]+)\s*,\s*$", re.IGNORECASE)
 MIN_UNATTRIBUTED = 25

@@ -22,6 +22,12 @@ def citation_line(c: Citation) -> str:
     return f"{c.title} ({meta}), ¶{c.paragraph}"
 
 
+def also_in_line(c: Citation, shown: int = 3) -> str:
+    """'same words also in: a, b, c (+4 more)' for a snippet several releases print."""
+    more = f" (+{len(c.also_in) - shown} more)" if len(c.also_in) > shown else ""
+    return "same words also in: " + ", ".join(c.also_in[:shown]) + more
+
+
 def render_text(ans: Answer) -> str:
     """What `pressbot ask` prints: summary, the answer's items, then numbered verbatim citations."""
     lines = [ans.summary]
@@ -43,6 +49,8 @@ def render_text(ans: Answer) -> str:
         lines.append(f"[{n}] “{bold(c.text, c.highlights)}”")
         lines.append(f"    — {citation_line(c)}")
         lines.append(f"      {c.url or c.path}")
+        if c.also_in:
+            lines.append(f"      {also_in_line(c)}")
     return "\n".join(lines)
 
 

@@ -177,7 +177,7 @@ def test_search_names_every_release_holding_a_duplicate_paragraph(two_releases_o
     engine = Engine(SnapshotStore.open(cfg, warm=False))
     ans = engine.ask("!search state prison convicted")
     assert len(ans.citations) == 1 and ans.citations[0].release_id == "src/a"
-    assert ans.items[0]["also_in"] == ["src/b"]
+    assert ans.citations[0].also_in == ["src/b"]
 
 
 PROSECUTING = "Deputy District Attorney Bryan Clavecilla of the HEAT Unit is prosecuting this case."

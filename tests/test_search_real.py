@@ -67,3 +67,26 @@ def test_whole_release_floor_on_a_query_spread_over_paragraphs(tmp_path):
     ans = eng.ask("!search " + " ".join(words))
     assert ans.found and ans.citations[0].path.endswith("target.txt")
     assert not eng.ask("!search " + " ".join(scattered) + " zorblatt quibble marblethorpe snark").found
+
+
+BASSIER = ["2015_10_14_eight-defendants-indicted-for-trafficking-weapons-across-state-lines-guns-purchased-in-georgia-and-pennsylvan.txt",
+           "2016_08_31_firearms-trafficker-pleads-guilty-to-purchasing-guns-in-georgia-and-pennsylvania-busing-them-to-new-york-to-s.txt",
+           "2016_09_16_firearms-trafficker-sentenced-to-17-years-in-state-prison-for-purchasing-guns-in-georgia-and-pennsylvania-bus.txt"]
+
+
+def test_a_quotation_repeated_in_later_releases_cites_its_first_telling(tmp_path):
+    """Kings printed Bassier's intercepted words in the indictment release ('…,” Bassier allegedly said')
+    and again at his plea and sentencing: one quotation, cited where it first appeared, the rest named."""
+    src = tmp_path / "kings_ny"
+    src.mkdir()
+    for name in BASSIER:
+        if not (PROSECUTORS / "kings_ny" / name).exists():
+            pytest.skip("real corpus not found")
+        (src / name).write_bytes((PROSECUTORS / "kings_ny" / name).read_bytes())
+    eng = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+    ans = eng.ask("!quote Bassier")
+    selling = [i for i in ans.items if i["text"].startswith("I’m selling them the right way")]
+    assert len(selling) == 1
+    c = ans.citations[selling[0]["citation"]]
+    assert c.path.endswith(BASSIER[0]) and c.date == "2015-10-14"
+    assert sorted(c.also_in) == [f"kings_ny/{n[:-4]}" for n in BASSIER[1:]]

@@ -25,11 +25,13 @@ def sentence_at(text: str, start: int, end: int | None = None) -> str:
     return snippet or text
 
 
-def cite(snap: Snapshot, pid: int, snippet: str | None = None, highlights: list[str] | None = None) -> Citation:
+def cite(snap: Snapshot, pid: int, snippet: str | None = None, highlights: list[str] | None = None,
+         also_in: list[str] | None = None) -> Citation:
     """A citation of paragraph `pid` quoting `snippet` (which must be a substring of it)."""
     para = snap.corpus.paragraphs[pid]
     rel = snap.corpus.releases[para.release_id]
     text = snippet if snippet is not None else para.text
     assert text in para.text, "a citation must quote its paragraph verbatim"
     return Citation(release_id=rel.id, title=rel.title, date=rel.date, source=rel.source, path=rel.path,
-                    url=rel.url, paragraph=para.number, text=text, highlights=list(highlights or []))
+                    url=rel.url, paragraph=para.number, text=text, highlights=list(highlights or []),
+                    also_in=list(also_in or []))

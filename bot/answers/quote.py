@@ -21,22 +21,26 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
         return Answer("quote", query, False, f"{p.name} is mentioned but never quoted.",
                       items=[{"name": p.name, "quotes": []}])
     person = quoted[0]
-    quotes = snap.entities.quotes_by_person[person.id]
-    # English originals first, one representative per distinct quotation, in corpus order
-    seen: set[str] = set()
+    # one entry per distinct quotation: its earliest English telling is cited, the other releases named
+    groups: dict[str, list] = {}
+    for q in snap.entities.quotes_by_person[person.id]:
+        text = snap.corpus.paragraphs[q.pid].text[q.start:q.end].strip()
+        groups.setdefault(" ".join(text.casefold().split())[:80], []).append((q, text))
+
+    def when(entry: tuple) -> tuple:
+        rel = snap.corpus.release_of(entry[0].pid)
+        return rel.language != "en", rel.date or "9999", entry[0].pid
+
     items, citations = [], []
-    for q in quotes:
-        para = snap.corpus.paragraphs[q.pid]
-        text = para.text[q.start:q.end].strip()
-        key = " ".join(text.casefold().split())[:80]
-        if key in seen:
-            continue
-        seen.add(key)
-        if len(citations) < max(max_citations, MAX_QUOTES):
-            citations.append(cite(snap, q.pid, text))
-            items.append({"speaker": person.name, "text": text, "citation": len(citations) - 1})
-        if len(items) >= MAX_QUOTES:
+    for group in sorted(groups.values(), key=lambda g: when(min(g, key=when))):
+        q, text = min(group, key=when)
+        rid = snap.corpus.paragraphs[q.pid].release_id
+        also = sorted({snap.corpus.paragraphs[o.pid].release_id for o, _ in group} - {rid})
+        citations.append(cite(snap, q.pid, text, also_in=also))
+        items.append({"speaker": person.name, "text": text, "citation": len(citations) - 1})
+        if len(items) >= max(max_citations, MAX_QUOTES):
             break
+    seen = groups
     others = [p.name for p in quoted[1:4]]
     summary = f"{person.name} is quoted {len(seen)} time(s)" + (
         f"; also quoted under this name: {', '.join(others)}" if others else "")

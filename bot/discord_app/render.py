@@ -31,6 +31,8 @@ def cut(text: str, limit: int) -> str:
 def _snippet(c: Citation, limit: int) -> str:
     """The verbatim snippet, escaped, highlights in bold, cut to fit with its link."""
     link = f"\n[source]({c.url})" if c.url and c.url.startswith(("http://", "https://")) else ""
+    if c.also_in:
+        link += f"\n_same words in {len(c.also_in)} other release(s)_"
     room = limit - len(link) - 2
     text = c.text if len(c.text) <= room // 2 else cut(c.text, room // 2)
     body = bold(safe(text), [safe(h) for h in c.highlights])
