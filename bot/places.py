@@ -68,6 +68,9 @@ _EXCLUSION = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:included|part\s+of|participating|among|involved|covered)|excluded|except(?:ing)?|"
     r"other\s+than|no\s+longer\s+part)\b", re.IGNORECASE)
 _POSTAL = re.compile(r"^,?\s+(?:[A-Z][A-Za-z.]+\.?\s+){1,2}\d{5}(?:-\d{4})?\b")  # "Dallas, Texas 75207": an address
+_PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+area\s+of\b|"
+                           r",\s+(?:Brooklyn|Queens|the\s+Bronx|Bronx|Manhattan|Staten\s+Island)\b)")
+_VENUE_BEFORE = re.compile(r"\b(?:Center|Centre|Courthouse|Building|Hall|Complex|Facility|Jail),\s*$")
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
 _PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:officers?|police|residents?|homes?|residence|apartment|man|woman|"
@@ -82,6 +85,7 @@ class PlaceMention:
     start: int
     end: int
     excluded: bool
+    agency: bool = False  # named only as a police force's home: "Oceanside Police officers"
 
 
 class Gazetteer:
@@ -168,11 +172,11 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
             if start < skip_to:  # a dateline names where the release was issued, not the story's places
                 continue
             if _accept(text, name, start, end, words, i - n, i, doc_states, person_words, gaz, county_lists):
-                out.append(PlaceMention(name, start, end, False))
+                out.append(PlaceMention(name, start, end, False, bool(_AGENCY_AFTER.match(text[end:end + 60]))))
     if not out:
         return out
     marked = [(a, b) for a, b in sentence_spans(text) if _EXCLUSION.search(text[a:b])]
-    return [PlaceMention(p.name, p.start, p.end, any(a <= p.start < b for a, b in marked)) for p in out]
+    return [PlaceMention(p.name, p.start, p.end, any(a <= p.start < b for a, b in marked), p.agency) for p in out]
 
 
 def _county_lists(text: str) -> list[tuple[int, int]]:
@@ -199,6 +203,8 @@ def _accept(text: str, name: str, start: int, end: int, words: list[str], wi: in
         return False
     if _AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
         return False
+    if _PART_OF_CITY.match(after) or _VENUE_BEFORE.search(before):
+        return False  # "Crown Heights, Brooklyn", "the Mira Mesa neighborhood", "Central Justice Center, Santa Ana"
     prev = words[wi - 1] if wi > 0 else (before.split()[-1] if before.split() else "")
     if re.match(r"^[A-Z]\.$", prev):
         return False  # after a middle initial: "Merrick B. Garland"

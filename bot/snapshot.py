@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import time
@@ -18,11 +19,11 @@ from bot.config import Config
 from bot.corpus import Corpus, LoadReport, Progress, discover, load_corpus
 from bot.entities import EntityIndex, build_entities
 from bot.names import name_key
-from bot.places import states_in
+from bot.places import Gazetteer, states_in
 from bot.retriever import BM25Index
 from bot.tokenizer import Tokenizer
 
-SNAPSHOT_FORMAT = 3
+SNAPSHOT_FORMAT = 4
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Snapshot:
     tokenizer: Tokenizer
     doc_pids: list[int]  # index row -> paragraph id
     source_states: dict[str, set[str]]
+    home_cities: dict[str, frozenset[str]]  # source -> the city whose police appear in much of it
     person_words: frozenset[str]
     fingerprint: str
     built_at: float
@@ -120,8 +122,9 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     entities = build_entities(corpus)
     if progress:
         progress(1, 1, "people and quotes")
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, list(corpus.index_pids), _source_states(corpus),
-                    _person_words(entities), fp or fingerprint(cfg), time.time())
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, list(corpus.index_pids),
+                    _source_states(corpus), _home_cities(corpus), _person_words(entities), fp or fingerprint(cfg),
+                    time.time())
 
 
 def _source_states(corpus: Corpus) -> dict[str, set[str]]:
@@ -137,6 +140,28 @@ def _source_states(corpus: Corpus) -> dict[str, set[str]]:
         n[src] += 1
         seen[src].update(states_in(" ".join(texts) + " " + (corpus.releases[rid].dateline or "")))
     return {s: {st for st, c in seen[s].items() if c >= 0.25 * n[s] and n[s] >= 3} for s in n}
+
+
+_POLICE = re.compile(r"((?:[A-Z][\w.’'-]*\s){1,4})Police\b")
+
+
+def _home_cities(corpus: Corpus, share: float = 0.1) -> dict[str, frozenset[str]]:
+    """Per source, the cities whose police are named in at least `share` of its releases: the office's
+    home ('New York City Police Department' in Brooklyn releases), background rather than a story's place."""
+    gaz = Gazetteer.default()
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    n: Counter[str] = Counter()
+    found: dict[str, set[str]] = defaultdict(set)
+    for rid, text in zip(corpus.paragraphs.release_ids, corpus.paragraphs.texts, strict=True):
+        for m in _POLICE.finditer(text):
+            words = m.group(1).split()
+            city = next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in gaz.rows), None)
+            if city:
+                found[rid].add(city)
+    for rid, rel in corpus.releases.items():
+        n[rel.source] += 1
+        seen[rel.source].update(found.get(rid, ()))
+    return {src: frozenset(c for c, k in seen[src].items() if k >= max(5, share * n[src])) for src in n}
 
 
 def _person_words(entities: EntityIndex) -> frozenset[str]:

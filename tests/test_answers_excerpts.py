@@ -37,6 +37,14 @@ def names(text: str, states: set[str]) -> list[str]:
     ("Frank Crowley Courts Building  133 N. Riverfront Blvd., L.B. 19  Dallas, Texas 75207-4399", {"TX"}, []),
     # legislators' districts and compounds are not places of the story
     ("AB 379 by Assemblymember Maggy Krell (D-Sacramento) and the Dallas-Fort Worth Metroplex", {"CA", "TX"}, []),
+    # parts of a city: a Brooklyn neighbourhood, a San Diego community, a courthouse's town
+    ("Grayling Smith, 52, of 1608 Prospect Place, in Crown Heights, Brooklyn and 4339 Persian Court, in "
+     "Snellville, Georgia.", {"NY", "GA"}, ["Snellville"]),
+    ("In San Diego County, the defendants primarily targeted homes in the Mira Mesa neighborhood from February",
+     {"CA"}, []),
+    ("criminal activity centered around Mike’s Market in the Mountain View area of San Diego.", {"CA"},
+     ["San Diego"]),
+    ("sentencing on Oct. 7, 2016, at 9:00 a.m. in Department C-40, Central Justice Center, Santa Ana.", {"CA"}, []),
 ])
 def test_place_decoys(text, states, expected):
     assert names(text, states) == expected
@@ -211,3 +219,26 @@ def test_same_role_and_title_cleaning():
     assert clean_title("Homicide Bureau and Assistant District Attorney") == "Assistant District Attorney"
     assert clean_title("Board of Supervisors") == "Board of Supervisors"
     assert clean_title("whose son") == clean_title("and son") == clean_title("Mrs.") == ""
+
+
+def test_the_offices_home_police_are_background_not_a_place_of_the_story(tmp_path):
+    """Every Brooklyn release credits the 'New York City Police Department'; that names no place of the
+    story. A city named for where things happened still counts, and so does another town's police."""
+    src = tmp_path / "kings_ny"
+    src.mkdir()
+    credit = ("The investigation was conducted by New York City Police Department Detective Charles Lennon "
+              "of the Firearms Investigations Unit.")
+    for n in range(6):
+        (src / f"case{n}.txt").write_text(f"Gun case {n}\n\nDefendant {n} bought guns in Atlanta, Georgia.\n\n"
+                                          f"{credit}\n", encoding="utf-8")
+    (src / "bus.txt").write_text(
+        "Trafficker indicted for busing guns\n\nBassier made 12 trips to Atlanta, Georgia, bringing guns to New "
+        "York City, where he sold them.\n\nHe was arrested by Oceanside Police officers.\n\n" + credit + "\n",
+        encoding="utf-8")
+    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+    snap = engine.store.snapshot
+    assert snap.home_cities["kings_ny"] == frozenset({"New York City"})
+    case = engine.ask("!cities Gun case 3 Defendant 3")
+    assert [i["city"] for i in case.items if i.get("status") == "included"] == ["Atlanta"]
+    bus = engine.ask("!cities Trafficker indicted for busing guns")
+    assert {i["city"] for i in bus.items if i.get("status") == "included"} == {"Atlanta", "New York City", "Oceanside"}

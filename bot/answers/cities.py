@@ -24,8 +24,11 @@ def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) 
     for tr in chosen:
         rel = snap.corpus.releases[tr.release_id]
         states = snap.release_states(rel.id)
+        home = snap.home_cities.get(rel.source, frozenset())
         for para in snap.paragraphs_of(rel.id):
             for m in find_places(para.text, states, snap.person_words):
+                if m.agency and m.name in home:
+                    continue  # the office's own city police: every release names them
                 target = excluded if m.excluded else included
                 target.setdefault(m.name, (para.pid, m.start, m.end))
             if count_note is None and (cm := _COUNT.search(para.text)):
