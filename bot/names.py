@@ -66,6 +66,8 @@ Gets Receives Accused Arraigned Admits Faces Held Ordered Released Extradited Ho
 Wins Guilty Sentence Sentencing Murder Manslaughter Robbery Capital Trial Verdict Jury Releases Launches
 Honors Honored Warns Urges Seeks Files Filed Reaches Secures Obtains Hosts Hosted Celebrates Recognizes
 Later Also However Meanwhile Additionally Previously Currently Finally Earlier Now Then Instead Moreover
+Announce Announced Announcing Indictment Indictments Arrest Arrests Charges Conviction Convictions Results
+Statement Statements Update Plea Pleas Reward Lawsuit Settlement Investigation Takedown Sweep
 """.split())
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
@@ -420,7 +422,18 @@ def lede_descriptors(headline: str, lede: list[str]) -> list[str]:
                 phrase = m.group(1).strip()
                 if _described(phrase) and not any(is_name_word(w) and w not in ROLE_NOUNS for w in phrase.split()[-1:]):
                     out.append(phrase)
-    return list(dict.fromkeys(out))
+    return [d for d in dict.fromkeys(out) if not _plural(d)]
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve several multiple both".split())
+
+
+def _plural(phrase: str) -> bool:
+    """'Three Brooklyn Men', 'two men': a description of several people, not of one subject."""
+    words = phrase.split()
+    head = words[-1].strip("“”\".,").lower()
+    return (words[0].lower() in _NUMBER_WORDS or words[0].isdigit() or head in ("men", "women", "people")
+            or (head.endswith("s") and head[:-1] in ROLE_NOUNS))
 
 
 def introduces_subject(text: str, mention: Mention) -> bool:
