@@ -218,8 +218,9 @@ class EntityIndex:
     def _find_full(self, first: str, last: str) -> PeopleMatch:
         """A first name + surname query: both must match (a near miss is only a suggestion)."""
         named = [i for i in self.by_last.get(last, []) if self.people[i].first]
-        # an exact given name (or its nickname) rules out close spellings: 'Eric' is not 'Erica'
-        exact = [i for i in named if any(same_given_name(first, f) for f in _given_names(self.people[i]))]
+        # a given name the corpus uses for the person rules out close spellings: 'Eric' is not 'Erica'.
+        # Nicknames are not guessed here: 'Jack Creuzot' is not 'John Creuzot' unless a release says so.
+        exact = [i for i in named if first in _given_names(self.people[i])]
         if not exact:
             exact = [i for i in named if any(fuzz.ratio(first, f) >= 80 for f in _given_names(self.people[i]))]
         if exact:
@@ -227,7 +228,7 @@ class EntityIndex:
         hits = process.extract(f"{first} {last}", self._full_keys, scorer=fuzz.ratio, score_cutoff=85, limit=5)
         ids = [self._full_ids[h[2]] for h in hits
                if fuzz.ratio(first, name_key(self.people[self._full_ids[h[2]]].first)) >= 80]
-        ids = [i for i in ids if same_given_name(first, self.people[i].first)] or ids
+        ids = [i for i in ids if first in _given_names(self.people[i])] or ids
         if ids:
             return PeopleMatch(self._rank(ids), fuzzy=True)
         near = self._rank(self.by_last.get(last, []))[:1]

@@ -171,6 +171,7 @@ def test_nicknames_join_one_official_and_an_exact_given_name_excludes_close_spel
     assert len(ans.items) == 1 and ans.items[0]["name"] == "Tony Rackauckas"
     assert {Path(c.path).name for c in ans.citations} == {"oc_gun_crimes.txt", "oc_tracks.txt"}
     assert engine.ask("!who Anthony Rackauckas").items[0]["name"] == "Tony Rackauckas"
+    assert not engine.ask("!who Antonio Rackauckas").found  # a nickname no release uses is not guessed
     assert [i["name"] for i in engine.ask("!who Eric Gonzalez").items] == ["Eric Gonzalez"]
     misspelled = engine.ask("!who Eric Gonzales")
     assert [i["name"] for i in misspelled.items] == ["Eric Gonzalez"] and "Closest match" in misspelled.summary
