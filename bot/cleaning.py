@@ -25,7 +25,8 @@ _TITLE_END = re.compile(
     r"Special Agent in Charge|Assemblymember|Representative|Congressman|Congresswoman)$"
 )
 _NAME_LINE = re.compile(r"^[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|la|del|van|von|da|di)){1,3}$")
-_DANGLING = re.compile(r"\b(a|an|the|of|for|to|and|or|in|on|at|by|with|as|from|that|is|was|were|are)$")
+_DANGLING = re.compile(r"\b(a|an|the|of|for|to|and|or|in|on|at|by|with|as|from|that|is|was|were|are|"
+                       r"said|says|stated|added|explained|noted|told)$")
 _NAV_LINE = re.compile(r"^(?:link to:|\[tweet this\]|(?:skip to (main )?content|scroll to top|share( this)?|tweet( this)?|"
                        r"print( this)?|email( this)?|click here|read more|back to top|previous( post)?|next( post)?|"
                        r"follow us|search for|tagged with|home|menu)\b)", re.IGNORECASE)

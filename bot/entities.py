@@ -320,6 +320,8 @@ def build_entities(corpus: Corpus) -> EntityIndex:
         _describe_subject(corpus, rid, pids, found, resolve, people, by_key, source)
 
         last_speaker: int | None = None
+        unattributed: list[tuple[int, int, int]] = []
+        attributed = 0
         for pid in pids:
             text = corpus.paragraphs[pid].text
             spans = find_quotes(text)
@@ -331,6 +333,8 @@ def build_entities(corpus: Corpus) -> EntityIndex:
                 who = None
                 if s.speaker:
                     parsed = speaker_name(s.speaker)
+                    if parsed is None and s.intro:
+                        parsed = _clause_subject(text, s.start, [m for p2, m in found if p2 == pid])
                     if parsed:
                         first, last, title = parsed
                         title = clean_title(title)
@@ -348,7 +352,14 @@ def build_entities(corpus: Corpus) -> EntityIndex:
                 if who is not None:
                     quotes.append(Quote(who, pid, s.start, s.end))
                     para_speaker = who
+                    attributed += 1
+                elif starts_with_quote(text) and s.end - s.start >= MIN_UNATTRIBUTED:
+                    unattributed.append((pid, s.start, s.end))
             last_speaker = para_speaker
+        subject = _profile_subject(rel.title, resolve) if not attributed and len(unattributed) >= 2 else None
+        if subject is not None and subject in by_key:
+            # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
+            quotes.extend(Quote(by_key[subject], pid, a, b) for pid, a, b in unattributed)
     for person in people:
         if not person.names:
             person.add(person.names, (person.first + " " + person.last).strip())
@@ -359,6 +370,22 @@ def build_entities(corpus: Corpus) -> EntityIndex:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
+
+
+def _profile_subject(title: str, resolve) -> tuple[str, str, str] | None:
+    """The one person a headline names in full, if exactly one."""
+    keys = {resolve(m.first, m.last) for m in find_mentions(title) if m.first}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _clause_subject(text: str, quote_start: int, mentions: list[Mention]) -> tuple[str, str, str] | None:
+    """The person opening the sentence that introduces a quotation: 'Former Chief Judge Jonathan Lippman,
+    Launch Committee Co-Chair and current Counsel at Latham & Watkins LLP said, “…”'."""
+    for m in mentions:
+        between = text[m.end:quote_start]
+        if m.first and m.end <= quote_start and len(between) <= 200 and not re.search(r"[.!?”]\s", between):
+            return m.first, m.last, m.title
+    return None
 
 
 def _common_words(corpus: Corpus, min_count: int = 3) -> frozenset[str]:

@@ -369,6 +369,12 @@ def find_mentions(text: str) -> list[Mention]:
 def speaker_name(phrase: str) -> tuple[str, str, str] | None:
     """(first, last, title) of the person in an attribution phrase such as 'DA Stephan' or 'said Barr'."""
     toks = [t for t in tokenize(phrase)]
+    trimmed = False
+    while toks and toks[-1].text[:1].islower() and len(toks) > 1:
+        toks.pop()  # "said Prosecutor Glen Fitzmartin one of the three prosecutors": trailing words
+        trimmed = True
+    if trimmed and toks[-1].breaks:
+        return None  # "Smith’s attorney": the speaker is not Smith
     # the name is the last run of name words; a title may precede it
     j = len(toks)
     while j > 0 and toks[j - 1].text in SUFFIXES:

@@ -29,6 +29,7 @@ class QuoteSpan:
     speaker: str | None  # the attribution phrase, e.g. "DA Stephan" or "Dallas County District Attorney ..."
     direct: bool  # attribution sits right next to this quotation
     open_ended: bool  # no closing quote mark: the quotation runs on into the next paragraph
+    intro: bool = False  # the attribution comes before the quotation ("X said, “…”")
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -44,10 +45,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         after = text[m.end():m.end() + 160]
         before = text[max(0, m.start() - 160):m.start()]
         # attribution right after the quotation ("…,” said X / “…,” X said), else just before it
-        mm = (_AFTER_VERB_FIRST.match(after) or _AFTER_NAME_FIRST.match(after) or _INTRO.search(before)
-              or _ACCORDING.search(before))
+        mm = _AFTER_VERB_FIRST.match(after) or _AFTER_NAME_FIRST.match(after)
+        intro = mm is None
+        if intro:
+            mm = _INTRO.search(before) or _ACCORDING.search(before)
         speaker = mm.group(1) if mm else None
-        spans.append(QuoteSpan(start, end, speaker, speaker is not None, not closed))
+        spans.append(QuoteSpan(start, end, speaker, speaker is not None, not closed, intro and speaker is not None))
     # Quotations in a paragraph whose other quotation is attributed share that speaker.
     named = [s.speaker for s in spans if s.speaker]
     for s in spans:

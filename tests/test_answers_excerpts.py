@@ -243,3 +243,41 @@ def test_the_offices_home_police_are_background_not_a_place_of_the_story(tmp_pat
     assert [i["city"] for i in case.items if i.get("status") == "included"] == ["Atlanta"]
     bus = engine.ask("!cities Trafficker indicted for busing guns")
     assert {i["city"] for i in bus.items if i.get("status") == "included"} == {"Atlanta", "New York City", "Oceanside"}
+
+
+def test_quotations_attributed_across_lines_appositives_and_interviews(tmp_path):
+    """Verbatim excerpts: an attribution cut after 'said' at a line end (San Diego), a speaker followed by
+    a description (Dallas PDF), a speaker whose name opens a long appositive (Brooklyn), and a
+    Q&A profile whose answers are its subject's (San Diego)."""
+    src = tmp_path / "releases"
+    src.mkdir()
+    (src / "sd_holidays.txt").write_text(
+        "Home for the Holidays operation\n\n"
+        "“HSI is committed to a victim-centered approach in the fight against human trafficking, prioritizing "
+        "both the well-being of victims and the pursuit of justice against those responsible for these crimes,” said\n"
+        "Kevin Murphy, (A)Special Agent in Charge for Homeland Security Investigations\nin San Diego.\n",
+        encoding="utf-8")
+    (src / "dallas_delgado.txt").write_text(
+        "Delgado convicted\n\nanything to do with her anymore. “Envy drove Delgado to kill Kendra Hatcher. Envy "
+        "doesn’t just make you want the other thing,” said Prosecutor Glen Fitzmartin one of the three "
+        "prosecutors in the trial.\n", encoding="utf-8")
+    (src / "bk_justice2020.txt").write_text(
+        "Justice 2020 reforms\n\nFormer New York Chief Judge Jonathan Lippman, Launch Committee Co-Chair and "
+        "current Counsel at Latham & Watkins LLP said, “Justice 2020 isn’t just an agenda – it’s a "
+        "comprehensive roadmap to improve public safety.”\n", encoding="utf-8")
+    (src / "sd_meet_yeh.txt").write_text(
+        "Meet Deputy District Attorney Jack Yeh\n\nWhy did you choose a career in public service?\n\n"
+        "“I’m an immigrant from Taiwan. My mother and my grandparents were all public servants for the "
+        "Taiwanese government.”\n\nWhat does AANHPI Month mean to you?\n\n"
+        "“Asian American history runs deep in California, but it’s also important to celebrate the impact.”\n",
+        encoding="utf-8")
+    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+
+    def quotes(name: str) -> list[str]:
+        return sorted(" ".join(i["text"].split()[:4]) for i in engine.ask(f"!quote {name}").items if "text" in i)
+
+    assert quotes("Kevin Murphy") == ["HSI is committed to"]
+    assert quotes("Fitzmartin") == ["Envy drove Delgado to"]
+    assert quotes("Lippman") == ["Justice 2020 isn’t just"]
+    assert quotes("Yeh") == ["Asian American history runs", "I’m an immigrant from"]
+    assert not engine.ask("!quote Watkins").found
