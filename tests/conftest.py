@@ -35,6 +35,15 @@ def write_config(folder: Path, corpus_paths: list[Path], extra: str = "") -> Pat
     return cfg
 
 
+def engine_for(folder: Path, releases: dict[str, str], source: str = "releases") -> Engine:
+    """An engine over `releases` (file name -> text) written to folder/source; no cache."""
+    src = folder / source
+    src.mkdir(parents=True, exist_ok=True)
+    for name, text in releases.items():
+        (src / name).write_text(text, encoding="utf-8")
+    return Engine(SnapshotStore.open(load_config(write_config(folder, [src])), use_cache=False))
+
+
 @pytest.fixture(scope="session")
 def demo_engine(tmp_path_factory) -> Engine:
     folder = tmp_path_factory.mktemp("demo")

@@ -11,7 +11,7 @@ from bot.config import load_config
 from bot.engine import Engine
 from bot.places import find_places
 from bot.store import SnapshotStore
-from tests.conftest import ROOT, write_config
+from tests.conftest import ROOT, engine_for, write_config
 
 
 def names(text: str, states: set[str]) -> list[str]:
@@ -132,16 +132,15 @@ def test_titles_from_lists_appositives_and_ledes():
 def test_topic_takes_a_second_release_only_when_it_names_the_same_people(tmp_path):
     from bot.answers.topic import topic_releases
 
-    src = tmp_path / "news"
-    src.mkdir()
-    (src / "a.txt").write_text("Gun Trafficker Charged\nJohn Quill, 30, of Conway, South Carolina, was charged "
-                               "with quill gun trafficking.\n", encoding="utf-8")
-    (src / "b.txt").write_text("Gun Trafficker Sentenced\nJohn Quill, 31, of Conway, South Carolina, was sentenced "
-                               "for quill gun trafficking with guns bought in Walterboro.\n", encoding="utf-8")
-    (src / "c.txt").write_text("Another Gun Trafficker Charged\nMary Vale, 40, of Sumter, South Carolina, was "
-                               "charged with quill gun trafficking after a long investigation by several "
-                               "agencies over many months in the region.\n", encoding="utf-8")
-    snap = SnapshotStore.open(load_config(write_config(tmp_path, [src])), warm=False).snapshot
+    files: dict[str, str] = {}
+    files["a.txt"] = ("Gun Trafficker Charged\nJohn Quill, 30, of Conway, South Carolina, was charged "
+                      "with quill gun trafficking.\n")
+    files["b.txt"] = ("Gun Trafficker Sentenced\nJohn Quill, 31, of Conway, South Carolina, was sentenced "
+                      "for quill gun trafficking with guns bought in Walterboro.\n")
+    files["c.txt"] = ("Another Gun Trafficker Charged\nMary Vale, 40, of Sumter, South Carolina, was "
+                      "charged with quill gun trafficking after a long investigation by several "
+                      "agencies over many months in the region.\n")
+    snap = engine_for(tmp_path, files, source="news").store.snapshot
     chosen = [t.release_id for t in topic_releases(snap, "quill gun trafficking", max_releases=3, ratio=0.0)]
     assert chosen[0] in ("news/a", "news/b") and sorted(chosen) == ["news/a", "news/b"]
 
@@ -149,24 +148,22 @@ def test_topic_takes_a_second_release_only_when_it_names_the_same_people(tmp_pat
 def test_nicknames_join_one_official_and_an_exact_given_name_excludes_close_spellings(tmp_path):
     """Verbatim lines of real Orange releases: 'Tony' and 'Anthony J.' Rackauckas are one District
     Attorney; 'Eric Gonzalez' is not 'Erica Gonzalez', even when the surname is misspelled."""
-    src = tmp_path / "releases"
-    src.mkdir()
-    (src / "oc_gun_crimes.txt").write_text(
+    files: dict[str, str] = {}
+    files["oc_gun_crimes.txt"] = (
         "FEDERAL CRACKDOWN IN ORANGE COUNTY NETS OVER 200 PRISON YEARS FOR GUN CRIMES\n\n"
-        "Orange County District Attorney Anthony J. Rackauckas\n", encoding="utf-8")
-    (src / "oc_tracks.txt").write_text(
+        "Orange County District Attorney Anthony J. Rackauckas\n")
+    files["oc_tracks.txt"] = (
         "District Attorney Tony Rackauckas Secures $500,000 for Unsolved Homicide Task Force\n\n"
         "SANTA ANA — Orange County District Attorney Tony Rackauckas was successful in securing federal "
-        "funding in the amount of $500,000 for the District Attorney’s TracKRS program.\n", encoding="utf-8")
-    (src / "oc_insurance.txt").write_text(
+        "funding in the amount of $500,000 for the District Attorney’s TracKRS program.\n")
+    files["oc_insurance.txt"] = (
         "SIXTEEN UNINSURED DRIVERS CHARGED WITH INSURANCE FRAUD\n\n"
-        "Erica Gonzalez, 24, Santa Ana, is charged with two misdemeanor counts of insurance fraud.\n",
-        encoding="utf-8")
-    (src / "bk_sentence.txt").write_text(
+        "Erica Gonzalez, 24, Santa Ana, is charged with two misdemeanor counts of insurance fraud.\n")
+    files["bk_sentence.txt"] = (
         "Brooklyn Man Sentenced to 41 Years in Prison for Fatally Shooting Teenage Girl\n\n"
         "Brooklyn District Attorney Eric Gonzalez today announced that a 26-year-old man was sentenced to "
-        "41 years in prison.\n", encoding="utf-8")
-    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+        "41 years in prison.\n")
+    engine = engine_for(tmp_path, files)
     ans = engine.ask("!who Rackauckas")
     assert len(ans.items) == 1 and ans.items[0]["name"] == "Tony Rackauckas"
     assert {Path(c.path).name for c in ans.citations} == {"oc_gun_crimes.txt", "oc_tracks.txt"}
@@ -180,26 +177,25 @@ def test_nicknames_join_one_official_and_an_exact_given_name_excludes_close_spel
 def test_roles_are_grouped_and_each_role_gets_evidence(tmp_path):
     """Verbatim paragraphs of real releases: one DA wording many times, and an earlier county-supervisor
     role stated twice; a namesake named once takes one citation and leaves the rest."""
-    src = tmp_path / "releases"
-    src.mkdir()
+    files: dict[str, str] = {}
     da = ("“I am deeply disturbed by the defense attorney’s assertion that this case is not a big deal "
           "because it did not involve a driver under the influence of alcohol,” said Orange County District "
           "Attorney Todd Spitzer, who attended this morning’s arraignment.")
     for n in range(6):
-        (src / f"oc_da_{n}.txt").write_text(f"Release {n}\n\n{da}\n", encoding="utf-8")
-    (src / "oc_reward.txt").write_text(
+        files[f"oc_da_{n}.txt"] = f"Release {n}\n\n{da}\n"
+    files["oc_reward.txt"] = (
         "Escapee reward\n\nNayeri and the third inmate were captured in San Francisco the next day after a man "
         "recognized the two escapees from media reports. Then-Orange County Supervisor Todd Spitzer presented "
-        "Matthew Hay-Chapman with a $100,000 reward.\n", encoding="utf-8")
-    (src / "oc_heroes.txt").write_text(
+        "Matthew Hay-Chapman with a $100,000 reward.\n")
+    files["oc_heroes.txt"] = (
         "Librarians honored\n\nDistrict Attorney Tony Rackauckas, County Supervisor Todd Spitzer, state "
         "Assemblyman Lou Correa (D-Santa Ana) and state Sen. Richard Ackerman (R-Irvine) will present "
-        "certificates.\n", encoding="utf-8")
-    (src / "bk_gang.txt").write_text(
+        "certificates.\n")
+    files["bk_gang.txt"] = (
         "Gang member sentenced\n\nThe District Attorney thanked Senior Assistant District Attorney Michelle "
         "Munneke and Paralegal Heidi Spitzer of the District Attorney’s Violent Criminal Enterprises Bureau "
-        "for their assistance on the case.\n", encoding="utf-8")
-    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+        "for their assistance on the case.\n")
+    engine = engine_for(tmp_path, files)
     ans = engine.ask("!who Spitzer")
     todd, heidi = ans.items
     assert todd["name"] == "Todd Spitzer" and heidi["name"] == "Heidi Spitzer"
@@ -225,18 +221,16 @@ def test_same_role_and_title_cleaning():
 def test_the_offices_home_police_are_background_not_a_place_of_the_story(tmp_path):
     """Every Brooklyn release credits the 'New York City Police Department'; that names no place of the
     story. A city named for where things happened still counts, and so does another town's police."""
-    src = tmp_path / "kings_ny"
-    src.mkdir()
+    files: dict[str, str] = {}
     credit = ("The investigation was conducted by New York City Police Department Detective Charles Lennon "
               "of the Firearms Investigations Unit.")
     for n in range(6):
-        (src / f"case{n}.txt").write_text(f"Gun case {n}\n\nDefendant {n} bought guns in Atlanta, Georgia.\n\n"
-                                          f"{credit}\n", encoding="utf-8")
-    (src / "bus.txt").write_text(
+        files[f"case{n}.txt"] = (f"Gun case {n}\n\nDefendant {n} bought guns in Atlanta, Georgia.\n\n"
+                                 f"{credit}\n")
+    files["bus.txt"] = (
         "Trafficker indicted for busing guns\n\nBassier made 12 trips to Atlanta, Georgia, bringing guns to New "
-        "York City, where he sold them.\n\nHe was arrested by Oceanside Police officers.\n\n" + credit + "\n",
-        encoding="utf-8")
-    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+        "York City, where he sold them.\n\nHe was arrested by Oceanside Police officers.\n\n" + credit + "\n")
+    engine = engine_for(tmp_path, files, source="kings_ny")
     snap = engine.store.snapshot
     assert snap.home_cities["kings_ny"] == frozenset({"New York City"})
     case = engine.ask("!cities Gun case 3 Defendant 3")
@@ -249,29 +243,26 @@ def test_quotations_attributed_across_lines_appositives_and_interviews(tmp_path)
     """Verbatim excerpts: an attribution cut after 'said' at a line end (San Diego), a speaker followed by
     a description (Dallas PDF), a speaker whose name opens a long appositive (Brooklyn), and a
     Q&A profile whose answers are its subject's (San Diego)."""
-    src = tmp_path / "releases"
-    src.mkdir()
-    (src / "sd_holidays.txt").write_text(
+    files: dict[str, str] = {}
+    files["sd_holidays.txt"] = (
         "Home for the Holidays operation\n\n"
         "“HSI is committed to a victim-centered approach in the fight against human trafficking, prioritizing "
         "both the well-being of victims and the pursuit of justice against those responsible for these crimes,” said\n"
-        "Kevin Murphy, (A)Special Agent in Charge for Homeland Security Investigations\nin San Diego.\n",
-        encoding="utf-8")
-    (src / "dallas_delgado.txt").write_text(
+        "Kevin Murphy, (A)Special Agent in Charge for Homeland Security Investigations\nin San Diego.\n")
+    files["dallas_delgado.txt"] = (
         "Delgado convicted\n\nanything to do with her anymore. “Envy drove Delgado to kill Kendra Hatcher. Envy "
         "doesn’t just make you want the other thing,” said Prosecutor Glen Fitzmartin one of the three "
-        "prosecutors in the trial.\n", encoding="utf-8")
-    (src / "bk_justice2020.txt").write_text(
+        "prosecutors in the trial.\n")
+    files["bk_justice2020.txt"] = (
         "Justice 2020 reforms\n\nFormer New York Chief Judge Jonathan Lippman, Launch Committee Co-Chair and "
         "current Counsel at Latham & Watkins LLP said, “Justice 2020 isn’t just an agenda – it’s a "
-        "comprehensive roadmap to improve public safety.”\n", encoding="utf-8")
-    (src / "sd_meet_yeh.txt").write_text(
+        "comprehensive roadmap to improve public safety.”\n")
+    files["sd_meet_yeh.txt"] = (
         "Meet Deputy District Attorney Jack Yeh\n\nWhy did you choose a career in public service?\n\n"
         "“I’m an immigrant from Taiwan. My mother and my grandparents were all public servants for the "
         "Taiwanese government.”\n\nWhat does AANHPI Month mean to you?\n\n"
-        "“Asian American history runs deep in California, but it’s also important to celebrate the impact.”\n",
-        encoding="utf-8")
-    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+        "“Asian American history runs deep in California, but it’s also important to celebrate the impact.”\n")
+    engine = engine_for(tmp_path, files)
 
     def quotes(name: str) -> list[str]:
         return sorted(" ".join(i["text"].split()[:4]) for i in engine.ask(f"!quote {name}").items if "text" in i)

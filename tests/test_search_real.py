@@ -8,7 +8,7 @@ import pytest
 from bot.config import load_config
 from bot.engine import Engine
 from bot.store import SnapshotStore
-from tests.conftest import PROSECUTORS, write_config
+from tests.conftest import PROSECUTORS, engine_for, write_config
 
 DANCER = "Assets_uploads_docs_district-attorney_press-release_2025_Diance_20Dancer_20Press_20Release_pdf.txt"
 RIFLE = "2016_02_10_serial-killer-convicted-of-murdering-three-brooklyn-shopkeepers.txt"
@@ -50,20 +50,16 @@ def test_whole_release_floor_on_a_query_spread_over_paragraphs(tmp_path):
     alone, the release does as a whole, so it is found; the same words scattered over unrelated
     releases are not."""
     words = "alder birch cedar dogwood elm fir ginkgo hazel ironwood juniper kapok larch".split()
-    src = tmp_path / "src"
-    src.mkdir()
-    for i in range(30):
-        body = "".join(f"The county board met on day {i}-{j} to discuss the budget and the schedule.\n\n"
-                       for j in range(6))
-        (src / f"filler{i}.txt").write_text(f"Board meeting {i}\n\n{body}", encoding="utf-8")
+    files = {f"filler{i}.txt": f"Board meeting {i}\n\n" + "".join(
+        f"The county board met on day {i}-{j} to discuss the budget and the schedule.\n\n" for j in range(6))
+        for i in range(30)}
     paras = [f"Investigators found {' and '.join(words[k:k + 3])} wood at the scene of the old barn fire today."
              for k in range(0, 12, 3)]
-    (src / "target.txt").write_text("Arson case\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    files["target.txt"] = "Arson case\n\n" + "\n\n".join(paras) + "\n"
     scattered = ["maple", "oak", "pine", "spruce"]
-    for k, w in enumerate(scattered):
-        (src / f"scatter{k}.txt").write_text(f"Notice {k}\n\nA {w} tree was planted by the library.\n",
-                                             encoding="utf-8")
-    eng = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+    files |= {f"scatter{k}.txt": f"Notice {k}\n\nA {w} tree was planted by the library.\n"
+              for k, w in enumerate(scattered)}
+    eng = engine_for(tmp_path, files)
     ans = eng.ask("!search " + " ".join(words))
     assert ans.found and ans.citations[0].path.endswith("target.txt")
     assert not eng.ask("!search " + " ".join(scattered) + " zorblatt quibble marblethorpe snark").found
@@ -77,13 +73,10 @@ BASSIER = ["2015_10_14_eight-defendants-indicted-for-trafficking-weapons-across-
 def test_a_quotation_repeated_in_later_releases_cites_its_first_telling(tmp_path):
     """Kings printed Bassier's intercepted words in the indictment release ('…,” Bassier allegedly said')
     and again at his plea and sentencing: one quotation, cited where it first appeared, the rest named."""
-    src = tmp_path / "kings_ny"
-    src.mkdir()
-    for name in BASSIER:
-        if not (PROSECUTORS / "kings_ny" / name).exists():
-            pytest.skip("real corpus not found")
-        (src / name).write_bytes((PROSECUTORS / "kings_ny" / name).read_bytes())
-    eng = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src])), use_cache=False))
+    if not all((PROSECUTORS / "kings_ny" / name).exists() for name in BASSIER):
+        pytest.skip("real corpus not found")
+    eng = engine_for(tmp_path, {n: (PROSECUTORS / "kings_ny" / n).read_text(encoding="utf-8") for n in BASSIER},
+                     source="kings_ny")
     ans = eng.ask("!quote Bassier")
     selling = [i for i in ans.items if i["text"].startswith("I’m selling them the right way")]
     assert len(selling) == 1
