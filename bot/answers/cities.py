@@ -14,6 +14,12 @@ _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                     r"(?:[\w’'-]+\s+){0,4}?(?:cities|towns)\b", re.IGNORECASE)
 
 
+def _counts_cities(phrase: str) -> bool:
+    """'14 participating cities', 'seven other cities' — not '130 officers patrolled the cities'."""
+    middle = phrase.split()[1:-1]
+    return not any(w.endswith("ed") or w.lower() in ("the", "officers", "agents", "people", "in") for w in middle)
+
+
 def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) -> Answer:
     chosen = topic_releases(snap, topic, min_relative=min_relative)
     if not chosen:
@@ -31,8 +37,10 @@ def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) 
                     continue  # the office's own city police: every release names them
                 target = excluded if m.excluded else included
                 target.setdefault(m.name, (para.pid, m.start, m.end))
-            if count_note is None and (cm := _COUNT.search(para.text)):
-                count_note = (cm.group(0), para.pid, cm.start(), cm.end())
+            if count_note is None:
+                cm = next((c for c in _COUNT.finditer(para.text) if _counts_cities(c.group(0))), None)
+                if cm:
+                    count_note = (cm.group(0), para.pid, cm.start(), cm.end())
     for name in excluded:
         included.pop(name, None)
     items: list[dict] = []
