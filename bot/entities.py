@@ -489,8 +489,13 @@ def _merge_surname_only(people: list[Person], quotes: list[Quote]) -> tuple[list
     for p in people:
         if p.first or not p.titles:
             continue
-        matches = sorted((f for f in by_last.get(name_key(p.last), []) if _shares_title(p, f)),
-                         key=lambda f: -f.evidence)
+        namesakes = by_last.get(name_key(p.last), [])
+        if len(namesakes) >= 5:  # a common surname ("TPD Officers Nguyen and Roque"): only the same title
+            mine = {t.casefold() for t in p.titles}
+            matches = [f for f in namesakes if mine & {t.casefold() for t in f.titles}]
+        else:
+            matches = [f for f in namesakes if _shares_title(p, f)]
+        matches.sort(key=lambda f: -f.evidence)
         if len(matches) == 1 or (len(matches) > 1 and matches[0].evidence >= 5 * max(1, matches[1].evidence)):
             target[p.id] = matches[0].id
             _absorb(matches[0], p)
