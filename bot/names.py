@@ -32,10 +32,12 @@ inmate officer deputy tenant landlord contractor manager agent attorney lawyer i
 mastermind associate coach pastor priest volunteer caregiver therapist neighbor boyfriend girlfriend partner
 founder executive accountant bookkeeper guard soldier veteran official clerk cashier mechanic physician
 dentist chiropractor pharmacist thief robber prosecutor judge sergeant paralegal analyst advocate
-person ringleader organizer fugitive salesman
+person ringleader organizer fugitive salesman treasurer operator proprietor co-founder cofounder consultant
+broker supervisor foreman developer president director chairman chairwoman secretary
 """.split())
 MODIFIERS = frozenset("""former then-acting acting alleged convicted serial self-proclaimed accused admitted
-reputed disgraced retired veteran longtime local senior chief interim suspected""".split())
+reputed disgraced retired veteran longtime local senior chief interim suspected registered licensed
+unlicensed certified trained sworn elected appointed married divorced estranged disbarred suspended""".split())
 CONNECTORS = frozenset({"of", "the", "for", "in", "and", "&", "on", "at"})
 # Words that never begin a title, so a backward walk stops before them.
 TITLE_STOP = frozenset("""Meet Congratulations Thanks Thank Welcome Join Contact Please Photo Pictured Attention
@@ -68,6 +70,7 @@ Honors Honored Warns Urges Seeks Files Filed Reaches Secures Obtains Hosts Hoste
 Later Also However Meanwhile Additionally Previously Currently Finally Earlier Now Then Instead Moreover
 Announce Announced Announcing Indictment Indictments Arrest Arrests Charges Conviction Convictions Results
 Statement Statements Update Plea Pleas Reward Lawsuit Settlement Investigation Takedown Sweep
+Corp Corp. Inc Inc. LLC Co Company Corporation Association Foundation Group Bank Club Coalition Council
 """.split())
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
@@ -226,10 +229,21 @@ _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;
 
 
 _CLAUSE_WORDS = frozenset("said says told asked stated was were is are has have had will would could should did".split())
-_AS_A = re.compile(r"^,\s+\d{1,3},\s+as\s+(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
-_COPULA = re.compile(r"^\s+(?:was|is)\s+(?:the|a|an)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until)\b)")
+_AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
+_COPULA = re.compile(r"^(?:,\s+who)?\s+(?:was|is|served\s+as|serves\s+as|worked\s+as|works\s+as)\s+(?:the\s+|a\s+|an\s+)?((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b)")
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+")
 _PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,|\s+as)\s*$")
+
+
+_AND_VERB = re.compile(r"\s+and\s+(?!(?:a|an|the|former|then)\b)([a-z]+)\b.*$")
+
+
+def _role_only(phrase: str) -> str:
+    """'the restaurant’s president and ran the operations' -> 'restaurant’s president'."""
+    m = _AND_VERB.search(phrase)
+    if m and m.group(1) not in ROLE_NOUNS and m.group(1) not in MODIFIERS:
+        phrase = phrase[:m.start()]
+    return phrase.strip()
 
 
 def _pre_appositive(before: str) -> str:
@@ -256,8 +270,8 @@ def _appositive(text: str, end: int) -> str:
     """A title given after a name: 'Kim Ogg, the District Attorney' or 'Justin Schmitt, 37, Colorado'."""
     rest = text[end:end + 160]
     m = _AS_A.match(rest) or _COPULA.match(rest)
-    if m and _described(m.group(1)):
-        return m.group(1).strip()
+    if m and _described(_role_only(m.group(1))):
+        return _role_only(m.group(1))
     m = _AGE.match(rest)
     if m:
         if re.match(r",\s+\d{1,3}\b", rest[m.end():]):
@@ -276,8 +290,9 @@ def _appositive(text: str, end: int) -> str:
     for a, b in zip(heads, heads[1:], strict=False):
         if a in TITLE_HEADS and is_name_word(b):
             return ""  # a list of other titled people, not this person's title
-    if len(heads) >= 2 and is_name_word(heads[-1]) and is_name_word(heads[-2]):
-        return ""  # ends in someone else's name
+    if (len(heads) >= 3 and is_name_word(heads[-1]) and is_name_word(heads[-2])
+            and heads[-3] not in ("of", "at", "for", "with", "the")):
+        return ""  # ends in someone else's name (not an organisation: 'president of the ... Bar Association')
     if any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in heads):
         return phrase
     return ""
@@ -358,8 +373,8 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             if j - i == 1 and not followed:  # "Shively was the ringleader of ..."
                 m = _COPULA.match(text[tok.end:tok.end + 160])
-                if m and _described(m.group(1)):
-                    out.append(Mention("", tok.text, tok.text, m.group(1).strip(), tok.start, tok.end, "copula"))
+                if m and _described(_role_only(m.group(1))):
+                    out.append(Mention("", tok.text, tok.text, _role_only(m.group(1)), tok.start, tok.end, "copula"))
         i += 1
     return out
 

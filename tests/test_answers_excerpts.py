@@ -272,3 +272,21 @@ def test_quotations_attributed_across_lines_appositives_and_interviews(tmp_path)
     assert quotes("Lippman") == ["Justice 2020 isn’t just"]
     assert quotes("Yeh") == ["Asian American history runs", "I’m an immigrant from"]
     assert not engine.ask("!quote Watkins").found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Much has changed since Assemblyman Eugene Edwards, who served as the first District Attorney from 1889 "
+     "and 1890.", [("Eugene Edwards", "Assemblyman"), ("Eugene Edwards", "first District Attorney")]),
+    ("said Juan Viramontes, president of the Association of Orange County Deputy Sheriffs.",
+     [("Juan Viramontes", "president of the Association of Orange County Deputy Sheriffs")]),
+    ("Davis served as the restaurant’s president and ran the day-to-day operations.",
+     [("Davis", "restaurant’s president")]),
+    ("Carey Gabay, 43, a first deputy counsel for the Empire State Development Corporation and a former "
+     "assistant counsel to New York Governor Andrew Cuomo, was walking north",
+     [("Carey Gabay", "first deputy counsel"), ("Andrew Cuomo", "New York Governor")]),
+])
+def test_titles_after_the_name(text, expected):
+    """Real sentences: 'who served as', an organisation's president, 'served as', 'NAME, 43, a ...'."""
+    from bot.names import find_mentions
+
+    assert [(m.full, m.title) for m in find_mentions(text) if m.title] == expected
