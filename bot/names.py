@@ -71,6 +71,7 @@ Later Also However Meanwhile Additionally Previously Currently Finally Earlier N
 Announce Announced Announcing Indictment Indictments Arrest Arrests Charges Conviction Convictions Results
 Statement Statements Update Plea Pleas Reward Lawsuit Settlement Investigation Takedown Sweep
 Corp Corp. Inc Inc. LLC Co Company Corporation Association Foundation Group Bank Club Coalition Council
+Island Against Codefendant Codefendants Co-defendant Co-defendants
 """.split())
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
@@ -230,7 +231,8 @@ _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;
 
 _CLAUSE_WORDS = frozenset("said says told asked stated was were is are has have had will would could should did".split())
 _AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
-_COPULA = re.compile(r"^(?:,\s+who)?\s+(?:was|is|served\s+as|serves\s+as|worked\s+as|works\s+as)\s+(?:the\s+|a\s+|an\s+)?((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b)")
+_COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:the|a|an)|(?:served|serves|worked|works)\s+as"
+                     r"(?:\s+(?:the|a|an))?)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b)")
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+")
 _PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,|\s+as)\s*$")
 
@@ -263,6 +265,8 @@ def _described(phrase: str) -> bool:
     return not verbish and any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in words)
 
 
+_RELATIVE = frozenset("where when which who whose whom while after before as because although".split())
+_HONORIFICS = frozenset({"Dr.", "Mr.", "Ms.", "Mrs.", "Rev.", "Hon."})
 _PLURAL_ROLE = re.compile(r"\b(?:the|The)\s+(defendants|suspects|victims)\s+as\s*$")
 
 
@@ -285,8 +289,8 @@ def _appositive(text: str, end: int) -> str:
     if not words or words[0].isdigit():
         return ""
     heads = [w.strip("“”\".,") for w in words]
-    if any(w in _CLAUSE_WORDS for w in heads):
-        return ""
+    if any(w in _CLAUSE_WORDS for w in heads) or heads[0].lower() in _RELATIVE:
+        return ""  # a clause ('where she worked as a Correction Officer'), not a title
     for a, b in zip(heads, heads[1:], strict=False):
         if a in TITLE_HEADS and is_name_word(b):
             return ""  # a list of other titled people, not this person's title
@@ -334,7 +338,7 @@ def find_mentions(text: str) -> list[Mention]:
                 first, last = _split_name(words)
                 if last and not (len(words) == 1 and j < n and toks[j - 1].breaks is False
                                  and toks[j].text[:1].isupper() and toks[j].text not in SUFFIXES):
-                    k = _title_before(toks, i, used_until)
+                    k = i if tok.text in _HONORIFICS else _title_before(toks, i, used_until)
                     title = text[toks[k].start:tok.end]
                     start, end = toks[i + 1].start, toks[j - 1].end
                     app = _appositive(text, end)
