@@ -146,8 +146,9 @@ _POLICE = re.compile(r"((?:[A-Z][\w.’'-]*\s){1,4})Police\b")
 
 
 def _home_cities(corpus: Corpus, share: float = 0.1) -> dict[str, frozenset[str]]:
-    """Per source, the cities whose police are named in at least `share` of its releases: the office's
-    home ('New York City Police Department' in Brooklyn releases), background rather than a story's place."""
+    """Per source, the city whose police are named in at least `share` of its releases and three times as
+    often as any other's: the office's home ('New York City Police Department' in Brooklyn releases),
+    background rather than a story's place."""
     gaz = Gazetteer.default()
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     n: Counter[str] = Counter()
@@ -161,7 +162,13 @@ def _home_cities(corpus: Corpus, share: float = 0.1) -> dict[str, frozenset[str]
     for rid, rel in corpus.releases.items():
         n[rel.source] += 1
         seen[rel.source].update(found.get(rid, ()))
-    return {src: frozenset(c for c, k in seen[src].items() if k >= max(5, share * n[src])) for src in n}
+    homes: dict[str, frozenset[str]] = {}
+    for src in n:
+        top = seen[src].most_common(2) + [("", 0), ("", 0)]
+        (city, k), (_, k2) = top[0], top[1]
+        # one city's police dominate (Brooklyn: NYPD); in a county of many police forces none does
+        homes[src] = frozenset({city}) if k >= max(5, share * n[src]) and k >= 3 * k2 else frozenset()
+    return homes
 
 
 def _person_words(entities: EntityIndex) -> frozenset[str]:

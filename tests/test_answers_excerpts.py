@@ -290,3 +290,12 @@ def test_titles_after_the_name(text, expected):
     from bot.names import find_mentions
 
     assert [(m.full, m.title) for m in find_mentions(text) if m.title] == expected
+
+
+def test_no_home_city_where_several_police_forces_are_common(tmp_path):
+    """In a county of many police forces (Orange: Santa Ana and Anaheim police each in ~11% of
+    releases) no city is background: 'Anaheim Police officers' there says where a case happened."""
+    files = {f"sa{n}.txt": f"Case {n}\n\nSanta Ana Police Department officers arrested a man.\n" for n in range(6)}
+    files |= {f"an{n}.txt": f"Matter {n}\n\nAnaheim Police Department officers arrested a woman.\n" for n in range(6)}
+    snap = engine_for(tmp_path, files, source="orange_ca").store.snapshot
+    assert snap.home_cities["orange_ca"] == frozenset()
