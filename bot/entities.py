@@ -183,6 +183,10 @@ class EntityIndex:
         self.by_last: dict[str, list[int]] = defaultdict(list)
         for p in people:
             self.by_last[name_key(p.last)].append(p.id)
+            if "-" in p.last:  # "Thompson-Taylor" answers to "Thompson" and to "Taylor" as well
+                for part in p.last.split("-"):
+                    if len(part) > 1 and name_key(part) != name_key(p.last):
+                        self.by_last[name_key(part)].append(p.id)
         self._last_keys = list(self.by_last)
         self._full_ids = [p.id for p in people if p.first]
         self._full_keys = [f"{name_key(p.first)} {name_key(p.last)}" for p in people if p.first]

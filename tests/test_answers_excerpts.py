@@ -299,3 +299,16 @@ def test_no_home_city_where_several_police_forces_are_common(tmp_path):
     files |= {f"an{n}.txt": f"Matter {n}\n\nAnaheim Police Department officers arrested a woman.\n" for n in range(6)}
     snap = engine_for(tmp_path, files, source="orange_ca").store.snapshot
     assert snap.home_cities["orange_ca"] == frozenset()
+
+
+def test_a_hyphenated_surname_answers_to_each_part(tmp_path):
+    """'Thompson' names Brooklyn's DA and San Diego's Deputy DA Sherry Thompson-Taylor (verbatim lines)."""
+    engine = engine_for(tmp_path, {
+        "bk_shopkeepers.txt": "Serial killer convicted\n\nBrooklyn District Attorney Ken Thompson today announced "
+                              "that a Staten Island salesman has been convicted.\n",
+        "sd_trailblazer.txt": "Deputy DA honored\n\nDeputy District Attorney Sherry Thompson-Taylor was honored on "
+                              "Saturday at the Earl B. Gilliam Bar Foundation’s 42nd Annual Scholarship and Awards "
+                              "Gala Dinner with a Legal Trailblazer Award.\n"})
+    assert {i["name"] for i in engine.ask("!who Thompson").items} == {"Ken Thompson", "Sherry Thompson-Taylor"}
+    assert [i["name"] for i in engine.ask("!who Taylor").items] == ["Sherry Thompson-Taylor"]
+    assert [i["name"] for i in engine.ask("!who Sherry Thompson").items] == ["Sherry Thompson-Taylor"]
