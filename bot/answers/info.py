@@ -33,6 +33,7 @@ def sources_answer(snap: Snapshot, limit: int = 10) -> Answer:
     latest = [{"title": r.title, "date": r.date, "source": r.source, "id": r.id, "path": r.path, "url": r.url}
               for r in recent]
     rep = snap.report
-    summary = (f"{len(rels)} releases from {len(by_source)} source(s), {rep.paragraphs} paragraphs"
+    summary = (f"{len(rels)} release{'s' if len(rels) != 1 else ''} from {len(by_source)} source(s), "
+               f"{rep.paragraphs} paragraphs"
                + (f"; {len(rep.skipped)} file(s) skipped" if rep.skipped else ""))
     return Answer("sources", "", True, summary, items=items + [{"latest": latest}])

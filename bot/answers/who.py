@@ -108,7 +108,9 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
 
     def line(item: dict) -> str:
         titles = "; ".join(item["titles"][:3]) or "no title stated"
-        return f"{item['name']}: {titles}" + (f" ({item['org']})" if item["org"] and item["org"] not in titles else "")
+        org = f" ({item['org']})" if item["org"] and item["org"] not in titles else ""
+        n = item["releases"]
+        return f"{item['name']}: {titles}{org}, named in {n} release{'s' if n != 1 else ''}"
 
     lead = f"Closest match for '{query}'. " if match.fuzzy else ""
     if len(items) == 1:

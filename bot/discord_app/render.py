@@ -54,7 +54,8 @@ def _description(ans: Answer) -> str:
             titles = "; ".join(safe(t) for t in item.get("titles", [])[:4]) or "no title stated"
             org = f" ({safe(item['org'])})" if item.get("org") and item["org"] not in "; ".join(item["titles"]) else ""
             refs = "".join(f" [{i + 1}]" for i in item.get("citations", [])[:4])
-            lines.append(f"• **{safe(item['name'])}** — {titles}{org}{refs}")
+            named = f" · named in {item['releases']} release(s)" if item.get("releases") else ""
+            lines.append(f"• **{safe(item['name'])}** — {titles}{org}{named}{refs}")
     elif ans.command == "cities":
         inc = [safe(i["city"]) for i in ans.items if i.get("status") == "included"]
         exc = [safe(i["city"]) for i in ans.items if i.get("status") == "excluded"]
