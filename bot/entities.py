@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from nicknames import NickNamer
 from rapidfuzz import fuzz, process
 
 from bot.corpus import Corpus
@@ -25,6 +23,8 @@ from bot.names import (
     name_key,
     speaker_name,
 )
+from bot.people import OFFICIAL, Person, Quote
+from bot.person_merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
 from bot.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
 
 _WEAK_TITLES = {"mr.", "ms.", "mrs.", "mr", "ms", "mrs"}
@@ -34,103 +34,6 @@ _QUERY_TITLE_WORDS = {w.casefold().rstrip(".") for w in TITLE_HEADS} | {
 
 def _is_query_title_word(word: str) -> bool:
     return word.casefold().rstrip(".") in _QUERY_TITLE_WORDS
-
-
-@dataclass
-class Person:
-    """One person as the corpus names them."""
-
-    id: int
-    first: str
-    last: str
-    source: str
-    names: dict[str, int] = field(default_factory=dict)  # surface form -> count
-    titles: dict[str, int] = field(default_factory=dict)  # title as written -> count
-    title_pids: dict[str, list[int]] = field(default_factory=dict)
-    mention_pids: list[int] = field(default_factory=list)
-    releases: set[str] = field(default_factory=set)
-
-    def add(self, table: dict[str, int], key: str) -> None:
-        table[key] = table.get(key, 0) + 1
-
-    @property
-    def name(self) -> str:
-        """The fullest form the corpus uses for this person's name."""
-        if not self.names:
-            return self.last
-        best = max(self.names.items(), key=lambda kv: (kv[1] >= 2 or len(self.names) == 1, len(kv[0].split()), kv[1]))
-        return best[0]
-
-    @property
-    def evidence(self) -> int:
-        return sum(len(v) for v in self.title_pids.values())
-
-    def roles(self) -> list[list[str]]:
-        """The titles grouped by role, most stated role first, each group's most stated title first:
-        'Orange County District Attorney' and 'District Attorney' are one role, 'County Supervisor' another."""
-        groups = role_groups(self.titles)
-        if groups:  # for a much-named official, a wording seen once is more likely a misreading than a role
-            top = sum(self.titles[t] for t in groups[0])
-            groups = [g for g in groups if top < 20 or sum(self.titles[t] for t in g) >= 2]
-        return groups
-
-    def top_titles(self, n: int = 4) -> list[str]:
-        """One title per role (most stated first), then the other wordings; 'age, of Town' last."""
-        groups = self.roles()
-        heads = [g[0] for g in groups]
-        rest = sorted((t for g in groups for t in g[1:]), key=lambda t: -self.titles[t])
-        out = [t for t in heads if not t[:1].isdigit()] + rest + [t for t in heads if t[:1].isdigit()]
-        return out[:n]
-
-
-_ROLE_MODIFIERS = frozenset("""deputy assistant senior chief acting special associate executive vice interim
-head lead supervising principal first general""".split())
-_ABBREVIATED = {"da": "district attorney", "dda": "deputy district attorney", "ada": "assistant district attorney",
-                "sgt": "sergeant", "det": "detective", "lt": "lieutenant", "capt": "captain", "gov": "governor",
-                "ausa": "assistant united states attorney", "us": "united states"}
-
-
-def _role_words(title: str) -> list[str]:
-    words = re.sub(r"\([^)]*\)", " ", title).replace("’s", " ").replace("'s", " ").split()
-    words = [re.sub(r"^(?:then|former)-", "", w.casefold()).strip(".,:;") for w in words]
-    words = [w for w in words if w and w not in ("then", "former", "the")]
-    return " ".join(_ABBREVIATED.get(w, w) for w in words).split()
-
-
-def same_role(a: str, b: str) -> bool:
-    """'Orange County District Attorney' ~ 'District Attorney' ~ 'DA'; not ~ 'Deputy District Attorney'."""
-    wa, wb = _role_words(a), _role_words(b)
-    if len(wa) < len(wb):
-        wa, wb = wb, wa
-    if not wb or wa[len(wa) - len(wb):] != wb:
-        return False
-    return not any(w in _ROLE_MODIFIERS for w in wa[:len(wa) - len(wb)])
-
-
-def role_groups(titles: dict[str, int]) -> list[list[str]]:
-    """Group titles by `same_role`, most stated group (and title) first."""
-    groups: list[list[str]] = []
-    for t in sorted(titles, key=lambda t: -titles[t]):
-        g = next((g for g in groups if any(same_role(t, x) for x in g)), None)
-        if g is None:
-            groups.append([t])
-        elif t.casefold() not in {x.casefold() for x in g}:
-            g.append(t)
-    groups.sort(key=lambda g: -sum(titles[t] for t in g))
-    for g in groups:  # the fullest wording in common use leads: 'San Diego County District Attorney', not 'DA'
-        common = [t for t in g if titles[t] * 4 >= titles[g[0]]]
-        lead = max(common, key=lambda t: (len(t.split()), titles[t]))
-        g.remove(lead)
-        g.insert(0, lead)
-    return groups
-
-
-@dataclass(slots=True)
-class Quote:
-    person: int
-    pid: int
-    start: int
-    end: int
 
 
 @dataclass
@@ -155,7 +58,7 @@ class EntityIndex:
         if table is None:  # derived once per snapshot, never saved
             table = defaultdict(set)
             for p in self.people:
-                official = any(w in t for t in p.titles for w in _OFFICIAL)
+                official = any(w in t for t in p.titles for w in OFFICIAL)
                 if p.first and p.evidence and not official and len(p.releases) <= max_releases:
                     for rid in p.releases:
                         table[rid].add(p.id)
@@ -367,13 +270,10 @@ def build_entities(corpus: Corpus) -> EntityIndex:
     for person in people:
         if not person.names:
             person.add(person.names, (person.first + " " + person.last).strip())
-    people, quotes = _merge_surname_only(people, quotes)
-    people, quotes = _merge_nicknames(people, quotes)
-    people, quotes = _drop_phrases(people, quotes, _common_words(corpus))
+    people, quotes = merge_surname_only(people, quotes)
+    people, quotes = merge_nicknames(people, quotes)
+    people, quotes = drop_phrases(people, quotes, common_words(corpus))
     return EntityIndex(people, quotes)
-
-
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
 
 
 def _profile_subject(title: str, resolve) -> tuple[str, str, str] | None:
@@ -390,35 +290,6 @@ def _clause_subject(text: str, quote_start: int, mentions: list[Mention]) -> tup
         if m.first and m.end <= quote_start and len(between) <= 200 and not re.search(r"[.!?”]\s", between):
             return m.first, m.last, m.title
     return None
-
-
-def _common_words(corpus: Corpus, min_count: int = 3) -> frozenset[str]:
-    """Words the corpus often writes in lowercase: 'lawsuit', 'statistics' (but never 'garrison')."""
-    counts: Counter[str] = Counter()
-    for text in corpus.paragraphs.texts:
-        counts.update(_LOWER_WORD.findall(text))
-    return frozenset(w for w, c in counts.items() if c >= min_count)
-
-
-def _drop_phrases(people: list[Person], quotes: list[Quote], common: frozenset[str]
-                  ) -> tuple[list[Person], list[Quote]]:
-    """Drop 'people' whose every name word is an ordinary word: headline phrases such as
-    'Settles Consumer Protection Lawsuit' or 'Labor Statistics' read as names after a title."""
-    def phrase(p: Person) -> bool:
-        words = (p.first + " " + p.last).split() if p.first else [p.last]
-        return all(w.casefold() in common for w in words)
-
-    kept = [p for p in people if not phrase(p)]
-    if len(kept) == len(people):
-        return people, quotes
-    new_id = {p.id: i for i, p in enumerate(kept)}
-    for p in kept:
-        p.id = new_id[p.id]
-    return kept, [Quote(new_id[q.person], q.pid, q.start, q.end) for q in quotes if q.person in new_id]
-
-
-_OFFICIAL = ("Attorney", "Judge", "Justice", "Detective", "Officer", "Chief", "Sheriff", "Agent", "Commissioner",
-             "Investigator", "Sergeant", "Director", "Mayor", "DA", "ADA", "DDA")
 
 
 def _describe_subject(corpus: Corpus, rid: str, pids: list[int], found: list[tuple[int, Mention]], resolve,
@@ -438,108 +309,16 @@ def _describe_subject(corpus: Corpus, rid: str, pids: list[int], found: list[tup
     if subject is None:
         for pid, m in early:
             if introduces_subject(corpus.paragraphs[pid].text, m) and not any(
-                    w in m.title for w in _OFFICIAL):
+                    w in m.title for w in OFFICIAL):
                 subject = resolve(m.first, m.last)
                 break
     if subject is None or subject not in by_key:
         return
     person = people[by_key[subject]]
-    if any(any(w in t for w in _OFFICIAL) for t in person.titles):
+    if any(any(w in t for w in OFFICIAL) for t in person.titles):
         return  # an official is not the subject of a lede about a defendant
     for d in descs:
         person.add(person.titles, d)
         person.title_pids.setdefault(d, []).append(head[0])
 
 
-def _shares_title(a: Person, b: Person) -> bool:
-    """Same role: one title contains the other, or both end in the same two words."""
-    wa = [f" {t.casefold()} " for t in a.titles]
-    wb = [f" {t.casefold()} " for t in b.titles]
-    if any(x in y or y in x for x in wa for y in wb):
-        return True
-    tails_a = {tuple(t.split()[-2:]) for t in wa if len(t.split()) >= 2}
-    return any(tuple(t.split()[-2:]) in tails_a for t in wb if len(t.split()) >= 2)
-
-
-def _absorb(into: Person, p: Person) -> None:
-    """Add p's names, titles, mentions and releases to `into`."""
-    for n, c in p.names.items():
-        into.names[n] = into.names.get(n, 0) + c
-    for t, c in p.titles.items():
-        into.titles[t] = into.titles.get(t, 0) + c
-    for t, pids in p.title_pids.items():
-        into.title_pids.setdefault(t, []).extend(pids)
-    into.mention_pids.extend(p.mention_pids)
-    into.releases |= p.releases
-
-
-def _renumber(people: list[Person], quotes: list[Quote], target: dict[int, int]) -> tuple[list[Person], list[Quote]]:
-    """Drop the people merged away (`target`: old id -> id merged into) and renumber the rest."""
-    kept = [p for p in people if p.id not in target]
-    new_id = {p.id: i for i, p in enumerate(kept)}
-    for p in kept:
-        p.id = new_id[p.id]
-    return kept, [Quote(new_id[target.get(q.person, q.person)], q.pid, q.start, q.end) for q in quotes]
-
-
-def _merge_surname_only(people: list[Person], quotes: list[Quote]) -> tuple[list[Person], list[Quote]]:
-    """Fold 'Attorney General Barr' into 'U.S. Attorney General William Barr' when exactly one
-    full-named person of that surname carries a matching title; renumber the rest."""
-    by_last: dict[str, list[Person]] = defaultdict(list)
-    for p in people:
-        if p.first:
-            by_last[name_key(p.last)].append(p)
-    target: dict[int, int] = {}
-    for p in people:
-        if p.first or not p.titles:
-            continue
-        namesakes = by_last.get(name_key(p.last), [])
-        if len(namesakes) >= 5:  # a common surname ("TPD Officers Nguyen and Roque"): only the same title
-            mine = {t.casefold() for t in p.titles}
-            matches = [f for f in namesakes if mine & {t.casefold() for t in f.titles}]
-        else:
-            matches = [f for f in namesakes if _shares_title(p, f)]
-        matches.sort(key=lambda f: -f.evidence)
-        if len(matches) == 1 or (len(matches) > 1 and matches[0].evidence >= 5 * max(1, matches[1].evidence)):
-            target[p.id] = matches[0].id
-            _absorb(matches[0], p)
-    return _renumber(people, quotes, target)
-
-
-@lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    return NickNamer()
-
-
-def same_given_name(a: str, b: str) -> bool:
-    """'Tony' and 'Anthony', 'Ken' and 'Kenneth': the same given name, by a curated nickname list."""
-    a, b = name_key(a), name_key(b)
-    if a == b:
-        return True
-    nn = _nicknamer()
-    return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
-
-
-def _official(p: Person) -> bool:
-    return any(w in t.split() for t in p.titles for w in _OFFICIAL)
-
-
-def _merge_nicknames(people: list[Person], quotes: list[Quote]) -> tuple[list[Person], list[Quote]]:
-    """Fold 'Anthony J. Rackauckas' into 'Tony Rackauckas': same surname, interchangeable given names,
-    and a shared official title. Two defendants called Mike and Michael Gonzalez stay apart."""
-    by_last: dict[str, list[Person]] = defaultdict(list)
-    for p in people:
-        if p.first and _official(p):
-            by_last[name_key(p.last)].append(p)
-    target: dict[int, int] = {}
-    for group in by_last.values():
-        group.sort(key=lambda p: -p.evidence)
-        for i, p in enumerate(group):
-            if p.id in target:
-                continue
-            for f in group[:i]:
-                if f.id not in target and same_given_name(p.first, f.first) and _shares_title(p, f):
-                    target[p.id] = f.id
-                    _absorb(f, p)
-                    break
-    return _renumber(people, quotes, target)

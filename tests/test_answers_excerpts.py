@@ -206,8 +206,8 @@ def test_roles_are_grouped_and_each_role_gets_evidence(tmp_path):
 
 
 def test_same_role_and_title_cleaning():
-    from bot.entities import same_role
     from bot.names import clean_title
+    from bot.people import same_role
 
     assert same_role("Orange County District Attorney", "DA") and same_role("Then-Orange County Supervisor",
                                                                            "County Supervisor")

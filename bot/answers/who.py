@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.answers.cite import cite, sentence_at
-from bot.entities import Person
 from bot.models import Answer, Citation
+from bot.people import Person
 from bot.snapshot import Snapshot
 
 MAX_PEOPLE = 4

@@ -1,0 +1,109 @@
+"""People as the index holds them: names, titles grouped by role, mentions and quotations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Person:
+    """One person as the corpus names them."""
+
+    id: int
+    first: str
+    last: str
+    source: str
+    names: dict[str, int] = field(default_factory=dict)  # surface form -> count
+    titles: dict[str, int] = field(default_factory=dict)  # title as written -> count
+    title_pids: dict[str, list[int]] = field(default_factory=dict)
+    mention_pids: list[int] = field(default_factory=list)
+    releases: set[str] = field(default_factory=set)
+
+    def add(self, table: dict[str, int], key: str) -> None:
+        table[key] = table.get(key, 0) + 1
+
+    @property
+    def name(self) -> str:
+        """The fullest form the corpus uses for this person's name."""
+        if not self.names:
+            return self.last
+        best = max(self.names.items(), key=lambda kv: (kv[1] >= 2 or len(self.names) == 1, len(kv[0].split()), kv[1]))
+        return best[0]
+
+    @property
+    def evidence(self) -> int:
+        return sum(len(v) for v in self.title_pids.values())
+
+    def roles(self) -> list[list[str]]:
+        """The titles grouped by role, most stated role first, each group's most stated title first:
+        'Orange County District Attorney' and 'District Attorney' are one role, 'County Supervisor' another."""
+        groups = role_groups(self.titles)
+        if groups:  # for a much-named official, a wording seen once is more likely a misreading than a role
+            top = sum(self.titles[t] for t in groups[0])
+            groups = [g for g in groups if top < 20 or sum(self.titles[t] for t in g) >= 2]
+        return groups
+
+    def top_titles(self, n: int = 4) -> list[str]:
+        """One title per role (most stated first), then the other wordings; 'age, of Town' last."""
+        groups = self.roles()
+        heads = [g[0] for g in groups]
+        rest = sorted((t for g in groups for t in g[1:]), key=lambda t: -self.titles[t])
+        out = [t for t in heads if not t[:1].isdigit()] + rest + [t for t in heads if t[:1].isdigit()]
+        return out[:n]
+
+
+_ROLE_MODIFIERS = frozenset("""deputy assistant senior chief acting special associate executive vice interim
+head lead supervising principal first general""".split())
+
+
+_ABBREVIATED = {"da": "district attorney", "dda": "deputy district attorney", "ada": "assistant district attorney",
+                "sgt": "sergeant", "det": "detective", "lt": "lieutenant", "capt": "captain", "gov": "governor",
+                "ausa": "assistant united states attorney", "us": "united states"}
+
+
+def _role_words(title: str) -> list[str]:
+    words = re.sub(r"\([^)]*\)", " ", title).replace("’s", " ").replace("'s", " ").split()
+    words = [re.sub(r"^(?:then|former)-", "", w.casefold()).strip(".,:;") for w in words]
+    words = [w for w in words if w and w not in ("then", "former", "the")]
+    return " ".join(_ABBREVIATED.get(w, w) for w in words).split()
+
+
+def same_role(a: str, b: str) -> bool:
+    """'Orange County District Attorney' ~ 'District Attorney' ~ 'DA'; not ~ 'Deputy District Attorney'."""
+    wa, wb = _role_words(a), _role_words(b)
+    if len(wa) < len(wb):
+        wa, wb = wb, wa
+    if not wb or wa[len(wa) - len(wb):] != wb:
+        return False
+    return not any(w in _ROLE_MODIFIERS for w in wa[:len(wa) - len(wb)])
+
+
+def role_groups(titles: dict[str, int]) -> list[list[str]]:
+    """Group titles by `same_role`, most stated group (and title) first."""
+    groups: list[list[str]] = []
+    for t in sorted(titles, key=lambda t: -titles[t]):
+        g = next((g for g in groups if any(same_role(t, x) for x in g)), None)
+        if g is None:
+            groups.append([t])
+        elif t.casefold() not in {x.casefold() for x in g}:
+            g.append(t)
+    groups.sort(key=lambda g: -sum(titles[t] for t in g))
+    for g in groups:  # the fullest wording in common use leads: 'San Diego County District Attorney', not 'DA'
+        common = [t for t in g if titles[t] * 4 >= titles[g[0]]]
+        lead = max(common, key=lambda t: (len(t.split()), titles[t]))
+        g.remove(lead)
+        g.insert(0, lead)
+    return groups
+
+
+@dataclass(slots=True)
+class Quote:
+    person: int
+    pid: int
+    start: int
+    end: int
+
+
+OFFICIAL = ("Attorney", "Judge", "Justice", "Detective", "Officer", "Chief", "Sheriff", "Agent", "Commissioner",
+             "Investigator", "Sergeant", "Director", "Mayor", "DA", "ADA", "DDA")
