@@ -56,6 +56,17 @@ class Snapshot:
         text = " ".join(p.text for p in self.paragraphs_of(release_id))
         return states_in(text) | states_in(rel.dateline or "") | self.source_states.get(rel.source, set())
 
+    def same_text_releases(self, pid: int) -> list[str]:
+        """The other releases that print paragraph `pid` word for word."""
+        root = self.__dict__.get("_copy_root")
+        if root is None:  # derived once per snapshot, never saved
+            root = {c: first for first, cs in self.corpus.copies.items() for c in cs}
+            self.__dict__["_copy_root"] = root
+        first = root.get(pid, pid)
+        group = [first] + self.corpus.copies.get(first, [])
+        own = self.corpus.paragraphs.release_ids[pid]
+        return sorted({self.corpus.paragraphs.release_ids[q] for q in group} - {own})
+
     def paragraphs_of(self, release_id: str):
         lo, hi = self._ranges()[release_id]
         return self.corpus.paragraphs[lo:hi]

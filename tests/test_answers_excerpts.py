@@ -202,6 +202,7 @@ def test_roles_are_grouped_and_each_role_gets_evidence(tmp_path):
     assert todd["titles"][:2] == ["Orange County District Attorney", "Then-Orange County Supervisor"]
     files = [Path(ans.citations[i].path).name for i in todd["citations"]]
     assert len(files) == 4 and files[0].startswith("oc_da_") and files[1] in ("oc_reward.txt", "oc_heroes.txt")
+    assert len(ans.citations[todd["citations"][0]].also_in) == 5  # the same words in the other five releases
     assert [Path(ans.citations[i].path).name for i in heidi["citations"]] == ["bk_gang.txt"]
 
 

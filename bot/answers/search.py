@@ -66,8 +66,8 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
             continue
         per[rid] = per.get(rid, 0) + 1
         text = snap.corpus.paragraphs[pid].text
-        also = sorted({snap.corpus.paragraphs[c].release_id for c in snap.corpus.copies.get(pid, ())} - {rid})
-        citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms), also_in=also))
+        citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms),
+                              also_in=snap.same_text_releases(pid)))
         items.append({"score": round(score, 4), "relative": round(relative, 3), "citation": len(citations) - 1})
     summary = f"{len(citations)} best paragraph(s) for '{query}'"
     return Answer("search", query, True, summary, items=items, citations=citations)

@@ -72,7 +72,8 @@ def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citatio
             continue
         name = next((n for n in sorted(person.names, key=len, reverse=True) if n in para.text), person.last)
         i = max(para.text.find(name), 0)
-        out.append(cite(snap, pid, sentence_at(para.text, i, i + len(name)), highlights=[name]))
+        out.append(cite(snap, pid, sentence_at(para.text, i, i + len(name)), highlights=[name],
+                        also_in=snap.same_text_releases(pid)))
         seen_releases.add(para.release_id)
         if len(out) >= limit:
             break
