@@ -132,6 +132,18 @@ def test_thirty_citations_paginate_within_limits():
         assert all("…”" in f.value and f.value.endswith("[source](https://example.org)") for f in p.fields)
 
 
+def test_also_in_note_keeps_within_limits():
+    ans = _many_citations(10)
+    for c in ans.citations[::2]:
+        c.also_in = [f"orange_ca/press_a-very-long-release-identifier-{k}" * 3 for k in range(50)]
+    for page in answer_pages(ans):
+        assert len(page) <= EMBED_TOTAL_MAX
+        for f in page.fields:
+            assert len(f.value) <= FIELD_VALUE_MAX and "[source](https://example.org)" in f.value
+    values = [f.value for page in answer_pages(ans) for f in page.fields]
+    assert sum("_same words in 50 other release(s)_" in v for v in values) == 5
+
+
 async def test_paginated_answer_has_buttons_only_the_invoker_can_press(env, monkeypatch):
     from bot.discord_app import answers_cog
 
