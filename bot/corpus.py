@@ -24,7 +24,7 @@ from bot.cleaning import (
 from bot.config import CorpusConfig
 from bot.formats import SUFFIXES, RawDoc, SkipFile, read_file
 from bot.models import ParagraphTable, Release
-from bot.textnorm import collapse_ws
+from bot.textnorm import collapse_ws, ends_sentence
 
 Progress = Callable[[int, int, str], None]
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -162,9 +162,6 @@ def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable) -> 
             releases[rid] = replace(releases[rid], listing=True)
 
 
-_SENTENCE = re.compile(r"[.!?][\"”’)]?$")
-
-
 def furniture_lines(lines: list[str], counts: Counter[str], need: int) -> set[int]:
     """Indexes of the lines that are site furniture: lines found in at least `need` files of the folder.
 
@@ -178,7 +175,7 @@ def furniture_lines(lines: list[str], counts: Counter[str], need: int) -> set[in
             continue
         text = collapse_ws(x)
         repeated = counts[text.casefold()] >= need
-        if repeated and (prev_repeated or len(text.split()) < 6 or not _SENTENCE.search(text)):
+        if repeated and (prev_repeated or len(text.split()) < 6 or not ends_sentence(text)):
             frequent.add(i)
         prev_repeated = repeated
     return frequent

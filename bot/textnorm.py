@@ -10,11 +10,17 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": 
                          "\u00ad": ""})
 _WS = re.compile(r"\s+")
 _ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]?$")
 
 
 def collapse_ws(text: str) -> str:
     """Collapse every whitespace run (NBSP included) into one space."""
     return _WS.sub(" ", text).strip()
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the text end like a sentence ('… this case.', '… he said.”')?"""
+    return bool(_SENTENCE_CLOSE.search(text.rstrip()))
 
 
 def collapse_ascii_ws(text: str) -> str:

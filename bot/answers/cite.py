@@ -25,6 +25,11 @@ def sentence_at(text: str, start: int, end: int | None = None) -> str:
     return snippet or text
 
 
+def is_headline(text: str, title: str) -> bool:
+    """A paragraph that is the release's headline (or an all-caps heading): it repeats, it does not report."""
+    return text.isupper() or (title in text and len(text) <= len(title) + 40)
+
+
 def cite(snap: Snapshot, pid: int, snippet: str | None = None, highlights: list[str] | None = None,
          also_in: list[str] | None = None) -> Citation:
     """A citation of paragraph `pid` quoting `snippet` (which must be a substring of it)."""

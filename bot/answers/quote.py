@@ -40,9 +40,8 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
         items.append({"speaker": person.name, "text": text, "citation": len(citations) - 1})
         if len(items) >= max(max_citations, MAX_QUOTES):
             break
-    seen = groups
     others = [p.name for p in quoted[1:4]]
-    summary = f"{person.name} is quoted {len(seen)} time(s)" + (
+    summary = f"{person.name} is quoted {len(groups)} time(s)" + (
         f"; also quoted under this name: {', '.join(others)}" if others else "")
     if match.fuzzy:
         summary = f"Closest match for '{query}'. " + summary

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.cite import cite
+from bot.answers.cite import cite, is_headline
 from bot.models import Answer
 from bot.snapshot import Snapshot
+from bot.textnorm import ends_sentence
 
 _WORD = re.compile(r"[\w’'-]+")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 RELEASE_WEIGHT = 0.3
 HEADLINE_WEIGHT = 0.8
 LISTING_WEIGHT = 0.5
@@ -41,9 +41,9 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         relative = score / weight
         if rel.language != "en":
             relative *= 0.5  # a translation must not outrank its original
-        if para.text.isupper() or (rel.title in para.text and len(para.text) <= len(rel.title) + 40):
+        if is_headline(para.text, rel.title):
             relative *= HEADLINE_WEIGHT  # a headline repeats the words; the body answers
-        elif para.number <= LEDE_PARAGRAPHS and _SENTENCE_END.search(para.text) and len(para.text) >= 100:
+        elif para.number <= LEDE_PARAGRAPHS and ends_sentence(para.text) and len(para.text) >= 100:
             relative *= LEDE_WEIGHT  # news puts the facts first: on a near tie the lede answers
         if rel.listing:
             relative *= LISTING_WEIGHT  # an index of headlines points elsewhere

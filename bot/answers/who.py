@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.cite import cite, sentence_at
+from bot.answers.cite import cite, is_headline, sentence_at
 from bot.models import Answer, Citation
 from bot.people import Person
 from bot.snapshot import Snapshot
@@ -49,8 +49,7 @@ def _evidence_rank(person: Person, snap: Snapshot, title: str, pid: int) -> tupl
     text = para.text
     full = [n for n in person.names if len(n.split()) > 1 and n in text]
     beside = any(f"{title} {n}" in text or f"{n}, {title}" in text or f"{n}, the {title}" in text for n in full)
-    headline = text.isupper() or text.strip() == rel.title.strip()
-    return (not beside, not full, headline, rel.listing or rel.language != "en", para.number > 3,
+    return (not beside, not full, is_headline(text, rel.title), rel.listing or rel.language != "en", para.number > 3,
             rel.date or "9999")
 
 
