@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 import simcord  # noqa: E402
 
+from bot.commands.engine import Engine  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.discord_app.client import make_bot  # noqa: E402
-from bot.engine import Engine  # noqa: E402
 from bot.store import SnapshotStore  # noqa: E402
 
 COMMANDS = ["!who Garrison", "!who Barr", "!quote Schmitt", "!cities Relentless Pursuit", "!search violent crime",

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import CorpusConfig  # noqa: E402
-from bot.corpus import load_corpus  # noqa: E402
-from bot.retriever import BM25Index  # noqa: E402
-from bot.tokenizer import Tokenizer  # noqa: E402
+from bot.index.retriever import BM25Index  # noqa: E402
+from bot.index.tokenizer import Tokenizer  # noqa: E402
+from bot.ingest.corpus import load_corpus  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "prosecutors"
 
@@ -200,7 +200,7 @@ def _has_numba() -> bool:
 
 def cold_start(folder: Path, query: list[str]) -> float:
     """Seconds for a fresh process to load the saved index and answer its first query."""
-    code = ("import time,sys;t=time.perf_counter();from bot.retriever import BM25Index;"
+    code = ("import time,sys;t=time.perf_counter();from bot.index.retriever import BM25Index;"
             f"ix=BM25Index.load({str(folder)!r});ix.top_k({query!r},10);print(time.perf_counter()-t)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)

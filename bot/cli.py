@@ -8,8 +8,8 @@ import logging
 import sys
 import time
 
+from bot.commands.engine import Engine
 from bot.config import Config, ConfigError, load_config
-from bot.engine import Engine
 from bot.render_text import render_json, render_text
 from bot.store import SnapshotStore
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
+from bot.commands.engine import Engine
 from bot.config import load_config
-from bot.engine import Engine
 from bot.models import Answer
 from bot.store import SnapshotStore
 from bot.textnorm import collapse_ws, fold_accents

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from bot import __version__
 from bot.config import Config
-from bot.corpus import Corpus, LoadReport, Progress, discover, load_corpus
-from bot.entities import EntityIndex, build_entities
-from bot.names import name_key
-from bot.places import Gazetteer, states_in
-from bot.retriever import BM25Index
-from bot.tokenizer import Tokenizer
+from bot.extract.names import name_key
+from bot.extract.places import Gazetteer, states_in
+from bot.index.retriever import BM25Index
+from bot.index.tokenizer import Tokenizer
+from bot.ingest.corpus import Corpus, LoadReport, Progress, discover, load_corpus
+from bot.people.index import EntityIndex, build_entities
 
 SNAPSHOT_FORMAT = 4
 

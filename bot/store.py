@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from bot.config import Config
-from bot.corpus import Progress
+from bot.ingest.corpus import Progress
 from bot.snapshot import Snapshot, build_snapshot, fingerprint, load_snapshot, open_snapshot, save_snapshot
 
 log = logging.getLogger("pressbot.store")

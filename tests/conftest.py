@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands.engine import Engine
 from bot.config import load_config
-from bot.engine import Engine
 from bot.store import SnapshotStore
 
 ROOT = Path(__file__).resolve().parent.parent

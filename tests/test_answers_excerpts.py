@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands.engine import Engine
 from bot.config import load_config
-from bot.engine import Engine
-from bot.places import find_places
+from bot.extract.places import find_places
 from bot.store import SnapshotStore
 from tests.conftest import ROOT, engine_for, write_config
 
@@ -113,7 +113,7 @@ def test_person_mentioned_but_never_quoted(excerpt_engine):
 
 
 def test_titles_from_lists_appositives_and_ledes():
-    from bot.names import find_mentions, lede_descriptors
+    from bot.extract.names import find_mentions, lede_descriptors
 
     text = ("The District Attorney identified the defendants as Marquise Frederick, Quamari McAllister and "
             "Elijah Wells, all 19, from Brooklyn.")
@@ -130,7 +130,7 @@ def test_titles_from_lists_appositives_and_ledes():
 
 
 def test_topic_takes_a_second_release_only_when_it_names_the_same_people(tmp_path):
-    from bot.answers.topic import topic_releases
+    from bot.commands.topic import topic_releases
 
     files: dict[str, str] = {}
     files["a.txt"] = ("Gun Trafficker Charged\nJohn Quill, 30, of Conway, South Carolina, was charged "
@@ -207,8 +207,8 @@ def test_roles_are_grouped_and_each_role_gets_evidence(tmp_path):
 
 
 def test_same_role_and_title_cleaning():
-    from bot.names import clean_title
-    from bot.people import same_role
+    from bot.extract.names import clean_title
+    from bot.people.person import same_role
 
     assert same_role("Orange County District Attorney", "DA") and same_role("Then-Orange County Supervisor",
                                                                            "County Supervisor")
@@ -288,7 +288,7 @@ def test_quotations_attributed_across_lines_appositives_and_interviews(tmp_path)
 ])
 def test_titles_after_the_name(text, expected):
     """Real sentences: 'who served as', an organisation's president, 'served as', 'NAME, 43, a ...'."""
-    from bot.names import find_mentions
+    from bot.extract.names import find_mentions
 
     assert [(m.full, m.title) for m in find_mentions(text) if m.title] == expected
 

@@ -6,7 +6,7 @@ import json
 import time
 
 from bot.cli import main
-from bot.engine import parse
+from bot.commands.engine import parse
 from tests.conftest import ROOT
 
 DEMO_FILE = "operation-relentless-pursuit.txt"

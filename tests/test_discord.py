@@ -6,10 +6,10 @@ import discord
 import pytest
 import simcord
 
+from bot.commands.engine import Engine
 from bot.config import load_config
 from bot.discord_app.client import make_bot
 from bot.discord_app.render import EMBED_TOTAL_MAX, FIELD_VALUE_MAX, answer_pages
-from bot.engine import Engine
 from bot.models import Answer, Citation
 from bot.store import SnapshotStore
 from tests.conftest import ROOT, write_config

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import CorpusConfig
-from bot.corpus import load_corpus
-from bot.formats import split_front_matter
+from bot.ingest.corpus import load_corpus
+from bot.ingest.formats import split_front_matter
 from tests.conftest import PROSECUTORS
 
 GOOD = "Kansas City police said the operation began Monday.\n\nU.S. Attorney Tim Garrison announced it.\n"
@@ -168,8 +168,8 @@ def test_exact_duplicate_paragraphs_are_indexed_once(two_releases_one_paragraph)
 
 
 def test_search_names_every_release_holding_a_duplicate_paragraph(two_releases_one_paragraph, tmp_path):
+    from bot.commands.engine import Engine
     from bot.config import load_config
-    from bot.engine import Engine
     from bot.store import SnapshotStore
     from tests.conftest import write_config
 

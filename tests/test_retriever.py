@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from bot.corpus import load_corpus
-from bot.retriever import BM25Index
-from bot.tokenizer import Tokenizer
+from bot.index.retriever import BM25Index
+from bot.index.tokenizer import Tokenizer
+from bot.ingest.corpus import load_corpus
 
 
 def reference_top(ref: BM25Okapi, query: list[str], k: int) -> tuple[list[int], np.ndarray]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.commands.engine import Engine
 from bot.config import load_config
-from bot.engine import Engine
 from bot.store import SnapshotStore
 from tests.conftest import PROSECUTORS, engine_for, write_config
 

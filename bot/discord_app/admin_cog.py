@@ -9,9 +9,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.commands.engine import reload_answer
 from bot.discord_app.render import answer_pages
 from bot.discord_app.reply import send_answer
-from bot.engine import reload_answer
 from bot.models import Answer
 from bot.store import ReloadError
 

@@ -8,12 +8,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.commands.engine import Engine
 from bot.config import Config
 from bot.discord_app.admin_cog import Admin, NotAdmin
 from bot.discord_app.answers_cog import Answers
 from bot.discord_app.render import answer_pages, safe
 from bot.discord_app.reply import send_answer
-from bot.engine import Engine
 
 log = logging.getLogger("pressbot.discord")
 

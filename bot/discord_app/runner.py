@@ -9,8 +9,8 @@ import sys
 import discord
 import yarl
 
+from bot.commands.engine import Engine
 from bot.config import Config
-from bot.engine import Engine
 from bot.store import SnapshotStore
 
 log = logging.getLogger("pressbot.discord")

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot.cleaning import (
+from bot.config import CorpusConfig
+from bot.ingest.cleaning import (
     common_suffixes,
     detect_language,
     find_date,
@@ -21,8 +22,7 @@ from bot.cleaning import (
     split_long,
     strip_suffix,
 )
-from bot.config import CorpusConfig
-from bot.formats import SUFFIXES, RawDoc, SkipFile, read_file
+from bot.ingest.formats import SUFFIXES, RawDoc, SkipFile, read_file
 from bot.models import ParagraphTable, Release
 from bot.textnorm import collapse_ws, ends_sentence
 

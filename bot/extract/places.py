@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.textnorm import sentence_spans
 
-DATA = Path(__file__).resolve().parent / "data" / "places.tsv"
+DATA = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 
 STATES = {
     "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA", "Colorado": "CO",

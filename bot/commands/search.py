@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.cite import cite, is_headline
+from bot.commands.cite import cite, is_headline
 from bot.models import Answer
 from bot.snapshot import Snapshot
 from bot.textnorm import ends_sentence

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.names import SPEECH_VERBS
+from bot.extract.names import SPEECH_VERBS
 
 _CURLY = re.compile(r"“([^“”]{2,}?)(?:”|$)")
 _STRAIGHT = re.compile(r"\"([^\"]{2,}?)(?:\"|$)")

@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from nicknames import NickNamer
 
-from bot.corpus import Corpus
-from bot.names import name_key
-from bot.people import OFFICIAL, Person, Quote
+from bot.extract.names import name_key
+from bot.ingest.corpus import Corpus
+from bot.people.person import OFFICIAL, Person, Quote
 
 
 def _shares_title(a: Person, b: Person) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers.cite import cite
+from bot.commands.cite import cite
 from bot.models import Answer
 from bot.snapshot import Snapshot
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.cite import cite, is_headline, sentence_at
+from bot.commands.cite import cite, is_headline, sentence_at
 from bot.models import Answer, Citation
-from bot.people import Person
+from bot.people.person import Person
 from bot.snapshot import Snapshot
 
 MAX_PEOPLE = 4

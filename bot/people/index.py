@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.corpus import Corpus
-from bot.names import (
+from bot.extract.names import (
     TITLE_HEADS,
     Mention,
     clean_title,
@@ -23,9 +22,10 @@ from bot.names import (
     name_key,
     speaker_name,
 )
-from bot.people import OFFICIAL, Person, Quote
-from bot.person_merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
-from bot.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
+from bot.extract.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
+from bot.ingest.corpus import Corpus
+from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
+from bot.people.person import OFFICIAL, Person, Quote
 
 _WEAK_TITLES = {"mr.", "ms.", "mrs.", "mr", "ms", "mrs"}
 _QUERY_TITLE_WORDS = {w.casefold().rstrip(".") for w in TITLE_HEADS} | {

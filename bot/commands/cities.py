@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.cite import cite, sentence_at
-from bot.answers.topic import topic_releases
+from bot.commands.cite import cite, sentence_at
+from bot.commands.topic import topic_releases
+from bot.extract.places import find_places
 from bot.models import Answer, Citation
-from bot.places import find_places
 from bot.snapshot import Snapshot
 
 _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:of\s+)?"

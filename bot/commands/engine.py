@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import process
 
-from bot.answers.cities import cities
-from bot.answers.info import USAGE, help_answer, sources_answer
-from bot.answers.quote import quote
-from bot.answers.search import search
-from bot.answers.who import who
+from bot.commands.cities import cities
+from bot.commands.info import USAGE, help_answer, sources_answer
+from bot.commands.quote import quote
+from bot.commands.search import search
+from bot.commands.who import who
 from bot.models import Answer
 from bot.store import ReloadError, SnapshotStore
 

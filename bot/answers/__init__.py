@@ -1,1 +1,0 @@
-"""Answers to each command, computed from a snapshot; nothing here knows about Discord."""
