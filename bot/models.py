@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, overload
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,10 @@ class ParagraphTable:
     def __len__(self) -> int:
         return len(self.texts)
 
+    @overload
+    def __getitem__(self, i: int) -> Paragraph: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Paragraph]: ...
     def __getitem__(self, i: int | slice) -> Paragraph | list[Paragraph]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self.texts)))]
@@ -89,7 +94,7 @@ class ParagraphTable:
             i += len(self.texts)
         return Paragraph(i, self.release_ids[i], self.numbers[i], self.texts[i])
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Paragraph]:
         for i in range(len(self.texts)):
             yield Paragraph(i, self.release_ids[i], self.numbers[i], self.texts[i])
 
