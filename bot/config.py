@@ -115,7 +115,7 @@ def _convert(value: Any, tp: Any, file: Path, key: str) -> Any:
             return None
         inner = [a for a in args if a is not type(None)]
         return _convert(value, inner[0], file, key)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
             raise ConfigError(file, key, f"expected a mapping, got {type(value).__name__}")
         return _build(tp, value, file, key + ".")

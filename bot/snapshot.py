@@ -82,11 +82,28 @@ class Snapshot:
         return ranges
 
 
-def _code_hash() -> str:
-    """Hash of the package's code and data: a snapshot built by other code is never reused."""
+# The code that shapes a snapshot. Commands, renderers, the CLI and Discord code are left out, so
+# editing them reuses the saved snapshot; anything listed here forces a rebuild when it changes.
+SNAPSHOT_CODE = ("ingest", "extract", "people", "index", "data", "snapshot.py", "models.py", "textnorm.py",
+                 "__init__.py")
+
+
+def snapshot_code_files(root: Path | None = None) -> list[Path]:
+    """The package files hashed into the fingerprint (see SNAPSHOT_CODE)."""
+    root = root or Path(__file__).resolve().parent
+    files: list[Path] = []
+    for entry in SNAPSHOT_CODE:
+        path = root / entry
+        files += sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts
+                        and f.suffix != ".pyc") if path.is_dir() else [path]
+    return files
+
+
+def _code_hash(root: Path | None = None) -> str:
+    """Hash of the code and data that build snapshots: a snapshot built by other code is never reused."""
+    root = root or Path(__file__).resolve().parent
     h = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for f in sorted(list(root.rglob("*.py")) + list((root / "data").glob("*"))):
+    for f in snapshot_code_files(root):
         h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 

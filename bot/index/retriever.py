@@ -17,6 +17,7 @@ import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -167,7 +168,7 @@ class BM25Index:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != _FORMAT:
             raise ValueError(f"{folder}: index format {meta.get('format')} is not {_FORMAT}")
-        mode = "r" if mmap else None
+        mode: Literal["r"] | None = "r" if mmap else None
         arrays = {n: np.load(folder / f"{n}.npy", mmap_mode=mode) for n in ("indptr", "indices", "data", "idf")}
         vocab = {t: i for i, t in enumerate(meta["terms"])}
         return cls(vocab, arrays["indptr"], arrays["indices"], arrays["data"], arrays["idf"],

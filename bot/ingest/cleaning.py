@@ -159,7 +159,7 @@ _INLINE_DATELINE = re.compile(r"\s+\([A-Z][^)]{2,40}\)\s*[–—-]")
 
 
 def find_title(blocks: list[Block], given: str | None, suffixes: set[str],
-               furniture: Callable[[Block], bool] = lambda b: False) -> str:
+               furniture: Callable[[Block], bool] | None = None) -> str:
     """The release's headline: given metadata, a 'For Immediate Release:' label, the first line, or the
     first short line that is not site furniture (`furniture`: lines repeated across the site)."""
     if given and given.strip():
@@ -173,7 +173,7 @@ def find_title(blocks: list[Block], given: str | None, suffixes: set[str],
         first = strip_suffix(content[0].text, suffixes)
         if len(first) <= 300 and not _DATE_EN.match(first) and "@" not in first:
             return first
-    for b in [b for b in content if not furniture(b)][:6]:
+    for b in [b for b in content if furniture is None or not furniture(b)][:6]:
         if 15 <= len(b.text) <= 200 and not b.text.endswith(".") and not _DATE_EN.match(b.text):
             return b.text
     return blocks[0].text[:120] + "…" if blocks else "(untitled)"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.config import CorpusConfig
 from bot.ingest.cleaning import (
+    Block,
     common_suffixes,
     detect_language,
     find_date,
@@ -181,84 +182,100 @@ def furniture_lines(lines: list[str], counts: Counter[str], need: int) -> set[in
     return frequent
 
 
-def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
-                progress: Progress | None = None) -> Corpus:
-    """Read, clean and number every release under `paths`; never raises for a bad file."""
-    cfg = cfg or CorpusConfig()
-    t0 = time.perf_counter()
-    report = LoadReport()
-    files = discover(paths, report)
-    report.files_seen = len(files) + sum(1 for _ in report.skipped)
-    max_bytes = int(cfg.max_file_mb * 1e6)
+@dataclass
+class _Raw:
+    """One document read from a file, with its lines (for furniture statistics and dates)."""
 
-    raw: list[tuple[SourceFile, RawDoc, list[str]]] = []
+    sf: SourceFile
+    doc: RawDoc
+    lines: list[str]
+
+
+@dataclass
+class _FolderStats:
+    """Per folder (source group): in how many files each line occurs, and the site-name suffixes."""
+
+    line_files: dict[Path, Counter[str]]
+    group_size: Counter[Path]
+    suffixes: dict[Path, set[str]]
+
+    def need(self, group: Path, cfg: CorpusConfig) -> int:
+        """How many files of the folder a line must occur in to count as furniture."""
+        return max(cfg.boilerplate_min_files, int(self.group_size[group] * cfg.boilerplate_min_fraction))
+
+
+def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progress: Progress | None) -> list[_Raw]:
+    raw: list[_Raw] = []
     for n, sf in enumerate(files, start=1):
         for doc in _read(sf, max_bytes, report):
-            raw.append((sf, doc, doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+            raw.append(_Raw(sf, doc, doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
         if progress and (n % 200 == 0 or n == len(files)):
             progress(n, len(files), "reading")
+    return raw
 
-    # Lines recurring across many files of the same folder are site furniture (menus, sidebars).
+
+def _folder_stats(raw: list[_Raw]) -> _FolderStats:
+    """Lines recurring across many files of the same folder are site furniture (menus, sidebars)."""
     line_files: dict[Path, Counter[str]] = defaultdict(Counter)
     group_size: Counter[Path] = Counter()
     first_lines: dict[Path, list[str]] = defaultdict(list)
-    for sf, _doc, lines in raw:
-        group_size[sf.group] += 1
-        line_files[sf.group].update({collapse_ws(x).casefold() for x in lines if x.strip()})
-        first = next((x.strip() for x in lines if x.strip()), "")
-        first_lines[sf.group].append(first)
-    suffixes = {g: common_suffixes(v) for g, v in first_lines.items()}
+    for r in raw:
+        group = r.sf.group
+        group_size[group] += 1
+        line_files[group].update({collapse_ws(x).casefold() for x in r.lines if x.strip()})
+        first_lines[group].append(next((x.strip() for x in r.lines if x.strip()), ""))
+    return _FolderStats(line_files, group_size, {g: common_suffixes(v) for g, v in first_lines.items()})
 
-    releases: dict[str, Release] = {}
-    paragraphs = ParagraphTable()
-    for n, (sf, doc, lines) in enumerate(raw, start=1):
-        g = sf.group
-        need = max(cfg.boilerplate_min_files, int(group_size[g] * cfg.boilerplate_min_fraction))
-        counts = line_files[g]
-        frequent = furniture_lines(lines, counts, need)
-        blocks = rebuild_paragraphs(doc.text, doc.hard_wrapped)
-        if not blocks:
-            report.skipped.append((str(doc.path), "no text"))
-            continue
-        title = find_title(blocks, doc.meta.get("title"), suffixes[g],
-                           furniture=lambda b, frequent=frequent: all(i in frequent for i in b.lines))
-        kept: list[str] = []
-        seen: set[str] = set()
-        linked: set[str] = set()  # titles of 'Link to: X' neighbours, whose next line repeats X
-        for bi, b in enumerate(blocks):
-            text = strip_suffix(b.text, suffixes[g]) if bi == 0 else b.text
-            key = collapse_ws(text).casefold()
-            if bi > 0 and (all(i in frequent for i in b.lines) or is_navigation(text) or key in linked):
-                report.boilerplate_lines += len(b.lines)
-                if text[:8].lower() == "link to:":
-                    linked.add(collapse_ws(text[8:]).casefold())
-                continue
-            if key in seen or not _HAS_LETTER.search(text):
-                continue
-            seen.add(key)
-            kept.extend(split_long(text, cfg.max_paragraph_chars))
-        if not kept:
-            report.skipped.append((str(doc.path), "only boilerplate, no release text"))
-            continue
-        rid = _release_id(doc, sf)
-        if rid in releases:
-            report.skipped.append((str(doc.path), f"duplicate release id {rid!r}"))
-            continue
-        body = "\n".join(kept)
-        source = cfg.sources.get(g.name) or doc.meta.get("source") or g.name
-        rel = Release(
-            id=rid, path=str(doc.path), title=title, source=source,
-            date=find_date(lines, doc.meta.get("date"), str(doc.path)),
-            url=doc.meta.get("url"), language=doc.meta.get("language") or detect_language(body),
-            dateline=find_dateline(blocks),
-        )
-        releases[rid] = rel
-        for number, text in enumerate(kept, start=1):
-            paragraphs.append(rid, number, text)
-        if progress and (n % 200 == 0 or n == len(raw)):
-            progress(n, len(raw), "cleaning")
 
-    _mark_listings(releases, paragraphs)
+def _body_paragraphs(blocks: list[Block], frequent: set[int], suffixes: set[str], max_chars: int,
+                     report: LoadReport) -> list[str]:
+    """The release's own paragraphs: furniture, navigation and repeats dropped, long ones split."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    linked: set[str] = set()  # titles of 'Link to: X' neighbours, whose next line repeats X
+    for bi, b in enumerate(blocks):
+        text = strip_suffix(b.text, suffixes) if bi == 0 else b.text
+        key = collapse_ws(text).casefold()
+        if bi > 0 and (all(i in frequent for i in b.lines) or is_navigation(text) or key in linked):
+            report.boilerplate_lines += len(b.lines)
+            if text[:8].lower() == "link to:":
+                linked.add(collapse_ws(text[8:]).casefold())
+            continue
+        if key in seen or not _HAS_LETTER.search(text):
+            continue
+        seen.add(key)
+        kept.extend(split_long(text, max_chars))
+    return kept
+
+
+def _make_release(r: _Raw, stats: _FolderStats, cfg: CorpusConfig,
+                  report: LoadReport) -> tuple[Release, list[str]] | None:
+    """Clean one document into a Release and its paragraph texts; None (reported) when nothing is left."""
+    group, doc = r.sf.group, r.doc
+    frequent = furniture_lines(r.lines, stats.line_files[group], stats.need(group, cfg))
+    blocks = rebuild_paragraphs(doc.text, doc.hard_wrapped)
+    if not blocks:
+        report.skipped.append((str(doc.path), "no text"))
+        return None
+    suffixes = stats.suffixes[group]
+    title = find_title(blocks, doc.meta.get("title"), suffixes,
+                       furniture=lambda b: all(i in frequent for i in b.lines))
+    kept = _body_paragraphs(blocks, frequent, suffixes, cfg.max_paragraph_chars, report)
+    if not kept:
+        report.skipped.append((str(doc.path), "only boilerplate, no release text"))
+        return None
+    source = cfg.sources.get(group.name) or doc.meta.get("source") or group.name
+    rel = Release(
+        id=_release_id(doc, r.sf), path=str(doc.path), title=title, source=source,
+        date=find_date(r.lines, doc.meta.get("date"), str(doc.path)),
+        url=doc.meta.get("url"), language=doc.meta.get("language") or detect_language("\n".join(kept)),
+        dateline=find_dateline(blocks),
+    )
+    return rel, kept
+
+
+def _dedupe(paragraphs: ParagraphTable, report: LoadReport) -> tuple[list[int], dict[int, list[int]]]:
+    """The distinct paragraphs to index, and for each the later paragraphs printing the same words."""
     first_of: dict[str, int] = {}
     index_pids: list[int] = []
     copies: dict[int, list[int]] = defaultdict(list)
@@ -270,6 +287,35 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
         else:
             copies[first].append(p.pid)
             report.duplicate_paragraphs += 1
+    return index_pids, dict(copies)
+
+
+def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
+                progress: Progress | None = None) -> Corpus:
+    """Read, clean and number every release under `paths`; never raises for a bad file."""
+    cfg = cfg or CorpusConfig()
+    t0 = time.perf_counter()
+    report = LoadReport()
+    files = discover(paths, report)
+    report.files_seen = len(files) + len(report.skipped)
+    raw = _read_all(files, int(cfg.max_file_mb * 1e6), report, progress)
+    stats = _folder_stats(raw)
+    releases: dict[str, Release] = {}
+    paragraphs = ParagraphTable()
+    for n, r in enumerate(raw, start=1):
+        made = _make_release(r, stats, cfg, report)
+        if made is not None:
+            rel, kept = made
+            if rel.id in releases:
+                report.skipped.append((rel.path, f"duplicate release id {rel.id!r}"))
+                continue
+            releases[rel.id] = rel
+            for number, text in enumerate(kept, start=1):
+                paragraphs.append(rel.id, number, text)
+        if progress and (n % 200 == 0 or n == len(raw)):
+            progress(n, len(raw), "cleaning")
+    _mark_listings(releases, paragraphs)
+    index_pids, copies = _dedupe(paragraphs, report)
     report.releases, report.paragraphs = len(releases), len(paragraphs)
     report.seconds = time.perf_counter() - t0
-    return Corpus(releases, paragraphs, index_pids, dict(copies), report)
+    return Corpus(releases, paragraphs, index_pids, copies, report)
