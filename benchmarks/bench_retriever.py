@@ -12,6 +12,7 @@ during the build, each engine running in its own fresh interpreter.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import pickle
@@ -44,10 +45,8 @@ def _status(key: str) -> float:
 
 
 def _reset_peak() -> float:
-    try:
+    with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
     return _status("VmRSS")
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -151,24 +153,69 @@ def _build(cls: type, data: dict[str, Any], file: Path, prefix: str = "") -> Any
     return cls(**kwargs)
 
 
+# A Discord bot token: three base64url parts joined by dots (user id, timestamp, HMAC).
+_TOKEN_LIKE = re.compile(r"[A-Za-z0-9_-]{23,30}\.[A-Za-z0-9_-]{5,8}\.[A-Za-z0-9_-]{25,}")
+# key -> (lowest, highest, lowest excluded); None means unbounded on that side
+_RANGES: dict[str, tuple[float | None, float | None, bool]] = {
+    "corpus.max_file_mb": (0, None, True), "corpus.boilerplate_min_files": (1, None, False),
+    "corpus.boilerplate_min_fraction": (0, 1, False), "corpus.max_paragraph_chars": (100, None, False),
+    "index.k1": (0, None, False), "index.b": (0, 1, False), "index.epsilon": (0, None, False),
+    "answers.max_citations": (1, 25, False), "answers.max_query_chars": (1, 4000, False),
+    "answers.search_results": (1, 25, False), "answers.min_relative_score": (0, 1, False),
+    "discord.cooldown.rate": (1, None, False), "discord.cooldown.per_seconds": (0, None, True),
+}
+
+
+def _refuse_tokens(data: Any, file: Path, key: str = "") -> None:
+    """A value that looks like a Discord token, anywhere in the file, is refused without being echoed."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            _refuse_tokens(v, file, f"{key}.{k}" if key else str(k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            _refuse_tokens(v, file, f"{key}[{i}]")
+    elif isinstance(data, str) and _TOKEN_LIKE.search(data):
+        raise ConfigError(file, key, "this looks like a Discord token; never put it in the config: set it in "
+                                     "the environment (discord.token_env) or a file named by discord.token_file")
+
+
+def _value(cfg: Config, dotted: str) -> Any:
+    obj: Any = cfg
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _check_ranges(cfg: Config, file: Path) -> None:
+    for key, (lo, hi, open_lo) in _RANGES.items():
+        val = _value(cfg, key)
+        if isinstance(val, float) and not math.isfinite(val):
+            raise ConfigError(file, key, f"must be a finite number, got {val}")
+        low = lo is not None and (val <= lo if open_lo else val < lo)
+        if lo is not None and hi is not None and (low or val > hi):
+            raise ConfigError(file, key, f"must be between {lo:g} and {hi:g}, got {val}")
+        if low:
+            raise ConfigError(file, key, f"must be {'>' if open_lo else '>='} {lo:g}, got {val}")
+        if hi is not None and val > hi:
+            raise ConfigError(file, key, f"must be <= {hi:g}, got {val}")
+
+
 def _check(cfg: Config, file: Path) -> None:
     if not cfg.corpus.paths:
         raise ConfigError(file, "corpus.paths", "at least one corpus path is required")
     for raw, p in zip(cfg.corpus.paths, cfg.corpus_paths, strict=True):
         if not p.exists():
             raise ConfigError(file, "corpus.paths", f"corpus path {raw!r} does not exist (resolved to {p})")
-    for key, val in (("index.k1", cfg.index.k1), ("index.epsilon", cfg.index.epsilon)):
-        if val < 0:
-            raise ConfigError(file, key, f"must be >= 0, got {val}")
-    if not 0 <= cfg.index.b <= 1:
-        raise ConfigError(file, "index.b", f"must be between 0 and 1, got {cfg.index.b}")
-    for key in ("max_citations", "max_query_chars", "search_results"):
-        if getattr(cfg.answers, key) < 1:
-            raise ConfigError(file, f"answers.{key}", "must be at least 1")
+    _check_ranges(cfg, file)
     if not cfg.discord.prefix.strip():
         raise ConfigError(file, "discord.prefix", "must not be empty")
     if cfg.discord.shards not in (None, "auto"):
         raise ConfigError(file, "discord.shards", f"must be null or 'auto', got {cfg.discord.shards!r}")
+    everyone = set(cfg.discord.admin_role_ids) & set(cfg.discord.guild_ids)
+    if everyone:
+        raise ConfigError(file, "discord.admin_role_ids",
+                          f"{sorted(everyone)[0]} is a server id, which is also the id of its @everyone role: "
+                          "it would make every member an admin; list the admin role's own id")
 
 
 def load_config(path: str | Path | None = None, corpus_override: list[str] | None = None) -> Config:
@@ -184,6 +231,7 @@ def load_config(path: str | Path | None = None, corpus_override: list[str] | Non
         raise ConfigError(file, "(syntax)", f"invalid YAML: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(file, "(top level)", "expected a mapping of sections")
+    _refuse_tokens(data, file)
     cfg: Config = _build(Config, data, file)
     cfg.path = file.resolve()
     if corpus_override:

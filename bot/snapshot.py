@@ -117,9 +117,9 @@ def fingerprint(cfg: Config) -> str:
     for sf in discover(cfg.corpus_paths, LoadReport()):
         try:
             st = sf.path.stat()
-            h.update(f"{sf.path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            h.update(os.fsencode(sf.path) + f"\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
         except OSError:
-            h.update(f"{sf.path}\0missing\n".encode())
+            h.update(os.fsencode(sf.path) + b"\0missing\n")
     return h.hexdigest()[:20]
 
 

@@ -48,3 +48,31 @@ def test_cli_reports_config_error_without_traceback(tmp_path, capsys):
     assert main(["ask", "!who Garrison", "--config", str(f)]) == 2
     err = capsys.readouterr().err
     assert "index.k1" in err and "bad.yaml" in err and "Traceback" not in err
+
+
+TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"  # shaped like a token, not one
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "problem"),
+    [  # the footguns of a careless admin: each refused with the key and the reason
+        ("corpus:\n  max_file_mb: -5\n", "corpus.max_file_mb", "must be > 0"),
+        ("index:\n  k1: .nan\n", "index.k1", "finite number"),
+        ("discord:\n  cooldown: {rate: 0}\n", "discord.cooldown.rate", "must be >= 1"),
+        ("discord:\n  cooldown: {per_seconds: -1}\n", "discord.cooldown.per_seconds", "must be > 0"),
+        ("answers:\n  min_relative_score: 1.5\n", "answers.min_relative_score", "between 0 and 1"),
+        ("discord:\n  guild_ids: [123456789012345678]\n  admin_role_ids: [123456789012345678]\n",
+         "discord.admin_role_ids", "@everyone"),
+        (f"discord:\n  token_env: {TOKEN}\n", "discord.token_env", "looks like a Discord token"),
+        (f"discord:\n  token_file: {TOKEN}\n", "discord.token_file", "looks like a Discord token"),
+        (f"discord:\n  guild_ids: [\"{TOKEN}\"]\n", "discord.guild_ids[0]", "looks like a Discord token"),
+    ],
+)
+def test_footguns_are_refused_and_a_token_is_never_echoed(tmp_path, body, key, problem):
+    f = tmp_path / "bad.yaml"
+    f.write_text(f'corpus:\n  paths: ["{ROOT / "corpus"}"]\n' + body if not body.startswith("corpus") else
+                 body.replace("corpus:\n", f'corpus:\n  paths: ["{ROOT / "corpus"}"]\n', 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(f)
+    assert err.value.key == key and problem in err.value.problem
+    assert TOKEN not in str(err.value) and TOKEN[:20] not in str(err.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -82,53 +83,91 @@ class SourceFile:
     path: Path
     root: Path
     group: Path
+    label: str = ""  # the root's name in release ids, unique among the corpus roots
+
+
+def root_labels(roots: list[Path]) -> dict[Path, str]:
+    """A short label per corpus root for release ids: its folder name, or as many trailing folder names
+    as it takes to tell apart roots of the same name (/srv/a/releases -> 'a/releases')."""
+    labels: dict[Path, str] = {}
+    for root in roots:
+        parts = root.resolve().parts[1:] or ("",)
+        for n in range(1, len(parts) + 1):
+            label = "/".join(parts[-n:])
+            others = [o for o in roots if o != root and "/".join(o.resolve().parts[1:][-n:]) == label]
+            if not others:
+                break
+        labels[root] = label
+    return labels
 
 
 def discover(paths: Iterable[Path], report: LoadReport) -> list[SourceFile]:
     """Every file under the corpus paths, following symlinks once (loops are reported, not followed)."""
+    roots = [Path(p) for p in paths]
+    labels = root_labels([r.parent if r.is_file() else r for r in roots])
     found: list[SourceFile] = []
-    for root in paths:
-        root = Path(root)
+    for root in roots:
         if root.is_file():
-            found.append(SourceFile(root, root.parent, root.parent))
+            found.append(SourceFile(root, root.parent, root.parent, labels[root.parent]))
             continue
         seen_dirs: set[str] = set()
         for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: report.skipped.append(
-                (str(e.filename), f"unreadable folder: {e.strerror}"))):
+                (display_path(e.filename), f"unreadable folder: {e.strerror}"))):
             real = os.path.realpath(dirpath)
             if real in seen_dirs:
-                report.skipped.append((dirpath, "symlink loop: folder already visited"))
+                report.skipped.append((display_path(dirpath), "symlink loop: folder already visited"))
                 dirnames[:] = []
                 continue
             seen_dirs.add(real)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                p = Path(dirpath) / name
-                found.append(SourceFile(p, root, Path(dirpath)))
+                if not name.startswith("."):
+                    found.append(SourceFile(Path(dirpath) / name, root, Path(dirpath), labels[root]))
     return found
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as printable text: bytes of a file name that are not UTF-8 (kept by the OS as surrogate
+    escapes) are shown as \\xNN, so reports, citations and JSON never fail to encode."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes. Opened non-blocking and checked with fstat, so a FIFO, socket or device in a
+    corpus folder is skipped at once instead of hanging the load."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        if not path.exists():
+            raise SkipFile("broken symlink" if path.is_symlink() else "file vanished while loading") from None
+        raise SkipFile(f"unreadable: {e.strerror or e}") from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode) else "device"
+            raise SkipFile(f"not a regular file ({kind})")
+        if st.st_size > max_bytes:
+            raise SkipFile(f"too large: {st.st_size / 1e6:.1f} MB over the {max_bytes / 1e6:.1f} MB cap")
+        return f.read(max_bytes + 1)
 
 
 def _read(sf: SourceFile, max_bytes: int, report: LoadReport) -> list[RawDoc]:
     path = sf.path
+    shown = display_path(path)
     try:
-        if path.is_symlink() and not path.exists():
-            raise SkipFile("broken symlink")
         if path.suffix.lower() not in SUFFIXES:
-            raise SkipFile(f"unsupported file type '{path.suffix or '(none)'}'")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SkipFile(f"too large: {size / 1e6:.1f} MB over the {max_bytes / 1e6:.1f} MB cap")
-        data = path.read_bytes()
+            raise SkipFile(f"unsupported file type '{display_path(path.suffix) or '(none)'}'")
+        data = _read_bytes(path, max_bytes)
+        if len(data) > max_bytes:
+            raise SkipFile(f"too large: over the {max_bytes / 1e6:.1f} MB cap")
         problems: list[str] = []
         docs = read_file(path, data, problems)
-        report.problems.extend((str(path), p) for p in problems)
+        report.problems.extend((shown, p) for p in problems)
         return docs
     except SkipFile as e:
-        report.skipped.append((str(path), str(e)))
+        report.skipped.append((shown, str(e)))
     except OSError as e:
-        report.skipped.append((str(path), f"unreadable: {e.strerror or e}"))
+        report.skipped.append((shown, f"unreadable: {e.strerror or e}"))
     return []
 
 
@@ -139,7 +178,9 @@ def _release_id(doc: RawDoc, sf: SourceFile) -> str:
         rel = doc.path.relative_to(sf.root)
     except ValueError:
         rel = Path(doc.path.name)
-    base = f"{sf.root.name}/{rel.with_suffix('').as_posix()}" if sf.root.name else rel.with_suffix('').as_posix()
+    stem = display_path(rel.with_suffix("").as_posix())
+    label = sf.label or sf.root.name
+    base = f"{label}/{stem}" if label else stem
     return f"{base}#{doc.line}" if doc.line is not None else base
 
 
@@ -255,18 +296,18 @@ def _make_release(r: _Raw, stats: _FolderStats, cfg: CorpusConfig,
     frequent = furniture_lines(r.lines, stats.line_files[group], stats.need(group, cfg))
     blocks = rebuild_paragraphs(doc.text, doc.hard_wrapped)
     if not blocks:
-        report.skipped.append((str(doc.path), "no text"))
+        report.skipped.append((display_path(doc.path), "no text"))
         return None
     suffixes = stats.suffixes[group]
     title = find_title(blocks, doc.meta.get("title"), suffixes,
                        furniture=lambda b: all(i in frequent for i in b.lines))
     kept = _body_paragraphs(blocks, frequent, suffixes, cfg.max_paragraph_chars, report)
     if not kept:
-        report.skipped.append((str(doc.path), "only boilerplate, no release text"))
+        report.skipped.append((display_path(doc.path), "only boilerplate, no release text"))
         return None
     source = cfg.sources.get(group.name) or doc.meta.get("source") or group.name
     rel = Release(
-        id=_release_id(doc, r.sf), path=str(doc.path), title=title, source=source,
+        id=_release_id(doc, r.sf), path=display_path(doc.path), title=title, source=source,
         date=find_date(r.lines, doc.meta.get("date"), str(doc.path)),
         url=doc.meta.get("url"), language=doc.meta.get("language") or detect_language("\n".join(kept)),
         dateline=find_dateline(blocks),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +30,52 @@ class RawDoc:
     hard_wrapped: bool | None = None  # known for PDFs
 
 
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"))  # these codecs consume the BOM
+MAX_FRONT_MATTER = 16_000  # characters; real front matter is a few lines
+_UNDECODABLE_SHARE = 0.3  # a non-UTF-8 file with more high bytes than this is not text in a known encoding
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte is NUL (ASCII text saved as UTF-16), else None."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8, else cp1252, else latin-1; refuse binary data."""
+    """Decode bytes: a BOM's encoding (UTF-8/16/32), else UTF-8, else cp1252, else latin-1; refuse
+    binary data and bytes that are mostly undecodable."""
     if not data.strip():
         raise SkipFile("empty file")
     head = data[:8192]
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None) or _utf16_without_bom(head)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as e:
+            raise SkipFile(f"invalid {encoding.upper()} text at byte {e.start}") from None
+        if "\x00" in text:
+            raise SkipFile("binary data (NUL characters), not text")
+        return text
     if b"\x00" in head:
         raise SkipFile("binary data (NUL bytes), not text")
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if controls > len(head) * 0.05:
         raise SkipFile("binary data (control characters), not text")
-    for enc in ("utf-8-sig", "cp1252", "latin-1"):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    high = sum(1 for b in head if b >= 0x80)
+    if high > len(head) * _UNDECODABLE_SHARE:
+        raise SkipFile(f"not text in a known encoding ({high * 100 // len(head)}% of the bytes are not UTF-8)")
+    for enc in ("cp1252", "latin-1"):
         try:
             return data.decode(enc)
         except UnicodeDecodeError:
@@ -46,8 +83,63 @@ def decode(data: bytes) -> str:
     raise SkipFile("undecodable text")  # pragma: no cover - latin-1 decodes anything
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """Separate a leading YAML front matter block (--- ... ---) from the body."""
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML for front matter: no anchors or aliases (an alias bomb costs gigabytes), and timestamps stay
+    strings (PyYAML raises ValueError on an impossible date such as 2019-13-45; pressbot checks dates)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are not allowed in front matter",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
+
+
+def _checked_date(value: str) -> str | None:
+    """The ISO date of a metadata date ('2024-05-01', '2024-05-01T10:00:00Z'), None if it is not a real date."""
+    m = _ISO_DATE.match(value.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def validate_meta(meta: dict[str, Any], problems: list[str], where: str = "front matter") -> dict[str, str]:
+    """Metadata as strings, each field checked by type: a field of the wrong type, an impossible date or a
+    URL that is not http(s) is dropped with a warning in `problems`; the release still loads."""
+    out: dict[str, str] = {}
+    for key, value in meta.items():
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            problems.append(f"{where}: {key} must be text, got {type(value).__name__}; ignored")
+            continue
+        text = str(value).strip()
+        if key == "date":
+            iso = _checked_date(text)
+            if iso is None:
+                problems.append(f"{where}: date {text[:40]!r} is not a real date (YYYY-MM-DD); ignored")
+                continue
+            text = iso
+        elif key == "url" and not re.match(r"^https?://\S+$", text):
+            problems.append(f"{where}: url {text[:60]!r} is not an http(s) address; ignored")
+            continue
+        if text:
+            out[key] = text
+    return out
+
+
+def split_front_matter(text: str, problems: list[str] | None = None) -> tuple[dict[str, str], str]:
+    """Separate a leading YAML front matter block (--- ... ---) from the body; fields are validated."""
+    problems = [] if problems is None else problems
     if not text.startswith("---"):
         return {}, text
     lines = text.split("\n")
@@ -56,8 +148,10 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             block = "\n".join(lines[1:i])
+            if len(block) > MAX_FRONT_MATTER:
+                raise SkipFile(f"malformed front matter: over {MAX_FRONT_MATTER} characters")
             try:
-                meta = yaml.safe_load(block) or {}
+                meta = yaml.load(block, Loader=_FrontMatterLoader) or {}  # a SafeLoader subclass: no arbitrary objects
             except yaml.YAMLError as e:
                 mark = getattr(e, "problem_mark", None)
                 where = f" at front matter line {mark.line + 2}" if mark else ""
@@ -67,12 +161,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
             unknown = set(meta) - META_KEYS
             if unknown:
                 raise SkipFile(f"malformed front matter: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
-            return {k: (str(v) if v is not None else None) for k, v in meta.items()}, "\n".join(lines[i + 1:])
+            return validate_meta(meta, problems), "\n".join(lines[i + 1:])
     raise SkipFile("malformed front matter: no closing '---'")
 
 
-def read_text_file(path: Path, data: bytes) -> list[RawDoc]:
-    meta, body = split_front_matter(decode(data))
+def read_text_file(path: Path, data: bytes, problems: list[str] | None = None) -> list[RawDoc]:
+    meta, body = split_front_matter(decode(data), problems)
     if not body.strip():
         raise SkipFile("no text after front matter" if meta else "empty file")
     return [RawDoc(path, body, meta)]
@@ -115,25 +209,41 @@ def read_pdf(path: Path, data: bytes) -> list[RawDoc]:
     return [RawDoc(path, text, meta, hard_wrapped=True)]
 
 
+def _jsonl_line(n: int, raw: bytes, problems: list[str]) -> dict[str, Any] | None:
+    """One JSONL line as an object, or None with the reason in `problems` (the other lines still load)."""
+    if b"\x00" in raw:
+        problems.append(f"line {n}: binary data (NUL bytes)")
+        return None
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        problems.append(f"line {n}: not UTF-8 (byte {e.start})")
+        return None
+    except json.JSONDecodeError as e:
+        problems.append(f"line {n}: invalid JSON: {e.msg} (column {e.colno})")
+        return None
+    if not isinstance(obj, dict):
+        problems.append(f"line {n}: expected a JSON object")
+        return None
+    return obj
+
+
 def read_jsonl(path: Path, data: bytes, problems: list[str]) -> list[RawDoc]:
     """One release per line: {title, body (or text), date, url, source}. Bad lines go to `problems`."""
+    if not data.strip():
+        raise SkipFile("empty file")
     docs = []
-    for n, line in enumerate(decode(data).splitlines(), start=1):
-        if not line.strip():
+    for n, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        if not raw.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"line {n}: invalid JSON: {e.msg} (column {e.colno})")
-            continue
-        if not isinstance(obj, dict):
-            problems.append(f"line {n}: expected a JSON object")
+        obj = _jsonl_line(n, raw, problems)
+        if obj is None:
             continue
         body = obj.get("body", obj.get("text"))
         if not isinstance(body, str) or not body.strip():
             problems.append(f"line {n}: no 'body' text")
             continue
-        meta = {k: str(obj[k]) for k in META_KEYS if obj.get(k) is not None}
+        meta = validate_meta({k: obj[k] for k in META_KEYS if k in obj}, problems, where=f"line {n}")
         docs.append(RawDoc(path, body, meta, line=n))
     if not docs and not problems:
         raise SkipFile("empty file")
@@ -151,4 +261,4 @@ def read_file(path: Path, data: bytes, problems: list[str]) -> list[RawDoc]:
         return read_pdf(path, data)
     if suffix == ".jsonl":
         return read_jsonl(path, data, problems)
-    return read_text_file(path, data)
+    return read_text_file(path, data, problems)
