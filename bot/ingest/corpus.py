@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -43,6 +44,7 @@ class LoadReport:
     boilerplate_lines: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)
+    identical_files: list[tuple[str, str]] = field(default_factory=list)  # (copy, the file kept)
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
@@ -51,6 +53,7 @@ class LoadReport:
             "duplicate_paragraphs": self.duplicate_paragraphs, "boilerplate_lines": self.boilerplate_lines,
             "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
             "problems": [{"file": f, "problem": p} for f, p in self.problems],
+            "identical_files": [{"file": f, "same_as": k} for f, k in self.identical_files],
             "seconds": round(self.seconds, 3),
         }
 
@@ -204,19 +207,43 @@ def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable) -> 
             releases[rid] = replace(releases[rid], listing=True)
 
 
-def furniture_lines(lines: list[str], counts: Counter[str], need: int) -> set[int]:
-    """Indexes of the lines that are site furniture: lines found in at least `need` files of the folder.
+def _reposted_body(lines: list[str], counts: Counter[str], need: int, files: int) -> set[int]:
+    """Indexes of the lines of a release re-posted in a handful of files of the folder (updated versions,
+    copies): repeated lines that few files share (fewer than 3 x `need`, at most half the folder) and that
+    make up most of the file's text once the site-wide lines are set aside. Site furniture is printed by a
+    large share of the pages instead."""
+    few = min(3 * need, files // 2 + 1)
+    rare: list[int] = []
+    rare_chars = own_chars = 0
+    for i, x in enumerate(lines):
+        if not x.strip():
+            continue
+        c = counts[collapse_ws(x).casefold()]
+        if c >= few:
+            continue  # site-wide: menus, sidebars, footers
+        own_chars += len(x.strip())
+        if c >= need:
+            rare.append(i)
+            rare_chars += len(x.strip())
+    return set(rare) if rare_chars > 0.5 * max(own_chars, 1) else set()
+
+
+def furniture_lines(lines: list[str], counts: Counter[str], need: int, files: int = 0) -> set[int]:
+    """Indexes of the lines that are site furniture: lines found in at least `need` files of the folder
+    (of `files`).
 
     A repeated sentence that follows the release's own text is kept: offices reuse sentences such as
     "Deputy District Attorney X of the HEAT Unit is prosecuting this case." in dozens of releases, and
-    those name real people. Menus, sidebars and footers come in runs of repeated lines instead."""
+    those name real people. Menus, sidebars and footers come in runs of repeated lines instead. Lines that
+    few files share and that are most of the file are the release itself, re-posted (see `_reposted_body`)."""
+    body = _reposted_body(lines, counts, need, files) if files else set()
     frequent: set[int] = set()
     prev_repeated = True  # the file's first line has no release text before it
     for i, x in enumerate(lines):
         if not x.strip():
             continue
         text = collapse_ws(x)
-        repeated = counts[text.casefold()] >= need
+        repeated = counts[text.casefold()] >= need and i not in body
         if repeated and (prev_repeated or len(text.split()) < 6 or not ends_sentence(text)):
             frequent.add(i)
         prev_repeated = repeated
@@ -253,6 +280,22 @@ def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progr
         if progress and (n % 200 == 0 or n == len(files)):
             progress(n, len(files), "reading")
     return raw
+
+
+def _drop_identical(raw: list[_Raw], report: LoadReport) -> list[_Raw]:
+    """One document per distinct text within a corpus root: identical files (the same release saved twice)
+    are one release, the copies noted in the report, so they neither repeat in answers nor make the
+    release's own lines look like site furniture."""
+    first: dict[tuple[Path, str], _Raw] = {}
+    kept: list[_Raw] = []
+    for r in raw:
+        key = (r.sf.root, hashlib.blake2b(collapse_ws(r.doc.text).casefold().encode(), digest_size=16).hexdigest())
+        original = first.setdefault(key, r)
+        if original is r:
+            kept.append(r)
+        else:
+            report.identical_files.append((display_path(r.doc.path), display_path(original.doc.path)))
+    return kept
 
 
 def _folder_stats(raw: list[_Raw]) -> _FolderStats:
@@ -293,7 +336,7 @@ def _make_release(r: _Raw, stats: _FolderStats, cfg: CorpusConfig,
                   report: LoadReport) -> tuple[Release, list[str]] | None:
     """Clean one document into a Release and its paragraph texts; None (reported) when nothing is left."""
     group, doc = r.sf.group, r.doc
-    frequent = furniture_lines(r.lines, stats.line_files[group], stats.need(group, cfg))
+    frequent = furniture_lines(r.lines, stats.line_files[group], stats.need(group, cfg), stats.group_size[group])
     blocks = rebuild_paragraphs(doc.text, doc.hard_wrapped)
     if not blocks:
         report.skipped.append((display_path(doc.path), "no text"))
@@ -339,7 +382,7 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
     report = LoadReport()
     files = discover(paths, report)
     report.files_seen = len(files) + len(report.skipped)
-    raw = _read_all(files, int(cfg.max_file_mb * 1e6), report, progress)
+    raw = _drop_identical(_read_all(files, int(cfg.max_file_mb * 1e6), report, progress), report)
     stats = _folder_stats(raw)
     releases: dict[str, Release] = {}
     paragraphs = ParagraphTable()
