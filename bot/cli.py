@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("questions", help="questions YAML (see shared/eval/README.md)")
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--show-failures", action="store_true", help="print each failing question")
+    ev.add_argument("--by-source", action="store_true", help="also print every section per source (county)")
     sub.add_parser("run", parents=[common], help="run the Discord bot")
     return p
 

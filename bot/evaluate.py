@@ -1,15 +1,16 @@
-"""`pressbot eval`: run a questions file through the command engine and score it (shared/eval/README.md)."""
+"""`pressbot eval`: run a questions file through the command engine and score it (shared/eval/README.md).
+
+The rules live in `bot.eval_scoring`; this module runs the questions, aggregates per section and per
+source, and prints the tables."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import time
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,98 +18,10 @@ import yaml
 
 from bot.commands.engine import Engine
 from bot.config import load_config
-from bot.models import Answer
+from bot.eval_scoring import SCORERS, item_source, verbatim
 from bot.store import SnapshotStore
-from bot.textnorm import collapse_ws, fold_accents
 
 SECTIONS = ("who", "cities", "quote", "search", "unanswerable")
-
-
-def norm(text: str, punctuation: bool = False) -> str:
-    """The eval's normalization: casefold, straight quotes, accents stripped, whitespace collapsed."""
-    text = fold_accents(text.casefold()).translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
-    if punctuation:
-        text = re.sub(r"[^\w\s]", " ", text)
-    return collapse_ws(text)
-
-
-def title_match(got: str, gold: str) -> bool:
-    """Containment in either direction on whole words."""
-    a, b = f" {norm(got, True)} ", f" {norm(gold, True)} "
-    return a.strip() != "" and b.strip() != "" and (a in b or b in a)
-
-
-def cites(ans: Answer, files: list[str]) -> bool:
-    return any(c.path.endswith(f) for c in ans.citations for f in files)
-
-
-@lru_cache(maxsize=4096)
-def _file_text(path: str) -> str:
-    try:
-        return collapse_ws(Path(path).read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return ""
-
-
-def verbatim(ans: Answer) -> list[bool]:
-    return [collapse_ws(c.text) in _file_text(c.path) for c in ans.citations]
-
-
-def score_who(item: dict, ans: Answer) -> dict[str, Any]:
-    people = [{"name": item["name"], "titles": item["titles"], "sources": item["sources"]}]
-    people += item.get("others", [])
-    gold_titles = [t for p in people for t in p["titles"]]
-    gold_files = [s["file"] for p in people for s in p["sources"]]
-    got_titles = [t for i in ans.items for t in i.get("titles", [])]
-    ok_title = any(title_match(g, t) for g in got_titles for t in gold_titles)
-    ok = ans.found and ok_title and cites(ans, gold_files)
-    result = {"pass": ok, "title": ok_title, "cited": cites(ans, gold_files)}
-    if item.get("ambiguous"):
-        names = [norm(i.get("name", "")) for i in ans.items]
-        named = sum(1 for p in people if any(norm(p["name"].split()[-1]) in n and
-                                             norm(p["name"].split()[0]) in n for n in names))
-        result["disambiguated"] = named >= 2 or "different people" in ans.summary
-    return result
-
-
-def score_cities(item: dict, ans: Answer) -> dict[str, Any]:
-    also = {norm(c) for c in item.get("also_ok") or []}
-    gold = {norm(c) for c in item["cities"]}
-    excluded = {norm(c) for c in item.get("excluded") or []}
-    pred = {norm(i["city"]) for i in ans.items if i.get("status") == "included"} - also
-    violation = bool(pred & excluded)
-    tp = len(pred & gold)
-    p = tp / len(pred) if pred else 0.0
-    r = tp / len(gold) if gold else 0.0
-    f1 = 0.0 if violation or not tp else 2 * p * r / (p + r)
-    return {"f1": f1, "violation": violation, "pass": f1 >= 0.999,
-            "missing": sorted(gold - pred), "extra": sorted(pred - gold)}
-
-
-def score_quote(item: dict, ans: Answer) -> dict[str, Any]:
-    heads = [norm(q)[:60] for q in item["quotes"]]
-    files = [s["file"] for s in item["sources"]]
-    got = [norm(i["text"]) for i in ans.items if "text" in i]
-    ok_text = any(h in g for h in heads for g in got)
-    return {"pass": ok_text and cites(ans, files), "text": ok_text}
-
-
-def score_search(item: dict, ans: Answer) -> dict[str, Any]:
-    rank = 0
-    for n, c in enumerate(ans.citations, start=1):
-        para = norm(c.text)
-        for rel in item["relevant"]:
-            ev = norm(rel["evidence"])
-            if c.path.endswith(rel["file"]) and (ev in para or (para in ev and len(para) >= 40)):
-                rank = n
-                break
-        if rank:
-            break
-    return {"rr": 1 / rank if rank else 0.0, "rank": rank, "pass": rank == 1}
-
-
-def score_unanswerable(item: dict, ans: Answer) -> dict[str, Any]:
-    return {"pass": not ans.found and not ans.citations}
 
 
 def default_corpus(questions: dict, base: Path) -> list[Path]:
@@ -131,39 +44,57 @@ def evaluate(engine: Engine, questions: dict) -> tuple[dict[str, Any], list[dict
         for item in questions.get(section) or []:
             text = item["query"] if section == "unanswerable" else f"{section} {item['query']}"
             t = time.perf_counter()
-            ans = engine.ask(text)
-            latency[ans.command].append((time.perf_counter() - t) * 1000)
+            answer = engine.ask(text)
+            latency[answer.command].append((time.perf_counter() - t) * 1000)
+            ans = answer.to_dict()
             checks.extend(verbatim(ans))
-            scorer = {"who": score_who, "cities": score_cities, "quote": score_quote, "search": score_search,
-                      "unanswerable": score_unanswerable}[section]
-            rows.append({"section": section, "query": text, "summary": ans.summary, **scorer(item, ans)})
+            rows.append({"section": section, "query": text, "source": item_source(item),
+                         "added": item.get("added", 1), "summary": ans["summary"], **SCORERS[section](item, ans)})
+    summary = summarize(rows)
+    summary["citations_verbatim"] = round(sum(checks) / len(checks), 4) if checks else 1.0
+    summary["latency_ms"] = {cmd: {"p50": round(statistics.median(v), 2),
+                                   "p95": round(sorted(v)[max(0, int(len(v) * 0.95) - 1)], 2)}
+                             for cmd, v in latency.items()}
+    summary["by_source"] = {src: summarize([r for r in rows if r["source"] == src])
+                            for src in sorted({r["source"] for r in rows})}
+    return summary, rows
 
+
+def _rate(rs: list[dict], key: str = "pass") -> float:
+    judged = [r for r in rs if r.get(key) is not None]
+    return round(sum(1 for r in judged if r[key]) / len(judged), 4) if judged else 0.0
+
+
+def summarize(rows: list[dict]) -> dict[str, Any]:
+    """Per-section figures of a set of scored rows."""
     def of(section: str) -> list[dict]:
         return [r for r in rows if r["section"] == section]
 
-    def rate(rs: list[dict], key: str = "pass") -> float:
-        return round(sum(1 for r in rs if r.get(key)) / len(rs), 4) if rs else 0.0
-
-    who_rows, city_rows, search_rows = of("who"), of("cities"), of("search")
-    amb = [r for r in who_rows if "disambiguated" in r]
-    summary = {
-        "who": {"n": len(who_rows), "accuracy": rate(who_rows), "disambiguation": rate(amb, "disambiguated")},
-        "cities": {"n": len(city_rows),
-                   "macro_f1": round(statistics.fmean(r["f1"] for r in city_rows), 4) if city_rows else 0.0,
-                   "violations": sum(1 for r in city_rows if r["violation"])},
-        "quote": {"n": len(of("quote")), "accuracy": rate(of("quote"))},
-        "search": {"n": len(search_rows),
-                   "mrr": round(statistics.fmean(r["rr"] for r in search_rows), 4) if search_rows else 0.0,
-                   "hit1": rate(search_rows, "pass"),
-                   "hit5": round(sum(1 for r in search_rows if 0 < r["rank"] <= 5) / len(search_rows), 4)
-                   if search_rows else 0.0},
-        "unanswerable": {"n": len(of("unanswerable")), "accuracy": rate(of("unanswerable"))},
-        "citations_verbatim": round(sum(checks) / len(checks), 4) if checks else 1.0,
-        "latency_ms": {cmd: {"p50": round(statistics.median(v), 2),
-                             "p95": round(sorted(v)[max(0, int(len(v) * 0.95) - 1)], 2)}
-                       for cmd, v in latency.items()},
+    who, city, search = of("who"), of("cities"), of("search")
+    return {
+        "who": {"n": len(who), "accuracy": _rate(who),
+                "disambiguation": _rate([r for r in who if "disambiguated" in r], "disambiguated")},
+        "cities": {"n": len(city),
+                   "macro_f1": round(statistics.fmean(r["f1"] for r in city), 4) if city else 0.0,
+                   "violations": sum(1 for r in city if r["violation"])},
+        "quote": {"n": len(of("quote")), "accuracy": _rate(of("quote"))},
+        "search": {"n": len(search),
+                   "mrr": round(statistics.fmean(r["rr"] for r in search), 4) if search else 0.0,
+                   "hit1": _rate(search),
+                   "hit5": round(sum(1 for r in search if 0 < r["rank"] <= 5) / len(search), 4) if search else 0.0},
+        "unanswerable": {"n": len(of("unanswerable")), "accuracy": _rate(of("unanswerable"))},
     }
-    return summary, rows
+
+
+def _figure(section: str, s: dict[str, Any]) -> str:
+    """A section's headline figure, as the tables print it."""
+    if not s["n"]:
+        return "-"
+    if section == "cities":
+        return f"{s['macro_f1']:.3f}" + (f" ({s['violations']}v)" if s["violations"] else "")
+    if section == "search":
+        return f"{s['mrr']:.3f}"
+    return f"{s['accuracy']:.3f}"
 
 
 def print_table(summary: dict[str, Any]) -> None:
@@ -178,6 +109,16 @@ def print_table(summary: dict[str, Any]) -> None:
     print(f"{'unanswerable':<14}{summary['unanswerable']['n']:>4}  accuracy {summary['unanswerable']['accuracy']:.3f}")
     print(f"citations verbatim: {summary['citations_verbatim']:.4f}")
     print("latency ms: " + ", ".join(f"{c} p50 {v['p50']} / p95 {v['p95']}" for c, v in summary["latency_ms"].items()))
+
+
+def print_by_source(summary: dict[str, Any]) -> None:
+    """One row per source, one column per section (n in brackets): who and quote accuracy, cities
+    macro-F1 (violations), search MRR, unanswerable accuracy."""
+    sources = summary["by_source"]
+    print(f"\n{'source':<14}" + "".join(f"{s:>16}" for s in SECTIONS))
+    for src, figs in [*sources.items(), ("all", summary)]:
+        cells = [f"{_figure(sec, figs[sec])} [{figs[sec]['n']}]" if figs[sec]["n"] else "-" for sec in SECTIONS]
+        print(f"{src:<14}" + "".join(f"{c:>16}" for c in cells))
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -204,6 +145,8 @@ def run_eval(args: argparse.Namespace) -> int:
     else:
         print(f"corpus: {', '.join(corpus)} ({len(store.snapshot.corpus.releases)} releases, loaded in {load_s:.1f} s)")
         print_table(summary)
+        if getattr(args, "by_source", False):
+            print_by_source(summary)
     if getattr(args, "show_failures", False):
         for r in rows:
             if not r.get("pass"):
