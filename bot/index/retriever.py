@@ -120,6 +120,13 @@ class BM25Index:
         ids = [self.vocab[t] for t in tokens if t in self.vocab]
         return np.asarray(ids, dtype=np.int64)
 
+    def postings(self, term: str) -> np.ndarray:
+        """The ids of the documents containing `term`, ascending (empty for an unknown term)."""
+        t = self.vocab.get(term)
+        if t is None:
+            return np.zeros(0, dtype=self.indices.dtype)
+        return self.indices[self.indptr[t]:self.indptr[t + 1]]
+
     def top_k(self, tokens: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
         """The k best paragraphs (id, score), best first; ties in paragraph order; only matching ones."""
         ids = self.term_ids(tokens)

@@ -1,0 +1,136 @@
+"""Inside a release that answers a search, the passage that answers it.
+
+BM25 saturates term frequency per paragraph, so the paragraph that repeats a release's names wins over
+the one sentence that answers a question. Here each paragraph is scored by its best sentence: the share
+of the query's content words that sentence holds, each word weighted by its rarity in the corpus (idf)
+and inside the release (a name every paragraph repeats tells the paragraphs apart less than the word
+'grant'), times a cue for the kind of answer the question asks for (an amount for 'how much', a date for
+'when', a reason for 'why'), and lowered for headline-like lines."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.commands.cite import is_headline
+from bot.snapshot import Snapshot
+from bot.textnorm import sentence_spans
+
+# Words that ask rather than say what is asked about; removed before the query's content words are read.
+_QUESTION = re.compile(r"\b(?:how\s+(?:much|many|long|often|old)|why|what|when|where|which|whom|whose|who|"
+                       r"(?:did|does|do|was|were|is|are|could|would|should|has|have|had)n[’']?t)\b", re.IGNORECASE)
+_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|" \
+                r"dozens?|hundreds?|thousands?|millions?"
+_CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(r"\bhow\s+much\b|\bcost\b|\bpaid\b|\bworth\b|\bfine[ds]?\b|\brestitution\b", re.I),
+     re.compile(r"\$\s?\d|\b\d[\d,.]*\s+(?:dollars|million|billion)\b", re.I)),
+    (re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I),
+     re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.I)),
+    (re.compile(r"\bhow\s+(?:long|old)\b", re.I),
+     re.compile(rf"\b(?:\d+|{_NUMBER_WORDS}|a)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)),
+    (re.compile(r"^\s*when\b|\bwhen\s+(?:will|did|was|is|does|do|were)\b|\bwhat\s+(?:date|time|day)\b", re.I),
+     re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+                r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.",
+                re.I)),
+    (re.compile(r"^\s*why\b|\bwhy\s+(?:did|was|were|is|does|do|didn|wasn|would)\b|\breason\b", re.I),
+     re.compile(r"\b(?:because|due\s+to|since|so\s+that|in\s+order\s+to|as\s+a\s+result|citing|after|found\s+that|"
+                r"determined\s+that|concluded|insufficient|lack\s+of|conflict)\b", re.I)),
+    (re.compile(r"\bphone\b|\bnumber\s+to\s+call\b|\bhotline\b|\bcontact\b", re.I),
+     re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PassageWeights:
+    """The passage scorer's knobs (see bot/commands/weights.py for the search weights they sit beside)."""
+
+    cue: float = 1.5  # an answer-shaped sentence (an amount for 'how much'): pinned by dev search MRR
+    headline: float = 0.8  # a headline repeats the words; the body answers
+    local_floor: float = 0.1  # a word in every paragraph of the release still counts a little
+
+
+def content_query(query: str) -> str:
+    """The query without the words that only ask ('how much', 'why', "didn't")."""
+    return _QUESTION.sub(" ", query)
+
+
+def answer_cue(query: str) -> re.Pattern[str] | None:
+    """What an answer to the question looks like (a money amount, a number, a duration, a date, a reason,
+    a phone number), or None for a query that is not such a question."""
+    return next((shape for asks, shape in _CUES if asks.search(query)), None)
+
+
+def sentence_terms(snap: Snapshot, text: str) -> list[set[str]]:
+    """The index terms of each sentence of `text`."""
+    return [set(snap.tokenizer(text[a:b])) for a, b in sentence_spans(text)]
+
+
+def _index_rows(snap: Snapshot) -> np.ndarray:
+    rows = snap.__dict__.get("_index_pid_array")
+    if rows is None:  # derived once per snapshot, never saved
+        rows = snap.__dict__["_index_pid_array"] = np.asarray(snap.corpus.index_pids, dtype=np.int64)
+    return rows
+
+
+def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> dict[int, set[str]]:
+    """For the paragraphs `pids` (one release's), which of `terms` each contains, read from the index's
+    postings; paragraphs the index holds as a copy of another are left out (their text is checked later)."""
+    index_pids = _index_rows(snap)
+    rows = np.searchsorted(index_pids, np.asarray(pids, dtype=np.int64))
+    rows = np.minimum(rows, max(len(index_pids) - 1, 0))
+    own = index_pids[rows] == np.asarray(pids, dtype=np.int64) if len(index_pids) else np.zeros(len(pids), bool)
+    found: dict[int, set[str]] = {pid: set() for pid, ok in zip(pids, own.tolist(), strict=True) if ok}
+    row_to_pid = {int(r): pid for r, pid, ok in zip(rows.tolist(), pids, own.tolist(), strict=True) if ok}
+    lo, hi = (min(row_to_pid), max(row_to_pid) + 1) if row_to_pid else (0, 0)
+    for t in terms:
+        post = snap.index.postings(t)
+        for r in post[np.searchsorted(post, lo):np.searchsorted(post, hi)].tolist():
+            if r in row_to_pid:
+                found[row_to_pid[r]].add(t)
+    return found
+
+
+def coverage(sentences: list[set[str]], weights: dict[str, float]) -> float:
+    """The best sentence's share of the query's weighted content words."""
+    total = sum(weights.values()) or 1.0
+    return max((sum(w for t, w in weights.items() if t in terms) / total for terms in sentences), default=0.0)
+
+
+def best_passage(snap: Snapshot, release_id: str, query: str,
+                 knobs: PassageWeights | None = None) -> tuple[int, float] | None:
+    """(paragraph id, score) of the paragraph of `release_id` that best answers `query`; None when no
+    paragraph holds a content word of it."""
+    knobs = knobs or PassageWeights()
+    tokens = list(dict.fromkeys(snap.tokenizer(content_query(query)) or snap.tokenizer(query)))
+    paragraphs = snap.paragraphs_of(release_id)
+    if not tokens or not paragraphs:
+        return None
+    held = _containing(snap, [p.pid for p in paragraphs], tokens)
+    for p in paragraphs:
+        if p.pid not in held:  # a copy of a paragraph indexed elsewhere: read its own text
+            held[p.pid] = set(snap.tokenizer(p.text)) & set(tokens)
+    n = len(paragraphs)
+    weights = {}
+    for t in tokens:
+        df = sum(1 for terms in held.values() if t in terms)
+        local = math.log((n + 1) / (df + 0.5)) if n > 1 else 1.0
+        weights[t] = snap.index.query_weight([t]) * max(local, knobs.local_floor)
+    cue = answer_cue(query)
+    title = snap.corpus.releases[release_id].title
+    best: tuple[float, int] | None = None
+    for p in paragraphs:
+        if not held[p.pid]:
+            continue
+        score = coverage(sentence_terms(snap, p.text), weights)
+        if cue is not None and cue.search(p.text):
+            score *= knobs.cue
+        if is_headline(p.text, title):
+            score *= knobs.headline
+        if best is None or score > best[0]:
+            best = (score, p.pid)
+    return (best[1], best[0]) if best else None
