@@ -31,7 +31,7 @@ class Mention:
 
 
 @dataclass
-class _Scan:
+class MentionScan:
     """The state of one paragraph's scan."""
 
     text: str
@@ -45,7 +45,7 @@ class _Scan:
 
 def find_mentions(text: str) -> list[Mention]:
     """People named in a paragraph: titled ('DA John Creuzot'), appositive, speakers and bare full names."""
-    scan = _Scan(text, tokenize(text))
+    scan = MentionScan(text, tokenize(text))
     i = 0
     while i < len(scan.toks):
         nxt = titled_mention(scan, i)
@@ -55,7 +55,7 @@ def find_mentions(text: str) -> list[Mention]:
     return scan.out
 
 
-def titled_mention(scan: _Scan, i: int) -> int | None:
+def titled_mention(scan: MentionScan, i: int) -> int | None:
     """A title head at toks[i] immediately followed by a name: record it, return the index after it."""
     text, toks, n = scan.text, scan.toks, len(scan.toks)
     tok = toks[i]
@@ -82,7 +82,7 @@ def titled_mention(scan: _Scan, i: int) -> int | None:
     return j
 
 
-def _list_members(scan: _Scan, j: int, title: str) -> int:
+def _list_members(scan: MentionScan, j: int, title: str) -> int:
     """Give `title` to the further full names of a list ('A, B, and C') starting at toks[j]."""
     text, toks, n = scan.text, scan.toks, len(scan.toks)
     while j < n and (toks[j - 1].breaks and text[toks[j - 1].end:toks[j].start].startswith(",")
@@ -100,7 +100,7 @@ def _list_members(scan: _Scan, j: int, title: str) -> int:
     return j
 
 
-def untitled_mention(scan: _Scan, i: int) -> int | None:
+def untitled_mention(scan: MentionScan, i: int) -> int | None:
     """A name at toks[i] with no title head before it: a full name (return the index after it), or a
     lone surname given a role by a copula (recorded; the scan moves on by one token)."""
     toks, n = scan.toks, len(scan.toks)
@@ -122,7 +122,7 @@ def untitled_mention(scan: _Scan, i: int) -> int | None:
     return None
 
 
-def _full_name(scan: _Scan, i: int, j: int) -> None:
+def _full_name(scan: MentionScan, i: int, j: int) -> None:
     """Record the untitled full name toks[i:j]: once with a role stated before it (if any), once with
     its appositive (may be empty)."""
     text, toks = scan.text, scan.toks
@@ -136,7 +136,7 @@ def _full_name(scan: _Scan, i: int, j: int) -> None:
     scan.out.append(Mention(first, last, text[start:end], app, start, end))
 
 
-def _role_before(scan: _Scan, start: int) -> str:
+def _role_before(scan: MentionScan, start: int) -> str:
     """The role the text gives just before a name ('the alleged mastermind of the ring, NAME'), or the
     plural role of a list it belongs to ('identified the defendants as A, B and C')."""
     text = scan.text
