@@ -6,21 +6,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.extract.lexicon import NUMBER_WORDS, ROLE_NOUNS
+from bot.extract.lexicon import CASE_VERBS, HEADLINE_VERBS, NUMBER_WORDS, ROLE_NOUNS
 from bot.extract.mentions import Mention
 from bot.extract.titles import described, title_names_office
 from bot.extract.tokens import is_name_word, name_key
 
 _ROLE_ALT = "|".join(sorted(set(ROLE_NOUNS) | {w.capitalize() for w in ROLE_NOUNS}, key=len, reverse=True))
+_CASE_VERBS = "|".join(CASE_VERBS)
+_HEADLINE_VERBS = "|".join(HEADLINE_VERBS)
 _DESC = rf"((?:[\w’']+(?:\s+|-)){{0,7}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)"
 _LEDE_PATTERNS = [
     re.compile(rf"\bthat\s+(?:a|an|the)\s+{_DESC}\s+(?:has|have|had|was|were|is|pleaded|pled|will)\b"),
     re.compile(rf"(?:^|[.!?]\s+|\s[–—-]\s+)(?:A|An|The)\s+{_DESC}\s+(?:has|have|had|was|were|is|pleaded|pled|will|who)\b"),
-    re.compile(rf"\b(?:sentenced|convicted|charged|indicted|arrested)\s+(?:a|an|the)\s+{_DESC}\s+"
+    re.compile(rf"\b(?:{_CASE_VERBS})\s+(?:a|an|the)\s+{_DESC}\s+"
                rf"(?:to|for|of|in|with|on|after)\b"),
 ]
-_HEADLINE = re.compile(rf"^((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)\s+(?:Indicted|Charged|"
-                       rf"Convicted|Sentenced|Pleads|Pled|Arrested|Found|Gets|Receives|Admits|Faces|Held|to Be)\b")
+_HEADLINE = re.compile(rf"^((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)\s+(?:{_HEADLINE_VERBS})\b")
 _AGE_INTRO = re.compile(r"^,\s+\d{1,3},|^\s*\(\d{1,3}\)")
 LEDE_PARAGRAPHS = 8  # the opening where the subject is introduced ...
 DESCRIPTOR_PARAGRAPHS = 6  # ... and the part of it read for descriptions

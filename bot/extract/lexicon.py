@@ -154,3 +154,39 @@ QUERY_TITLE_WORDS = frozenset({w.casefold().rstrip(".") for w in TITLE_HEADS} | 
     "district", "county", "deputy", "assistant", "senior", "us", "u.s", "former", "the"})
 # Name suffixes a query may end with ("Jr", "III"), as name keys.
 QUERY_SUFFIX_KEYS = ("jr", "sr", "ii", "iii", "iv")
+
+# -- words around names and places, as regular-expression alternatives --------------------------
+# Words after a place name that make it part of a county, street, institution, gang or region
+# ('Santa Ana College', 'Dallas County'); 'Mesa' only when no comma follows ('Costa Mesa, Calif.' is a town).
+NOT_PLACE_AFTER = (r"(?i:county|counties)\b", "Parish", "Road", r"Rd\b", "Street", r"St\b", "Avenue",
+                   r"Ave\b", "Boulevard", r"Blvd\b", "Drive", r"Dr\b", "Lane", r"Ln\b", "Way", "Parkway",
+                   "Pkwy", "Freeway", "Fwy", "Highway", "Hwy", "Expressway", "Court", "Courthouse",
+                   "Superior", "Unified", "School", "College", "University", "High", "Mall", "Airport",
+                   "Bridge", "Hospital", "Medical", "Justice", "Jail", "Municipal", "Community", "Harbor",
+                   "River", "Lake", "Creek", "Canyon", "Valley", "Trail", "Circle", "Plaza", "Square",
+                   "Center", "Herald", "Times", "News", "Tribune", "Chronicle", "Post", "Station", "Hotel",
+                   "Motel", "Apartments", "Park", "Memorial", "Cemetery", "Library", "Church", "Stadium",
+                   "Arena", "Metroplex", "Area", "Region", "Division", "Branch", "Office", "Bureau", "Unit",
+                   "Task", "Gang", "Crips", "Bloods", "Boys", "Street", "Township", "Metro", "Transit",
+                   "Independent", "ISD", "Public", "Pike", "Turnpike", "Terrace", "Heights", "Estates",
+                   "Ranch", "Hills", r"Mesa\b(?!\s*,)")
+# Nouns after a place name that make it read as a place ('Oceanside residents').
+PLACE_NOUNS_AFTER = ("officers?", "police", "residents?", "homes?", "residence", "apartment", "man", "woman",
+                     "couple", "family", "neighborhood", "area", "resident", "businesses?", "store", "bank",
+                     "park")
+# Words after a capitalized word that make it a person ('Richardson said'), not a place.
+PERSON_VERBS_AFTER = ("said", "says", "stated", "added", "told", "pleaded", "was", "is", "who")
+# Whom a speaker addresses in an attribution before a quotation ('X told the jury, “…”').
+AUDIENCE_WORDS = ("jurors", "jury", "court", "judge", "reporters", "media", "audience", "crowd", "victims?",
+                  "family", "defendant")
+# Words a title never starts with: a phrase starting so is a fragment of a list or a clause.
+TITLE_FRAGMENT_STARTS = ("and", "or", "&", "of", "who", "whose", "which", "that", "along", "with",
+                         "including", "among", "for", "from", "in", "on", "at", "by", "to", "as", "my",
+                         "his", "her", "their", "our", "its", "is", "was")
+# Headline verbs after a description of the subject ('Dallas Man Sentenced ...').
+HEADLINE_VERBS = ("Indicted", "Charged", "Convicted", "Sentenced", "Pleads", "Pled", "Arrested", "Found",
+                  "Gets", "Receives", "Admits", "Faces", "Held", "to Be")
+# Verbs of a case done to the subject in a lede ('... sentenced a Brooklyn man to ...').
+CASE_VERBS = ("sentenced", "convicted", "charged", "indicted", "arrested")
+# Plural roles given to each name of a list that follows ('the defendants as A, B and C').
+PLURAL_LIST_ROLES = ("defendants", "suspects", "victims")

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.extract.lexicon import HONORIFICS, SUFFIXES
+from bot.extract.lexicon import HONORIFICS, PLURAL_LIST_ROLES, SUFFIXES
 from bot.extract.titles import appositive, copula_role, is_head, pre_appositive, title_before
 from bot.extract.tokens import Token, is_name_word, plural_head, split_name, take_name, tokenize
 
-_PLURAL_ROLE = re.compile(r"\b(?:the|The)\s+(defendants|suspects|victims)\s+as\s*$")
+_PLURAL_ROLE = re.compile(r"\b(?:the|The)\s+(" + "|".join(PLURAL_LIST_ROLES) + r")\s+as\s*$")
 
 
 @dataclass(slots=True)

@@ -15,20 +15,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.extract.lexicon import COMMON_WORD_TOWNS, COUNTRIES, PERSON_BEFORE, PLACE_PREV_OK, STATE_ABBR, STATES
+from bot.extract.lexicon import (
+    COMMON_WORD_TOWNS,
+    COUNTRIES,
+    NOT_PLACE_AFTER,
+    PERSON_BEFORE,
+    PERSON_VERBS_AFTER,
+    PLACE_NOUNS_AFTER,
+    PLACE_PREV_OK,
+    STATE_ABBR,
+    STATES,
+)
 from bot.textnorm import sentence_spans
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 
-_AFTER_REJECT = re.compile(
-    r"^(?:['’]s\s+)?\s*(?:(?i:county|counties)\b|Parish|Road|Rd\b|Street|St\b|Avenue|Ave\b|Boulevard|Blvd\b|Drive|Dr\b|Lane|"
-    r"Ln\b|Way|Parkway|Pkwy|Freeway|Fwy|Highway|Hwy|Expressway|Court|Courthouse|Superior|Unified|School|College|"
-    r"University|High|Mall|Airport|Bridge|Hospital|Medical|Justice|Jail|Municipal|Community|Harbor|River|Lake|"
-    r"Creek|Canyon|Valley|Trail|Circle|Plaza|Square|Center|Herald|Times|News|Tribune|Chronicle|Post|Station|Hotel|"
-    r"Motel|Apartments|Park|Memorial|Cemetery|Library|Church|Stadium|Arena|Metroplex|Area|Region|Division|Branch|"
-    r"Office|Bureau|Unit|Task|Gang|Crips|Bloods|Boys|Street|Township|Metro|Transit|Independent|ISD|Public|Pike|"
-    r"Turnpike|Terrace|Heights|Estates|Ranch|Hills|Mesa\b(?!\s*,))", re.UNICODE)
-_AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:said|says|stated|added|told|pleaded|was|is|who)\b)")
+_AFTER_REJECT = re.compile(r"^(?:['’]s\s+)?\s*(?:" + "|".join(NOT_PLACE_AFTER) + ")")
+_AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:" + "|".join(PERSON_VERBS_AFTER) + r")\b)")
 _EXCLUSION = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:included|part\s+of|participating|among|involved|covered)|excluded|except(?:ing)?|"
     r"other\s+than|no\s+longer\s+part)\b", re.IGNORECASE)
@@ -38,8 +41,7 @@ _PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+ar
 _VENUE_BEFORE = re.compile(r"\b(?:Center|Centre|Courthouse|Building|Hall|Complex|Facility|Jail),\s*$")
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
-_PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:officers?|police|residents?|homes?|residence|apartment|man|woman|"
-                          r"couple|family|neighborhood|area|resident|businesses?|store|bank|park)\b")
+_PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")
 _DATELINE_SPAN = re.compile(r"^\(?[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,14})?\)?\s*[–—-]+\s")
 _CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4}")
 

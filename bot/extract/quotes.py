@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.lexicon import SPEECH_VERBS
+from bot.extract.lexicon import AUDIENCE_WORDS, SPEECH_VERBS
 
 _CURLY = re.compile(r"“([^“”]{2,}?)(?:”|$)")
 _STRAIGHT = re.compile(r"\"([^\"]{2,}?)(?:\"|$)")
@@ -13,9 +13,10 @@ _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*{SPEECH_VERBS}\s+((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?)(?=(?<!\b[A-Z])\.(?:\s|$)|[,;:]\s|[,;:]?$|\s+(?:who|in|at|of|on|during|after|before|when|as|adding|and)\b|\s*[“\"])")
 _ADVERB = r"(?:\s+(?:[a-z]+ly|also|later|then|once))?"  # "… ,” Bassier allegedly said"
 _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*((?:[^\s.,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?){_ADVERB}\s+{SPEECH_VERBS}\b")
+_AUDIENCE = "|".join(AUDIENCE_WORDS)
 _INTRO = re.compile(
     rf"((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?){_ADVERB}\s+{SPEECH_VERBS}(?:\s+(?:in\s+a\s+statement|today|that|"
-    rf"(?:the\s+)?(?:jurors|jury|court|judge|reporters|media|audience|crowd|victims?|family|defendant)))?\s*[,:]?\s*$")
+    rf"(?:the\s+)?(?:{_AUDIENCE})))?\s*[,:]?\s*$")
 _ACCORDING = re.compile(r"according to\s+((?:[^\s,;:“”\"]+\s+){0,9}?[^\s,;:“”\"]+)\s*,\s*$", re.IGNORECASE)
 MIN_UNATTRIBUTED = 25
 

@@ -12,6 +12,7 @@ from bot.extract.lexicon import (
     OFFICIAL,
     RELATIVE,
     ROLE_NOUNS,
+    TITLE_FRAGMENT_STARTS,
     TITLE_HEADS,
     TITLE_STOP,
 )
@@ -19,8 +20,7 @@ from bot.extract.tokens import Token, is_name_word, plural_head
 
 _LEADING_JUNK = re.compile(r"^(?:(?:the|a|an)\s+)+")
 _AND = re.compile(r"\s+(?:and|&)\s+")
-_NOT_TITLE_START = re.compile(r"(?:and|or|&|of|who|whose|which|that|along|with|including|among|for|from|in|on|at|"
-                              r"by|to|as|my|his|her|their|our|its|is|was)\b")
+_NOT_TITLE_START = re.compile(r"(?:" + "|".join(TITLE_FRAGMENT_STARTS) + r")\b")
 
 
 def clean_title(title: str) -> str:
