@@ -9,7 +9,7 @@ import pytest
 
 from bot.extract import lexicon
 from bot.extract.lede import lede_descriptors, lede_subject
-from bot.extract.mentions import find_mentions
+from bot.extract.mentions import MentionScan, find_mentions, titled_mention, untitled_mention
 from bot.extract.place_context import person_words, police_cities, release_states
 from bot.extract.places import (
     Gazetteer,
@@ -26,6 +26,7 @@ from bot.extract.quotes import find_quotes
 from bot.extract.release import QuoteFinding, headline_subject, read_release
 from bot.extract.speakers import clause_subject, speaker_name
 from bot.extract.titles import appositive, clean_title, copula_role, title_has_office_word, title_names_office
+from bot.extract.tokens import tokenize
 from bot.people.person import Person
 
 # -- mentions -------------------------------------------------------------------------------------
@@ -88,6 +89,27 @@ def test_a_capitalized_place_can_be_read_as_a_bare_name():
             "two to four years in prison for burglarizing a Borough Park synagogue which had once employed him as a "
             "waiter at its reception hall.")
     assert _read(text) == [("Ken", "Thompson", "Brooklyn District Attorney"), ("Borough", "Park", "")]
+
+
+def test_mention_steps_one_token_at_a_time():
+    # Dallas County DA: the titled step at 'Investigators' reads the whole list and says where it ends
+    text = "A special thank you to Investigators Buddy Evans and John Schingle who assisted prosecutors on"
+    scan = MentionScan(text, tokenize(text))
+    assert scan.toks[5].text == "Investigators" and scan.toks[11].text == "who"
+    assert titled_mention(scan, 4) is None
+    assert titled_mention(scan, 5) == 11 and scan.used_until == 11
+    assert untitled_mention(scan, 6) is None  # already read as part of the titled mention
+    assert [m.full for m in scan.out] == ["Buddy Evans", "John Schingle"]
+    # San Diego County DA: a lone surname with a copula role is recorded, the scan moves on by one
+    text = "Shively was the ringleader of a group of three other defendants, who burglarized 38 homes"
+    scan = MentionScan(text, tokenize(text))
+    assert titled_mention(scan, 0) is None and untitled_mention(scan, 0) is None
+    assert [(m.last, m.title) for m in scan.out] == [("Shively", "ringleader of a group of three other defendants")]
+    # Brooklyn (Kings County) DA: an untitled full name returns the index after it
+    text = "The District Attorney identified the defendant as Peter Podziewski, 23, of 1818 79"
+    scan = MentionScan(text, tokenize(text))
+    assert untitled_mention(scan, 7) == 9
+    assert [(m.full, m.title) for m in scan.out] == [("Peter Podziewski", "defendant"), ("Peter Podziewski", "")]
 
 
 # -- titles ---------------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def _list_members(scan: MentionScan, j: int, title: str) -> int:
 
 def untitled_mention(scan: MentionScan, i: int) -> int | None:
     """A name at toks[i] with no title head before it: a full name (return the index after it), or a
-    lone surname given a role by a copula (recorded; the scan moves on by one token)."""
+    lone surname that a copula may give a role (the scan then moves on by one token)."""
     toks, n = scan.toks, len(scan.toks)
     tok = toks[i]
     if not (i >= scan.used_until and is_name_word(tok.text)
@@ -113,16 +113,21 @@ def untitled_mention(scan: MentionScan, i: int) -> int | None:
     if followed:
         return None
     if j - i >= 2:
-        _full_name(scan, i, j)
+        full_name_mention(scan, i, j)
         return j
-    if j - i == 1:  # "Shively was the ringleader of ..."
-        role = copula_role(scan.text[tok.end:tok.end + 160])
-        if role:
-            scan.out.append(Mention("", tok.text, tok.text, role, tok.start, tok.end))
+    if j - i == 1:
+        copula_mention(scan, tok)
     return None
 
 
-def _full_name(scan: MentionScan, i: int, j: int) -> None:
+def copula_mention(scan: MentionScan, tok: Token) -> None:
+    """A lone surname given a role by a copula: "Shively was the ringleader of ..."."""
+    role = copula_role(scan.text[tok.end:tok.end + 160])
+    if role:
+        scan.out.append(Mention("", tok.text, tok.text, role, tok.start, tok.end))
+
+
+def full_name_mention(scan: MentionScan, i: int, j: int) -> None:
     """Record the untitled full name toks[i:j]: once with a role stated before it (if any), once with
     its appositive (may be empty)."""
     text, toks = scan.text, scan.toks
