@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import pickle
-import re
 import shutil
 import tempfile
-import time
-from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bot import __version__
 from bot.config import Config
-from bot.extract.names import name_key
-from bot.extract.places import Gazetteer, states_in
+from bot.extract.place_context import home_cities, person_words, release_states, source_states
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, LoadReport, Progress, discover, load_corpus
-from bot.people.index import EntityIndex, build_entities
+from bot.people.build import build_entities
+from bot.people.index import EntityIndex
 
-SNAPSHOT_FORMAT = 4
+SNAPSHOT_FORMAT = 5  # 5: no doc_pids, built_at
 
 
 @dataclass
@@ -36,12 +34,10 @@ class Snapshot:
     release_ids: list[str]  # release_index row -> release id
     entities: EntityIndex
     tokenizer: Tokenizer
-    doc_pids: list[int]  # index row -> paragraph id
-    source_states: dict[str, set[str]]
+    source_states: dict[str, set[str]]  # source -> the states its releases usually name
     home_cities: dict[str, frozenset[str]]  # source -> the city whose police appear in much of it
-    person_words: frozenset[str]
+    person_words: frozenset[str]  # name words used for people (a bare 'Garland' may be one)
     fingerprint: str
-    built_at: float
 
     @property
     def report(self) -> LoadReport:
@@ -49,12 +45,13 @@ class Snapshot:
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
         """Best paragraphs for free text: (paragraph id, BM25 score)."""
-        return [(self.doc_pids[d], s) for d, s in self.index.top_k(self.tokenizer(text), k)]
+        return [(self.corpus.index_pids[d], s) for d, s in self.index.top_k(self.tokenizer(text), k)]
 
     def release_states(self, release_id: str) -> set[str]:
+        """The states a release names (paragraphs, dateline) plus its source's usual ones."""
         rel = self.corpus.releases[release_id]
-        text = " ".join(p.text for p in self.paragraphs_of(release_id))
-        return states_in(text) | states_in(rel.dateline or "") | self.source_states.get(rel.source, set())
+        return release_states((p.text for p in self.paragraphs_of(release_id)), rel.dateline,
+                              self.source_states.get(rel.source, set()))
 
     def same_text_releases(self, pid: int) -> list[str]:
         """The other releases that print paragraph `pid` word for word."""
@@ -150,64 +147,8 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     entities = build_entities(corpus)
     if progress:
         progress(1, 1, "people and quotes")
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, list(corpus.index_pids),
-                    _source_states(corpus), _home_cities(corpus), _person_words(entities), fp or fingerprint(cfg),
-                    time.time())
-
-
-def _source_states(corpus: Corpus) -> dict[str, set[str]]:
-    """The state(s) a source's releases usually name: the default context for its place names."""
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    n: Counter[str] = Counter()
-    heads: dict[str, list[str]] = defaultdict(list)
-    for p in corpus.paragraphs:
-        if p.number <= 6:
-            heads[p.release_id].append(p.text)
-    for rid, texts in heads.items():
-        src = corpus.releases[rid].source
-        n[src] += 1
-        seen[src].update(states_in(" ".join(texts) + " " + (corpus.releases[rid].dateline or "")))
-    return {s: {st for st, c in seen[s].items() if c >= 0.25 * n[s] and n[s] >= 3} for s in n}
-
-
-_POLICE = re.compile(r"((?:[A-Z][\w.’'-]*\s){1,4})Police\b")
-
-
-def _home_cities(corpus: Corpus, share: float = 0.1) -> dict[str, frozenset[str]]:
-    """Per source, the city whose police are named in at least `share` of its releases and three times as
-    often as any other's: the office's home ('New York City Police Department' in Brooklyn releases),
-    background rather than a story's place."""
-    gaz = Gazetteer.default()
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    n: Counter[str] = Counter()
-    found: dict[str, set[str]] = defaultdict(set)
-    for rid, text in zip(corpus.paragraphs.release_ids, corpus.paragraphs.texts, strict=True):
-        for m in _POLICE.finditer(text):
-            words = m.group(1).split()
-            city = next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in gaz.rows), None)
-            if city:
-                found[rid].add(city)
-    for rid, rel in corpus.releases.items():
-        n[rel.source] += 1
-        seen[rel.source].update(found.get(rid, ()))
-    homes: dict[str, frozenset[str]] = {}
-    for src in n:
-        top = seen[src].most_common(2) + [("", 0), ("", 0)]
-        (city, k), (_, k2) = top[0], top[1]
-        # one city's police dominate (Brooklyn: NYPD); in a county of many police forces none does
-        homes[src] = frozenset({city}) if k >= max(5, share * n[src]) and k >= 3 * k2 else frozenset()
-    return homes
-
-
-def _person_words(entities: EntityIndex) -> frozenset[str]:
-    """Name words used for people often enough that a bare 'Garland' or 'Irving' may be a person."""
-    counts: Counter[str] = Counter()
-    for p in entities.people:
-        weight = len(p.mention_pids)
-        for w in (p.first, p.last):
-            if w:
-                counts[w] += weight
-    return frozenset(w for w, c in counts.items() if c >= 3 and name_key(w))
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus),
+                    home_cities(corpus), person_words(entities.people), fp or fingerprint(cfg))
 
 
 # -- persistence --------------------------------------------------------------------------------
@@ -259,8 +200,6 @@ def open_snapshot(cfg: Config, progress: Progress | None = None, use_cache: bool
             return snap, True
     snap = build_snapshot(cfg, progress, fp)
     if use_cache:
-        try:
+        with contextlib.suppress(OSError):  # a read-only cache only costs the next start a rebuild
             save_snapshot(snap, cache)
-        except OSError:
-            pass  # a read-only cache only costs the next start a rebuild
     return snap, False

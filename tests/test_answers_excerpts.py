@@ -113,7 +113,8 @@ def test_person_mentioned_but_never_quoted(excerpt_engine):
 
 
 def test_titles_from_lists_appositives_and_ledes():
-    from bot.extract.names import find_mentions, lede_descriptors
+    from bot.extract.lede import lede_descriptors
+    from bot.extract.mentions import find_mentions
 
     text = ("The District Attorney identified the defendants as Marquise Frederick, Quamari McAllister and "
             "Elijah Wells, all 19, from Brooklyn.")
@@ -207,7 +208,7 @@ def test_roles_are_grouped_and_each_role_gets_evidence(tmp_path):
 
 
 def test_same_role_and_title_cleaning():
-    from bot.extract.names import clean_title
+    from bot.extract.titles import clean_title
     from bot.people.person import same_role
 
     assert same_role("Orange County District Attorney", "DA") and same_role("Then-Orange County Supervisor",
@@ -288,7 +289,7 @@ def test_quotations_attributed_across_lines_appositives_and_interviews(tmp_path)
 ])
 def test_titles_after_the_name(text, expected):
     """Real sentences: 'who served as', an organisation's president, 'served as', 'NAME, 43, a ...'."""
-    from bot.extract.names import find_mentions
+    from bot.extract.mentions import find_mentions
 
     assert [(m.full, m.title) for m in find_mentions(text) if m.title] == expected
 

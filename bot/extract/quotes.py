@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.names import SPEECH_VERBS
+from bot.extract.lexicon import AUDIENCE_WORDS, SPEECH_VERBS
 
 _CURLY = re.compile(r"“([^“”]{2,}?)(?:”|$)")
 _STRAIGHT = re.compile(r"\"([^\"]{2,}?)(?:\"|$)")
@@ -13,9 +13,10 @@ _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*{SPEECH_VERBS}\s+((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?)(?=(?<!\b[A-Z])\.(?:\s|$)|[,;:]\s|[,;:]?$|\s+(?:who|in|at|of|on|during|after|before|when|as|adding|and)\b|\s*[“\"])")
 _ADVERB = r"(?:\s+(?:[a-z]+ly|also|later|then|once))?"  # "… ,” Bassier allegedly said"
 _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*((?:[^\s.,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?){_ADVERB}\s+{SPEECH_VERBS}\b")
+_AUDIENCE = "|".join(AUDIENCE_WORDS)
 _INTRO = re.compile(
     rf"((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?){_ADVERB}\s+{SPEECH_VERBS}(?:\s+(?:in\s+a\s+statement|today|that|"
-    rf"(?:the\s+)?(?:jurors|jury|court|judge|reporters|media|audience|crowd|victims?|family|defendant)))?\s*[,:]?\s*$")
+    rf"(?:the\s+)?(?:{_AUDIENCE})))?\s*[,:]?\s*$")
 _ACCORDING = re.compile(r"according to\s+((?:[^\s,;:“”\"]+\s+){0,9}?[^\s,;:“”\"]+)\s*,\s*$", re.IGNORECASE)
 MIN_UNATTRIBUTED = 25
 
@@ -27,8 +28,6 @@ class QuoteSpan:
     start: int
     end: int
     speaker: str | None  # the attribution phrase, e.g. "DA Stephan" or "Dallas County District Attorney ..."
-    direct: bool  # attribution sits right next to this quotation
-    open_ended: bool  # no closing quote mark: the quotation runs on into the next paragraph
     intro: bool = False  # the attribution comes before the quotation ("X said, “…”")
 
 
@@ -41,7 +40,6 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         inner = text[start:end].strip()
         if len(inner) < 3:
             continue
-        closed = m.end() > end
         after = text[m.end():m.end() + 160]
         before = text[max(0, m.start() - 160):m.start()]
         # attribution right after the quotation ("…,” said X / “…,” X said), else just before it
@@ -50,7 +48,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if intro:
             mm = _INTRO.search(before) or _ACCORDING.search(before)
         speaker = mm.group(1) if mm else None
-        spans.append(QuoteSpan(start, end, speaker, speaker is not None, not closed, intro and speaker is not None))
+        spans.append(QuoteSpan(start, end, speaker, intro and speaker is not None))
     # Quotations in a paragraph whose other quotation is attributed share that speaker.
     named = [s.speaker for s in spans if s.speaker]
     for s in spans:

@@ -1,39 +1,20 @@
-"""The people index: who is named where, with which titles, and which quotations they said.
-
-People are told apart by first name + surname; a surname-only mention ("DA Stephan", "said Barr")
-is linked to the one person of that surname named in the same release, else kept apart per source.
-"""
+"""The people index: lookup of who is named where, with which titles, and which quotations they said
+(built by bot.people.build)."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.names import (
-    TITLE_HEADS,
-    Mention,
-    clean_title,
-    find_mentions,
-    introduces_subject,
-    lede_descriptors,
-    name_key,
-    speaker_name,
-)
-from bot.extract.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
-from bot.ingest.corpus import Corpus
-from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
-from bot.people.person import OFFICIAL, Person, Quote
-
-_WEAK_TITLES = {"mr.", "ms.", "mrs.", "mr", "ms", "mrs"}
-_QUERY_TITLE_WORDS = {w.casefold().rstrip(".") for w in TITLE_HEADS} | {
-    "district", "county", "deputy", "assistant", "senior", "us", "u.s", "former", "the"}
+from bot.extract.lexicon import QUERY_SUFFIX_KEYS, QUERY_TITLE_WORDS
+from bot.extract.tokens import name_key
+from bot.people.person import Person, Quote
 
 
 def _is_query_title_word(word: str) -> bool:
-    return word.casefold().rstrip(".") in _QUERY_TITLE_WORDS
+    return word.casefold().rstrip(".") in QUERY_TITLE_WORDS
 
 
 @dataclass
@@ -58,8 +39,7 @@ class EntityIndex:
         if table is None:  # derived once per snapshot, never saved
             table = defaultdict(set)
             for p in self.people:
-                official = any(w in t for t in p.titles for w in OFFICIAL)
-                if p.first and p.evidence and not official and len(p.releases) <= max_releases:
+                if p.first and p.evidence and not p.is_official() and len(p.releases) <= max_releases:
                     for rid in p.releases:
                         table[rid].add(p.id)
             self.__dict__["_by_release"] = table
@@ -107,7 +87,7 @@ class EntityIndex:
         while len(kept) > 1 and _is_query_title_word(kept[0]):
             kept.pop(0)
         words = [name_key(w) for w in kept]
-        words = [w for w in words if w and w not in ("jr", "sr", "ii", "iii", "iv")]
+        words = [w for w in words if w and w not in QUERY_SUFFIX_KEYS]
         if not words:
             return PeopleMatch([])
         last, first = words[-1], (words[0] if len(words) > 1 else "")
@@ -168,157 +148,3 @@ class EntityIndex:
 def _given_names(p: Person) -> set[str]:
     """Name keys of every given name the corpus uses for p ('tony', 'anthony')."""
     return {name_key(p.first)} | {name_key(n.split()[0]) for n in p.names if len(n.split()) > 1}
-
-
-def _person_for(key: tuple[str, str, str], first: str, last: str, source: str,
-                people: list[Person], by_key: dict[tuple[str, str, str], int]) -> Person:
-    pid = by_key.get(key)
-    if pid is None:
-        pid = by_key[key] = len(people)
-        people.append(Person(pid, first, last, source))
-    return people[pid]
-
-
-def build_entities(corpus: Corpus) -> EntityIndex:
-    """Extract people and quotations from every English release of the corpus."""
-    people: list[Person] = []
-    by_key: dict[tuple[str, str, str], int] = {}
-    quotes: list[Quote] = []
-    by_release: dict[str, list[int]] = defaultdict(list)
-    for p in corpus.paragraphs:
-        by_release[p.release_id].append(p.pid)
-
-    for rid, pids in by_release.items():
-        rel = corpus.releases[rid]
-        if rel.language != "en":
-            continue
-        source = rel.source
-        found: list[tuple[int, Mention]] = [(pid, m) for pid in pids for m in find_mentions(corpus.paragraphs[pid].text)]
-        # surname -> full-name keys seen in this release
-        full_by_last: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
-        for _pid, m in found:
-            if m.first:
-                full_by_last[name_key(m.last)][(name_key(m.first), name_key(m.last), "")] += 1
-
-        def resolve(first: str, last: str, source: str = source,
-                    full_by_last: dict = full_by_last) -> tuple[str, str, str]:
-            lk = name_key(last)
-            if first:
-                return (name_key(first), lk, "")
-            fulls = full_by_last.get(lk)
-            if fulls:
-                return fulls.most_common(1)[0][0]
-            return ("", lk, source)
-
-        for pid, m in found:
-            key = resolve(m.first, m.last)
-            person = _person_for(key, m.first if key[0] else "", m.last, source, people, by_key)
-            if m.first and key[0]:
-                person.add(person.names, m.full)
-            elif not person.names:
-                person.add(person.names, m.last)
-            person.mention_pids.append(pid)
-            person.releases.add(rid)
-            title = clean_title(m.title)
-            if title and title.lower() not in _WEAK_TITLES:
-                person.add(person.titles, title)
-                person.title_pids.setdefault(title, []).append(pid)
-
-        _describe_subject(corpus, rid, pids, found, resolve, people, by_key, source)
-
-        last_speaker: int | None = None
-        unattributed: list[tuple[int, int, int]] = []
-        attributed = 0
-        for pid in pids:
-            text = corpus.paragraphs[pid].text
-            spans = find_quotes(text)
-            if not spans:
-                last_speaker = None
-                continue
-            para_speaker = None
-            for s in spans:
-                who = None
-                if s.speaker:
-                    parsed = speaker_name(s.speaker)
-                    if parsed is None and s.intro:
-                        parsed = _clause_subject(text, s.start, [m for p2, m in found if p2 == pid])
-                    if parsed:
-                        first, last, title = parsed
-                        title = clean_title(title)
-                        key = resolve(first, last)
-                        person = _person_for(key, first if key[0] else "", last, source, people, by_key)
-                        who = person.id
-                        person.releases.add(rid)
-                        if pid not in person.mention_pids:
-                            person.mention_pids.append(pid)
-                        if title and pid not in person.title_pids.get(title, ()):
-                            person.add(person.titles, title)
-                            person.title_pids.setdefault(title, []).append(pid)
-                elif last_speaker is not None and starts_with_quote(text) and s.end - s.start >= MIN_UNATTRIBUTED:
-                    who = last_speaker  # a quotation continuing the previous paragraph's speaker
-                if who is not None:
-                    quotes.append(Quote(who, pid, s.start, s.end))
-                    para_speaker = who
-                    attributed += 1
-                elif starts_with_quote(text) and s.end - s.start >= MIN_UNATTRIBUTED:
-                    unattributed.append((pid, s.start, s.end))
-            last_speaker = para_speaker
-        subject = _profile_subject(rel.title, resolve) if not attributed and len(unattributed) >= 2 else None
-        if subject is not None and subject in by_key:
-            # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
-            quotes.extend(Quote(by_key[subject], pid, a, b) for pid, a, b in unattributed)
-    for person in people:
-        if not person.names:
-            person.add(person.names, (person.first + " " + person.last).strip())
-    people, quotes = merge_surname_only(people, quotes)
-    people, quotes = merge_nicknames(people, quotes)
-    people, quotes = drop_phrases(people, quotes, common_words(corpus))
-    return EntityIndex(people, quotes)
-
-
-def _profile_subject(title: str, resolve) -> tuple[str, str, str] | None:
-    """The one person a headline names in full, if exactly one."""
-    keys = {resolve(m.first, m.last) for m in find_mentions(title) if m.first}
-    return next(iter(keys)) if len(keys) == 1 else None
-
-
-def _clause_subject(text: str, quote_start: int, mentions: list[Mention]) -> tuple[str, str, str] | None:
-    """The person opening the sentence that introduces a quotation: 'Former Chief Judge Jonathan Lippman,
-    Launch Committee Co-Chair and current Counsel at Latham & Watkins LLP said, “…”'."""
-    for m in mentions:
-        between = text[m.end:quote_start]
-        if m.first and m.end <= quote_start and len(between) <= 200 and not re.search(r"[.!?”]\s", between):
-            return m.first, m.last, m.title
-    return None
-
-
-def _describe_subject(corpus: Corpus, rid: str, pids: list[int], found: list[tuple[int, Mention]], resolve,
-                      people: list[Person], by_key: dict, source: str) -> None:
-    """Give the release's main subject the description its headline and lede use for them.
-
-    News ledes describe before they name ("a Staten Island salesman has been convicted ... The District
-    Attorney identified the defendant as Salvatore Perrone, 67"). The subject is the one person the
-    release calls "the defendant", else the first person introduced with an age in the opening."""
-    head = pids[:8]
-    descs = lede_descriptors(corpus.releases[rid].title, [corpus.paragraphs[p].text for p in head[:6]])
-    if not descs:
-        return
-    early = [(pid, m) for pid, m in found if pid in head and m.first]
-    defendants = {resolve(m.first, m.last) for _pid, m in found if m.first and m.title == "defendant"}
-    subject = next(iter(defendants)) if len(defendants) == 1 else None
-    if subject is None:
-        for pid, m in early:
-            if introduces_subject(corpus.paragraphs[pid].text, m) and not any(
-                    w in m.title for w in OFFICIAL):
-                subject = resolve(m.first, m.last)
-                break
-    if subject is None or subject not in by_key:
-        return
-    person = people[by_key[subject]]
-    if any(any(w in t for w in OFFICIAL) for t in person.titles):
-        return  # an official is not the subject of a lede about a defendant
-    for d in descs:
-        person.add(person.titles, d)
-        person.title_pids.setdefault(d, []).append(head[0])
-
-

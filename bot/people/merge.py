@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from nicknames import NickNamer
 
-from bot.extract.names import name_key
+from bot.extract.tokens import name_key
 from bot.ingest.corpus import Corpus
-from bot.people.person import OFFICIAL, Person, Quote
+from bot.people.person import Person, Quote
 
 
 def _shares_title(a: Person, b: Person) -> bool:
@@ -83,16 +83,12 @@ def same_given_name(a: str, b: str) -> bool:
     return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
 
 
-def _official(p: Person) -> bool:
-    return any(w in t.split() for t in p.titles for w in OFFICIAL)
-
-
 def merge_nicknames(people: list[Person], quotes: list[Quote]) -> tuple[list[Person], list[Quote]]:
     """Fold 'Anthony J. Rackauckas' into 'Tony Rackauckas': same surname, interchangeable given names,
     and a shared official title. Two defendants called Mike and Michael Gonzalez stay apart."""
     by_last: dict[str, list[Person]] = defaultdict(list)
     for p in people:
-        if p.first and _official(p):
+        if p.first and p.holds_official_title():
             by_last[name_key(p.last)].append(p)
     target: dict[int, int] = {}
     for group in by_last.values():

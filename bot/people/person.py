@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.extract.lexicon import ABBREVIATED, ROLE_MODIFIERS
+from bot.extract.titles import title_has_office_word, title_names_office
+
 
 @dataclass
 class Person:
@@ -22,6 +25,21 @@ class Person:
 
     def add(self, table: dict[str, int], key: str) -> None:
         table[key] = table.get(key, 0) + 1
+
+    def add_title(self, title: str, pid: int) -> None:
+        """Count one more statement of `title` for this person, cited at paragraph `pid`."""
+        self.add(self.titles, title)
+        self.title_pids.setdefault(title, []).append(pid)
+
+    def is_official(self) -> bool:
+        """Some title names an office anywhere in it (`title_names_office`: 'KCDA Analyst' counts): not
+        a person a release is about. Used for `people_in` and lede subjects."""
+        return any(title_names_office(t) for t in self.titles)
+
+    def holds_official_title(self) -> bool:
+        """Some title has an office as a whole word (`title_has_office_word`: 'KCDA Analyst' does not).
+        Used for nickname merging; differs from `is_official` for ~40 people of the corpus."""
+        return any(title_has_office_word(t) for t in self.titles)
 
     @property
     def name(self) -> str:
@@ -53,20 +71,11 @@ class Person:
         return out[:n]
 
 
-_ROLE_MODIFIERS = frozenset("""deputy assistant senior chief acting special associate executive vice interim
-head lead supervising principal first general""".split())
-
-
-_ABBREVIATED = {"da": "district attorney", "dda": "deputy district attorney", "ada": "assistant district attorney",
-                "sgt": "sergeant", "det": "detective", "lt": "lieutenant", "capt": "captain", "gov": "governor",
-                "ausa": "assistant united states attorney", "us": "united states"}
-
-
 def _role_words(title: str) -> list[str]:
     words = re.sub(r"\([^)]*\)", " ", title).replace("’s", " ").replace("'s", " ").split()
     words = [re.sub(r"^(?:then|former)-", "", w.casefold()).strip(".,:;") for w in words]
     words = [w for w in words if w and w not in ("then", "former", "the")]
-    return " ".join(_ABBREVIATED.get(w, w) for w in words).split()
+    return " ".join(ABBREVIATED.get(w, w) for w in words).split()
 
 
 def same_role(a: str, b: str) -> bool:
@@ -76,7 +85,7 @@ def same_role(a: str, b: str) -> bool:
         wa, wb = wb, wa
     if not wb or wa[len(wa) - len(wb):] != wb:
         return False
-    return not any(w in _ROLE_MODIFIERS for w in wa[:len(wa) - len(wb)])
+    return not any(w in ROLE_MODIFIERS for w in wa[:len(wa) - len(wb)])
 
 
 def role_groups(titles: dict[str, int]) -> list[list[str]]:
@@ -103,7 +112,3 @@ class Quote:
     pid: int
     start: int
     end: int
-
-
-OFFICIAL = ("Attorney", "Judge", "Justice", "Detective", "Officer", "Chief", "Sheriff", "Agent", "Commissioner",
-             "Investigator", "Sergeant", "Director", "Mayor", "DA", "ADA", "DDA")

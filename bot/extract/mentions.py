@@ -1,0 +1,156 @@
+"""People named in a paragraph, each with the title the text gives them there.
+
+One scan over the tokens tries, at each token, three steps in turn:
+a titled mention ('DA John Creuzot', and the rest of a plural list: 'Investigators A and B'),
+an untitled full name (with an appositive, an age or a role carried from 'the defendants as A, B'),
+and a surname with a copula role ('Shively was the ringleader of ...').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.lexicon import HONORIFICS, PLURAL_LIST_ROLES, SUFFIXES
+from bot.extract.titles import appositive, copula_role, is_head, pre_appositive, title_before
+from bot.extract.tokens import Token, is_name_word, plural_head, split_name, take_name, tokenize
+
+_PLURAL_ROLE = re.compile(r"\b(?:the|The)\s+(" + "|".join(PLURAL_LIST_ROLES) + r")\s+as\s*$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A person named in a paragraph, with the title the text gives there (may be empty)."""
+
+    first: str
+    last: str
+    full: str
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class MentionScan:
+    """The state of one paragraph's scan."""
+
+    text: str
+    toks: list[Token]
+    out: list[Mention] = field(default_factory=list)
+    used_until: int = 0  # tokens before this belong to a titled mention already read
+    role: str = ""  # a plural role carried along a list of names ...
+    role_until: int = -1  # ... up to this offset
+    prev_end: int = 0  # end of the last untitled full name
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """People named in a paragraph: titled ('DA John Creuzot'), appositive, speakers and bare full names."""
+    scan = MentionScan(text, tokenize(text))
+    i = 0
+    while i < len(scan.toks):
+        nxt = titled_mention(scan, i)
+        if nxt is None:
+            nxt = untitled_mention(scan, i)
+        i = i + 1 if nxt is None else nxt
+    return scan.out
+
+
+def titled_mention(scan: MentionScan, i: int) -> int | None:
+    """A title head at toks[i] immediately followed by a name: record it, return the index after it."""
+    text, toks, n = scan.text, scan.toks, len(scan.toks)
+    tok = toks[i]
+    if not (is_head(tok, toks[i - 1] if i else None) and i + 1 < n and not tok.breaks):
+        return None
+    j = take_name(toks, i + 1)
+    if j <= i + 1:
+        return None
+    words = [t.text for t in toks[i + 1:j]]
+    first, last = split_name(words)
+    if not last or (len(words) == 1 and j < n and toks[j - 1].breaks is False
+                    and toks[j].text[:1].isupper() and toks[j].text not in SUFFIXES):
+        return None
+    k = i if tok.text in HONORIFICS else title_before(toks, i, scan.used_until)
+    title = text[toks[k].start:tok.end]
+    start, end = toks[i + 1].start, toks[j - 1].end
+    app = appositive(text, end)
+    scan.out.append(Mention(first, last, text[start:end], title, start, end))
+    if app:
+        scan.out.append(Mention(first, last, text[start:end], app, start, end))
+    if plural_head(tok.text):  # 'Investigators Doug Garrison and Ryan Rogers': each of them
+        j = _list_members(scan, j, title)
+    scan.used_until = j
+    return j
+
+
+def _list_members(scan: MentionScan, j: int, title: str) -> int:
+    """Give `title` to the further full names of a list ('A, B, and C') starting at toks[j]."""
+    text, toks, n = scan.text, scan.toks, len(scan.toks)
+    while j < n and (toks[j - 1].breaks and text[toks[j - 1].end:toks[j].start].startswith(",")
+                     or toks[j].text == "and"):
+        if toks[j - 1].breaks and toks[j - 1].text == "and":
+            break
+        k = j + 1 if toks[j].text == "and" else j
+        e = take_name(toks, k)
+        if e - k < 2:
+            break
+        first, last = split_name([t.text for t in toks[k:e]])
+        scan.out.append(Mention(first, last, text[toks[k].start:toks[e - 1].end], title, toks[k].start,
+                                toks[e - 1].end))
+        j = e
+    return j
+
+
+def untitled_mention(scan: MentionScan, i: int) -> int | None:
+    """A name at toks[i] with no title head before it: a full name (return the index after it), or a
+    lone surname that a copula may give a role (the scan then moves on by one token)."""
+    toks, n = scan.toks, len(scan.toks)
+    tok = toks[i]
+    if not (i >= scan.used_until and is_name_word(tok.text)
+            and (i == 0 or not is_head(toks[i - 1]) or toks[i - 1].breaks)):
+        return None
+    j = take_name(toks, i)
+    followed = j < n and not toks[j - 1].breaks and (toks[j].text[:1].isupper() or is_head(toks[j]))
+    if followed:
+        return None
+    if j - i >= 2:
+        full_name_mention(scan, i, j)
+        return j
+    if j - i == 1:
+        copula_mention(scan, tok)
+    return None
+
+
+def copula_mention(scan: MentionScan, tok: Token) -> None:
+    """A lone surname given a role by a copula: "Shively was the ringleader of ..."."""
+    role = copula_role(scan.text[tok.end:tok.end + 160])
+    if role:
+        scan.out.append(Mention("", tok.text, tok.text, role, tok.start, tok.end))
+
+
+def full_name_mention(scan: MentionScan, i: int, j: int) -> None:
+    """Record the untitled full name toks[i:j]: once with a role stated before it (if any), once with
+    its appositive (may be empty)."""
+    text, toks = scan.text, scan.toks
+    first, last = split_name([t.text for t in toks[i:j]])
+    start, end = toks[i].start, toks[j - 1].end
+    app = appositive(text, end)
+    pre = _role_before(scan, start)
+    if pre:
+        scan.out.append(Mention(first, last, text[start:end], pre, start, end))
+    scan.prev_end = end
+    scan.out.append(Mention(first, last, text[start:end], app, start, end))
+
+
+def _role_before(scan: MentionScan, start: int) -> str:
+    """The role the text gives just before a name ('the alleged mastermind of the ring, NAME'), or the
+    plural role of a list it belongs to ('identified the defendants as A, B and C')."""
+    text = scan.text
+    before = text[max(0, start - 120):start]
+    pre = pre_appositive(before)
+    plural = _PLURAL_ROLE.search(before)
+    if plural:  # "identified the defendants as A, B and C": each of the list
+        scan.role, scan.role_until = plural.group(1)[:-1], text.find(". ", start) % (len(text) + 1)
+        return scan.role
+    if scan.role and start < scan.role_until and re.fullmatch(r",?\s*(?:and\s+)?", text[scan.prev_end:start]):
+        return pre or scan.role
+    return pre

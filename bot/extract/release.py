@@ -1,0 +1,93 @@
+"""What one release says about people: who it names where, which quotations it attributes to whom,
+and how its opening describes its main subject. Text only: no person records yet (bot.people.build
+resolves these findings to people across the corpus)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.extract.lede import DESCRIPTOR_PARAGRAPHS, LEDE_PARAGRAPHS, lede_descriptors, lede_subject
+from bot.extract.mentions import Mention, find_mentions
+from bot.extract.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
+from bot.extract.speakers import clause_subject, speaker_name
+from bot.extract.tokens import name_key
+
+Speaker = tuple[str, str, str]  # (first, last, title as written)
+
+
+@dataclass(slots=True)
+class QuoteFinding:
+    """A quotation [start, end) of paragraph `pid` and who said it. `stated`: the attribution names the
+    speaker here (their title counts); else the quotation continues the previous paragraph's speaker."""
+
+    pid: int
+    start: int
+    end: int
+    speaker: Speaker
+    stated: bool = True
+
+
+@dataclass
+class ReleaseFindings:
+    """Everything read from one release, in text order."""
+
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (paragraph id, mention)
+    quotes: list[QuoteFinding] = field(default_factory=list)
+    unattributed: list[tuple[int, int, int]] = field(default_factory=list)  # (pid, start, end)
+    descriptors: list[str] = field(default_factory=list)  # how the lede describes its subject ...
+    subject: Mention | None = None  # ... who that is
+    lede_pid: int = -1  # the first paragraph (where a description is cited)
+    profile_subject: Mention | None = None  # a profile's one headline name: the unattributed quotes are theirs
+
+
+def read_release(headline: str, paragraphs: list[tuple[int, str]]) -> ReleaseFindings:
+    """Mentions, attributed quotations and the subject description of one release's paragraphs
+    ((pid, text) in order) under its headline."""
+    found = ReleaseFindings()
+    found.mentions = [(pid, m) for pid, text in paragraphs for m in find_mentions(text)]
+    text_of = dict(paragraphs)
+    head = [pid for pid, _ in paragraphs[:LEDE_PARAGRAPHS]]
+    found.descriptors = lede_descriptors(headline, [text_of[p] for p in head[:DESCRIPTOR_PARAGRAPHS]])
+    if found.descriptors:
+        found.subject = lede_subject(found.mentions, head, text_of.__getitem__)
+        found.lede_pid = head[0]
+    _read_quotes(found, paragraphs)
+    if not found.quotes and len(found.unattributed) >= 2:
+        found.profile_subject = headline_subject(headline)
+    return found
+
+
+def _read_quotes(found: ReleaseFindings, paragraphs: list[tuple[int, str]]) -> None:
+    """The quotations of each paragraph with their speakers; a quotation opening a paragraph with no
+    attribution continues the previous paragraph's speaker."""
+    last_speaker: Speaker | None = None
+    for pid, text in paragraphs:
+        spans = find_quotes(text)
+        if not spans:
+            last_speaker = None
+            continue
+        para_speaker = None
+        for s in spans:
+            who, stated = None, True
+            long_opening = starts_with_quote(text) and s.end - s.start >= MIN_UNATTRIBUTED
+            if s.speaker:
+                who = speaker_name(s.speaker)
+                if who is None and s.intro:
+                    who = clause_subject(text, s.start, [m for p2, m in found.mentions if p2 == pid])
+            elif last_speaker is not None and long_opening:
+                who, stated = last_speaker, False  # a quotation continuing the previous paragraph's speaker
+            if who is not None:
+                found.quotes.append(QuoteFinding(pid, s.start, s.end, who, stated))
+                para_speaker = who
+            elif long_opening:
+                found.unattributed.append((pid, s.start, s.end))
+        last_speaker = para_speaker
+
+
+def headline_subject(headline: str) -> Mention | None:
+    """The one person a headline names in full, if exactly one ('Meet Deputy District Attorney Jack Yeh')."""
+    named: dict[tuple[str, str], Mention] = {}
+    for m in find_mentions(headline):
+        if m.first:
+            named.setdefault((name_key(m.first), name_key(m.last)), m)
+    return next(iter(named.values())) if len(named) == 1 else None

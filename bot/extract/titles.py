@@ -1,0 +1,169 @@
+"""Titles: the words before a name ('District Attorney Kim Ogg'), after it ('Kim Ogg, the District
+Attorney'), and the one clean form a person holds ('Investigators' -> 'Investigator')."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.lexicon import (
+    CLAUSE_WORDS,
+    CONNECTORS,
+    MODIFIERS,
+    OFFICIAL,
+    RELATIVE,
+    ROLE_NOUNS,
+    TITLE_FRAGMENT_STARTS,
+    TITLE_HEADS,
+    TITLE_STOP,
+)
+from bot.extract.tokens import Token, is_name_word, plural_head
+
+_LEADING_JUNK = re.compile(r"^(?:(?:the|a|an)\s+)+")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_NOT_TITLE_START = re.compile(r"(?:" + "|".join(TITLE_FRAGMENT_STARTS) + r")\b")
+
+
+def clean_title(title: str) -> str:
+    """A title as one person holds it: 'Investigators' (from a list) -> 'Investigator', 'Homicide Bureau and
+    Assistant District Attorney' -> 'Assistant District Attorney', 'and son' -> ''."""
+    title = " ".join(title.split())
+    if _NOT_TITLE_START.match(title) or title.casefold().rstrip(".") in ("mr", "mrs", "ms"):
+        return ""  # a fragment of a list, a clause or a phrase, not a title
+    title = _LEADING_JUNK.sub("", title)
+    parts = _AND.split(title)
+    if len(parts) > 1 and any(w in TITLE_HEADS or plural_head(w) for w in parts[-1].split()):
+        title = parts[-1]
+    words = title.split()
+    if not words or not any(w.strip("()") in TITLE_HEADS or plural_head(w) or w.lower() in ROLE_NOUNS
+                            or w[:1].isdigit() for w in words) and not title[:1].isupper():
+        return ""
+    paren = next((i for i, w in enumerate(words) if w.startswith("(")), len(words))
+    last = paren - 1
+    if last >= 0 and plural_head(words[last]) and not (last > 0 and words[last - 1] == "of"):
+        words[last] = words[last][:-1]  # one person of a plural list: 'Deputy District Attorneys X and Y'
+    return " ".join(words)
+
+
+def title_names_office(title: str) -> bool:
+    """Some OFFICIAL word occurs anywhere in the title, even inside a word: 'KCDA Analyst' (DA),
+    'Officers'. Who a release is about (people_in, lede subjects) has always been judged this way."""
+    return any(w in title for w in OFFICIAL)
+
+
+def title_has_office_word(title: str) -> bool:
+    """Some OFFICIAL word is a whole word of the title: 'District Attorney', not 'KCDA Analyst'.
+    Nickname merging has always been judged this way; the two differ for ~40 people of the corpus,
+    so both are kept rather than change answers."""
+    words = title.split()
+    return any(w in words for w in OFFICIAL)
+
+
+# -- the title before a name ----------------------------------------------------------------------
+def is_title_word(tok: Token) -> bool:
+    w = tok.text
+    return (w[:1].isupper() or w in CONNECTORS or w.lower() in MODIFIERS or bool(re.match(r"^\d+(?:st|nd|rd|th)?-", w))
+            or w.lower() in ROLE_NOUNS)
+
+
+def is_head(tok: Token, prev: Token | None = None) -> bool:
+    """A word that ends a title written before a name ('Attorney', 'Investigators', 'man')."""
+    if tok.text in ("Staff", "Police") and prev is not None and prev.text == "of":
+        return True  # "Chief of Staff", "Chief of Police"
+    return tok.text in TITLE_HEADS or plural_head(tok.text) or tok.text.lower() in ROLE_NOUNS
+
+
+def title_before(toks: list[Token], head: int, floor: int) -> int:
+    """First index of the title phrase ending at toks[head] (walking back over title-ish words)."""
+    k = head
+    while k - 1 >= floor and head - (k - 1) < 10:
+        t = toks[k - 1]
+        if t.breaks or toks[k].opens:
+            break
+        if not is_title_word(t) or t.text in TITLE_STOP:
+            break
+        if t.text == "and" and k - 2 >= floor and is_name_word(toks[k - 2].text):
+            break
+        k -= 1
+    while k < head and (toks[k].text in CONNECTORS or toks[k].text.lower() in ("the", "a", "an")):
+        k += 1
+    return k
+
+
+# -- the title after a name (appositives) and role descriptions -----------------------------------
+_APP_WORD = r"(?:(?:[A-Z]\.){2,}|[\w’'“”\"&/-]+)"
+_APPOSITIVE = re.compile(
+    rf"^,\s+(?:the |a |an )?((?:{_APP_WORD} ){{0,15}}?{_APP_WORD})(?=[,;:]|\s?\(|\.(?![A-Za-z])|\s+(?:who|which|that|was|is|has|had|will)\b|$)")
+_AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;(]|\s+(?:was|is|has|had|and|who)\b|$)")
+_AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
+_COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:the|a|an)|(?:served|serves|worked|works)\s+as"
+                     r"(?:\s+(?:the|a|an))?)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b)")
+_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+")
+_PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,|\s+as)\s*$")
+_AND_VERB = re.compile(r"\s+and\s+(?!(?:a|an|the|former|then)\b)([a-z]+)\b.*$")
+
+
+def role_only(phrase: str) -> str:
+    """'the restaurant’s president and ran the operations' -> 'restaurant’s president'."""
+    m = _AND_VERB.search(phrase)
+    if m and m.group(1) not in ROLE_NOUNS and m.group(1) not in MODIFIERS:
+        phrase = phrase[:m.start()]
+    return phrase.strip()
+
+
+def described(phrase: str) -> bool:
+    """A role description: has a title or role noun, and no verb ('identified', 'said')."""
+    words = [w.strip("“”\".,") for w in phrase.split()]
+    verbish = any(w in CLAUSE_WORDS or (w.endswith("ed") and w.islower() and w not in MODIFIERS)
+                  for w in words)
+    return not verbish and any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in words)
+
+
+def pre_appositive(before: str) -> str:
+    """'the alleged mastermind of the ring, NAME' / 'identified the defendant as NAME' -> the role."""
+    for art in reversed(list(_ARTICLE.finditer(before))):
+        m = _PRE_END.match(before[art.end():])
+        if m and described(m.group(1)):
+            return m.group(1)
+    return ""
+
+
+def copula_role(rest: str) -> str:
+    """The role a copula gives right after a name: ' was the ringleader of the crew' -> 'ringleader ...'."""
+    m = _COPULA.match(rest)
+    if m and described(role_only(m.group(1))):
+        return role_only(m.group(1))
+    return ""
+
+
+def appositive(text: str, end: int) -> str:
+    """A title given after a name: 'Kim Ogg, the District Attorney' or 'Justin Schmitt, 37, Colorado'."""
+    rest = text[end:end + 160]
+    m = _AS_A.match(rest) or _COPULA.match(rest)
+    if m and described(role_only(m.group(1))):
+        return role_only(m.group(1))
+    m = _AGE.match(rest)
+    if m:
+        if re.match(r",\s+\d{1,3}\b", rest[m.end():]):
+            return ""  # 'A, 22, B, 19': a list of people and their ages, not a hometown
+        return f"{m.group(1)}, {m.group(2).strip()}"
+    m = _APPOSITIVE.match(rest)
+    return _appositive_phrase(m.group(1).strip()) if m else ""
+
+
+def _appositive_phrase(phrase: str) -> str:
+    """The phrase after 'NAME, ' if it is this person's title, else ''."""
+    words = phrase.split()
+    if not words or words[0].isdigit():
+        return ""
+    heads = [w.strip("“”\".,") for w in words]
+    if any(w in CLAUSE_WORDS for w in heads) or heads[0].lower() in RELATIVE:
+        return ""  # a clause ('where she worked as a Correction Officer'), not a title
+    for a, b in zip(heads, heads[1:], strict=False):
+        if a in TITLE_HEADS and is_name_word(b):
+            return ""  # a list of other titled people, not this person's title
+    if (len(heads) >= 3 and is_name_word(heads[-1]) and is_name_word(heads[-2])
+            and heads[-3] not in ("of", "at", "for", "with", "the")):
+        return ""  # ends in someone else's name (not an organisation: 'president of the ... Bar Association')
+    if any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in heads):
+        return phrase
+    return ""

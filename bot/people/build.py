@@ -1,0 +1,140 @@
+"""Building the people index: read each release (bot.extract.release), resolve what it names to Person
+records, then fold records of one person together.
+
+People are told apart by first name + surname; a surname-only mention ("DA Stephan", "said Barr")
+is linked to the one person of that surname named in the same release, else kept apart per source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from bot.extract.lexicon import WEAK_TITLES
+from bot.extract.mentions import Mention
+from bot.extract.release import QuoteFinding, ReleaseFindings, read_release
+from bot.extract.titles import clean_title
+from bot.extract.tokens import name_key
+from bot.ingest.corpus import Corpus
+from bot.people.index import EntityIndex
+from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
+from bot.people.person import Person, Quote
+
+Key = tuple[str, str, str]  # (first name key, surname key, source when surname-only)
+
+
+def build_entities(corpus: Corpus) -> EntityIndex:
+    """Extract people and quotations from every English release of the corpus."""
+    registry = _Registry()
+    by_release: dict[str, list[int]] = defaultdict(list)
+    for p in corpus.paragraphs:
+        by_release[p.release_id].append(p.pid)
+    for rid, pids in by_release.items():
+        rel = corpus.releases[rid]
+        if rel.language != "en":
+            continue
+        found = read_release(rel.title, [(pid, corpus.paragraphs[pid].text) for pid in pids])
+        registry.add_release(rid, rel.source, found)
+    people, quotes = registry.people, registry.quotes
+    for person in people:
+        if not person.names:
+            person.add(person.names, (person.first + " " + person.last).strip())
+    people, quotes = merge_surname_only(people, quotes)
+    people, quotes = merge_nicknames(people, quotes)
+    people, quotes = drop_phrases(people, quotes, common_words(corpus))
+    return EntityIndex(people, quotes)
+
+
+class Resolver:
+    """Who a name of one release refers to: a full name is itself; a surname alone is the full name of
+    that surname the release uses most, else a surname-only person of the source."""
+
+    def __init__(self, mentions: list[tuple[int, Mention]], source: str) -> None:
+        self.source = source
+        self.full_by_last: dict[str, Counter[Key]] = defaultdict(Counter)
+        for _pid, m in mentions:
+            if m.first:
+                self.full_by_last[name_key(m.last)][(name_key(m.first), name_key(m.last), "")] += 1
+
+    def __call__(self, first: str, last: str) -> Key:
+        lk = name_key(last)
+        if first:
+            return (name_key(first), lk, "")
+        fulls = self.full_by_last.get(lk)
+        if fulls:
+            return fulls.most_common(1)[0][0]
+        return ("", lk, self.source)
+
+
+class _Registry:
+    """The people and quotations found so far, by resolved key."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.by_key: dict[Key, int] = {}
+        self.quotes: list[Quote] = []
+
+    def person_for(self, key: Key, first: str, last: str, source: str) -> Person:
+        pid = self.by_key.get(key)
+        if pid is None:
+            pid = self.by_key[key] = len(self.people)
+            self.people.append(Person(pid, first, last, source))
+        return self.people[pid]
+
+    def add_release(self, rid: str, source: str, found: ReleaseFindings) -> None:
+        """Record one release's mentions, then its subject description, then its quotations (in this
+        order: a lede subject is judged by the titles recorded so far)."""
+        resolve = Resolver(found.mentions, source)
+        for pid, m in found.mentions:
+            self._add_mention(rid, source, pid, m, resolve)
+        self._describe_subject(found, resolve)
+        for q in found.quotes:
+            self._add_quote(rid, source, q, resolve)
+        if found.profile_subject is not None:
+            subject = resolve(found.profile_subject.first, found.profile_subject.last)
+            if subject in self.by_key:
+                # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
+                self.quotes.extend(Quote(self.by_key[subject], pid, a, b) for pid, a, b in found.unattributed)
+
+    def _add_mention(self, rid: str, source: str, pid: int, m: Mention, resolve: Resolver) -> None:
+        key = resolve(m.first, m.last)
+        person = self.person_for(key, m.first if key[0] else "", m.last, source)
+        if m.first and key[0]:
+            person.add(person.names, m.full)
+        elif not person.names:
+            person.add(person.names, m.last)
+        person.mention_pids.append(pid)
+        person.releases.add(rid)
+        title = clean_title(m.title)
+        if title and title.lower() not in WEAK_TITLES:
+            person.add_title(title, pid)
+
+    def _add_quote(self, rid: str, source: str, q: QuoteFinding, resolve: Resolver) -> None:
+        first, last, title = q.speaker
+        key = resolve(first, last)
+        if not q.stated:  # continues the previous paragraph's speaker, already recorded
+            self.quotes.append(Quote(self.by_key[key], q.pid, q.start, q.end))
+            return
+        title = clean_title(title)
+        person = self.person_for(key, first if key[0] else "", last, source)
+        person.releases.add(rid)
+        if q.pid not in person.mention_pids:
+            person.mention_pids.append(q.pid)
+        if title and q.pid not in person.title_pids.get(title, ()):
+            person.add_title(title, q.pid)
+        self.quotes.append(Quote(person.id, q.pid, q.start, q.end))
+
+    def _describe_subject(self, found: ReleaseFindings, resolve: Resolver) -> None:
+        """Give the release's main subject the description its headline and lede use for them.
+
+        News ledes describe before they name ("a Staten Island salesman has been convicted ... The District
+        Attorney identified the defendant as Salvatore Perrone, 67"); see bot.extract.lede.lede_subject."""
+        if found.subject is None:
+            return
+        subject = resolve(found.subject.first, found.subject.last)
+        if subject not in self.by_key:
+            return
+        person = self.people[self.by_key[subject]]
+        if person.is_official():
+            return  # an official is not the subject of a lede about a defendant
+        for d in found.descriptors:
+            person.add_title(d, found.lede_pid)
