@@ -343,7 +343,7 @@ def _make_release(r: _Raw, stats: _FolderStats, cfg: CorpusConfig,
         return None
     suffixes = stats.suffixes[group]
     title = find_title(blocks, doc.meta.get("title"), suffixes,
-                       furniture=lambda b: all(i in frequent for i in b.lines))
+                       furniture=lambda b: all(i in frequent for i in b.lines), path=display_path(doc.path))
     kept = _body_paragraphs(blocks, frequent, suffixes, cfg.max_paragraph_chars, report)
     if not kept:
         report.skipped.append((display_path(doc.path), "only boilerplate, no release text"))
