@@ -190,7 +190,7 @@ def run_eval(args: argparse.Namespace) -> int:
     base = qfile.resolve().parent.parent
     corpus = args.corpus or [str(p) for p in default_corpus(questions, base)]
     cfg = load_config(args.config, corpus)
-    from bot.cli import ProgressBar
+    from bot.progress import ProgressBar
 
     t = time.perf_counter()
     store = SnapshotStore.open(cfg, ProgressBar(enabled=args.verbose), use_cache=not args.no_cache, warm=False)

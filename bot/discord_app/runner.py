@@ -53,7 +53,7 @@ def apply_test_endpoints() -> None:
 
 def run_bot(cfg: Config, no_cache: bool = False) -> int:
     """Load the snapshot, connect, and serve until stopped. Returns a process exit code."""
-    from bot.cli import ProgressBar
+    from bot.progress import ProgressBar
     from bot.discord_app.client import make_bot
 
     try:
