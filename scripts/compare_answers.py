@@ -31,8 +31,9 @@ def missing(old: Any, new: Any, where: str) -> list[str]:
 def undo_cities_move(old: dict, new: dict) -> dict:
     """The baseline's shape of a cities answer whose releases moved to a top-level field."""
     items = old.get("items") or []
-    if old.get("command") == "cities" and items and set(items[-1]) == {"releases"}:
-        new = dict(new, items=[*new.get("items", []), {"releases": new.get("releases")}])
+    moved = "releases" in new and not any(set(i) == {"releases"} for i in new.get("items", []))
+    if old.get("command") == "cities" and items and set(items[-1]) == {"releases"} and moved:
+        new = dict(new, items=[*new.get("items", []), {"releases": new["releases"]}])
     return new
 
 
