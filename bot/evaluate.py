@@ -17,6 +17,7 @@ import yaml
 
 from bot.commands.engine import Engine
 from bot.config import load_config
+from bot.items import CityItem, PersonItem, QuoteItem
 from bot.models import Answer
 from bot.store import SnapshotStore
 from bot.textnorm import collapse_ws, fold_accents
@@ -59,12 +60,12 @@ def score_who(item: dict, ans: Answer) -> dict[str, Any]:
     people += item.get("others", [])
     gold_titles = [t for p in people for t in p["titles"]]
     gold_files = [s["file"] for p in people for s in p["sources"]]
-    got_titles = [t for i in ans.items for t in i.get("titles", [])]
+    got_titles = [t for i in ans.items if isinstance(i, PersonItem) for t in i.titles]
     ok_title = any(title_match(g, t) for g in got_titles for t in gold_titles)
     ok = ans.found and ok_title and cites(ans, gold_files)
     result = {"pass": ok, "title": ok_title, "cited": cites(ans, gold_files)}
     if item.get("ambiguous"):
-        names = [norm(i.get("name", "")) for i in ans.items]
+        names = [norm(i.name) for i in ans.items if isinstance(i, PersonItem)]
         named = sum(1 for p in people if any(norm(p["name"].split()[-1]) in n and
                                              norm(p["name"].split()[0]) in n for n in names))
         result["disambiguated"] = named >= 2 or "different people" in ans.summary
@@ -75,7 +76,7 @@ def score_cities(item: dict, ans: Answer) -> dict[str, Any]:
     also = {norm(c) for c in item.get("also_ok") or []}
     gold = {norm(c) for c in item["cities"]}
     excluded = {norm(c) for c in item.get("excluded") or []}
-    pred = {norm(i["city"]) for i in ans.items if i.get("status") == "included"} - also
+    pred = {norm(i.city) for i in ans.items if isinstance(i, CityItem) and i.status == "included"} - also
     violation = bool(pred & excluded)
     tp = len(pred & gold)
     p = tp / len(pred) if pred else 0.0
@@ -88,7 +89,7 @@ def score_cities(item: dict, ans: Answer) -> dict[str, Any]:
 def score_quote(item: dict, ans: Answer) -> dict[str, Any]:
     heads = [norm(q)[:60] for q in item["quotes"]]
     files = [s["file"] for s in item["sources"]]
-    got = [norm(i["text"]) for i in ans.items if "text" in i]
+    got = [norm(i.text) for i in ans.items if isinstance(i, QuoteItem)]
     ok_text = any(h in g for h in heads for g in got)
     return {"pass": ok_text and cites(ans, files), "text": ok_text}
 

@@ -15,6 +15,7 @@ from bot.commands.info import USAGE, help_answer, sources_answer
 from bot.commands.quote import quote
 from bot.commands.search import search
 from bot.commands.who import who
+from bot.items import Item, ReloadDiff, SkippedFile
 from bot.models import Answer
 from bot.store import ReloadError, SnapshotStore
 
@@ -105,6 +106,7 @@ def reload_answer(result) -> Answer:
     summary = (f"Reloaded: {result.releases} releases, {result.paragraphs} paragraphs "
                f"(was {result.paragraphs_before}); {len(result.added)} added, {len(result.removed)} removed, "
                f"{len(result.changed)} changed; {len(result.skipped)} file(s) skipped.")
-    items = [{"added": result.added[:20], "removed": result.removed[:20], "changed": result.changed[:20]}]
-    items += [{"skipped": f, "reason": r} for f, r in result.skipped[:20]]
+    items: list[Item] = [ReloadDiff(added=result.added[:20], removed=result.removed[:20],
+                                    changed=result.changed[:20])]
+    items += [SkippedFile(skipped=f, reason=r) for f, r in result.skipped[:20]]
     return Answer("reload", "", True, summary, items=items)

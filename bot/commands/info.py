@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from bot.items import HelpEntry, Item, LatestReleases, ReleaseRef, SourceCount
 from bot.models import Answer
 from bot.snapshot import Snapshot
 
@@ -19,8 +20,8 @@ USAGE = {
 
 
 def help_answer(prefix: str = "!", note: str | None = None) -> Answer:
-    items = [{"command": name, "usage": f"{prefix}{usage}", "description": desc}
-             for name, (usage, desc) in USAGE.items()]
+    items: list[Item] = [HelpEntry(command=name, usage=f"{prefix}{usage}", description=desc)
+                         for name, (usage, desc) in USAGE.items()]
     summary = note or "Commands (every answer cites the release and paragraph it quotes):"
     return Answer("help", "", True, summary, items=items)
 
@@ -28,12 +29,12 @@ def help_answer(prefix: str = "!", note: str | None = None) -> Answer:
 def sources_answer(snap: Snapshot, limit: int = 10) -> Answer:
     rels = list(snap.corpus.releases.values())
     by_source = Counter(r.source for r in rels)
-    items = [{"source": s, "releases": n} for s, n in by_source.most_common()]
+    items: list[Item] = [SourceCount(source=s, releases=n) for s, n in by_source.most_common()]
     recent = sorted(rels, key=lambda r: (r.date or "", r.id), reverse=True)[:limit]
-    latest = [{"title": r.title, "date": r.date, "source": r.source, "id": r.id, "path": r.path, "url": r.url}
+    latest = [ReleaseRef(title=r.title, date=r.date, source=r.source, id=r.id, path=r.path, url=r.url)
               for r in recent]
     rep = snap.report
     summary = (f"{len(rels)} release{'s' if len(rels) != 1 else ''} from {len(by_source)} source(s), "
                f"{rep.paragraphs} paragraphs"
                + (f"; {len(rep.skipped)} file(s) skipped" if rep.skipped else ""))
-    return Answer("sources", "", True, summary, items=items + [{"latest": latest}])
+    return Answer("sources", "", True, summary, items=[*items, LatestReleases(latest)])

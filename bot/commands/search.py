@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, is_headline
-from bot.models import Answer
+from bot.items import Item, SearchHit
+from bot.models import Answer, Citation
 from bot.snapshot import Snapshot
 from bot.textnorm import ends_sentence
 
@@ -56,7 +57,8 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         return Answer("search", query, False, f"No release matches '{query}'.")
     best = scored[0][0]
     per: dict[str, int] = {}
-    citations, items = [], []
+    citations: list[Citation] = []
+    items: list[Item] = []
     terms = set(tokens)
     for score, relative, pid in scored:
         if score < 0.3 * best or len(citations) >= limit:
@@ -68,6 +70,6 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         text = snap.corpus.paragraphs[pid].text
         citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms),
                               also_in=snap.same_text_releases(pid)))
-        items.append({"score": round(score, 4), "relative": round(relative, 3), "citation": len(citations) - 1})
+        items.append(SearchHit(score=round(score, 4), relative=round(relative, 3), citation=len(citations) - 1))
     summary = f"{len(citations)} best paragraph(s) for '{query}'"
     return Answer("search", query, True, summary, items=items, citations=citations)
