@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from bot.items import HelpEntry, Item, LatestReleases, ReleaseRef, SourceCount
 from bot.models import Answer
 from bot.snapshot import Snapshot
 
-USAGE = {
-    "who": ("who NAME", "who a person is: full name, titles and organisation, with citations"),
-    "cities": ("cities TOPIC", "cities named in the releases about a topic, and those said not to be part"),
-    "quote": ("quote NAME", "what a person is quoted as saying"),
-    "search": ("search TEXT [--all]", "the best-matching paragraphs, one per release (--all: several)"),
-    "sources": ("sources", "the releases loaded, by source"),
-    "help": ("help", "this list"),
-    "reload": ("reload", "(admins) reload the corpus without stopping the bot"),
-}
-
-
-def help_answer(prefix: str = "!", note: str | None = None) -> Answer:
+def help_answer(commands: Iterable[tuple[str, str, str]], prefix: str = "!", note: str | None = None) -> Answer:
+    """The command list; `commands` are (name, usage, description) in the order to show."""
     items: list[Item] = [HelpEntry(command=name, usage=f"{prefix}{usage}", description=desc)
-                         for name, (usage, desc) in USAGE.items()]
+                         for name, usage, desc in commands]
     summary = note or "Commands (every answer cites the release and paragraph it quotes):"
     return Answer("help", "", True, summary, items=items)
 

@@ -1,4 +1,4 @@
-"""Admin commands: reload the corpus without downtime, sync slash commands."""
+"""Admin commands with a Discord flow of their own: reload (an instant note, then the outcome) and sync."""
 
 from __future__ import annotations
 
@@ -9,20 +9,24 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.commands.engine import reload_answer
+from bot.commands.registry import REGISTRY, CommandSpec
+from bot.discord_app.context import NotAdmin, PressContext
 from bot.discord_app.render import answer_pages
-from bot.discord_app.reply import send_answer
-from bot.models import Answer
-from bot.store import ReloadError
 
 if TYPE_CHECKING:
     from bot.discord_app.client import PressBot
 
 log = logging.getLogger("pressbot.discord")
+HANDWRITTEN = ("reload", "sync")  # registry commands this cog defines; the answers cog makes the rest
 
 
-class NotAdmin(commands.CheckFailure):
-    """The member may not run admin commands."""
+def _spec(name: str) -> CommandSpec:
+    spec = REGISTRY.get(name)
+    assert spec is not None and spec.admin, f"{name} must be an admin command in the registry"
+    return spec
+
+
+_RELOAD, _SYNC = _spec("reload"), _spec("sync")
 
 
 class Admin(commands.Cog):
@@ -31,35 +35,29 @@ class Admin(commands.Cog):
     def __init__(self, bot: PressBot) -> None:
         self.bot = bot
 
-    async def cog_check(self, ctx: commands.Context) -> bool:  # type: ignore[override]
+    async def cog_check(self, ctx: PressContext) -> bool:  # type: ignore[override]
         if not self.bot.is_admin(ctx.author):
             raise NotAdmin("Only server admins (Manage Server, or a role listed in pressbot's config) can do that.")
         return True
 
-    @commands.hybrid_command(name="reload", description="Admins: reload the corpus; the old index serves meanwhile.")
+    @commands.hybrid_command(name=_RELOAD.name, description=_RELOAD.summary)
     @app_commands.default_permissions(manage_guild=True)  # a hint to Discord's client; enforced in cog_check
-    async def reload(self, ctx: commands.Context) -> None:
+    async def reload(self, ctx: PressContext) -> None:
         who = f"{ctx.author} ({ctx.author.id})"
         log.info("reload requested by %s", who)
         # answer at once (slash commands must within 3 s), then replace it with the outcome
         note = await ctx.reply("Reloading the corpus… the current index keeps answering meanwhile.",
                                mention_author=False, allowed_mentions=discord.AllowedMentions.none())
+        ans = await self.bot.engine.areload(who)
         try:
-            result = await self.bot.engine.store.areload(requested_by=who)
-        except ReloadError as e:
-            ans = Answer("reload", "", False, f"Reload failed; still serving the previous index: {e}",
-                         error="reload_failed")
-        else:
-            ans = reload_answer(result)
-        pages = answer_pages(ans)
-        try:
-            await note.edit(content=None, embed=pages[0])
+            await note.edit(content=None, embed=answer_pages(ans)[0])
         except discord.HTTPException:
-            await send_answer(ctx, ans, pages)
+            await ctx.send_answer(ans)
 
-    @commands.hybrid_command(name="sync", description="Admins: publish slash commands to this server (or all).")
+    @commands.hybrid_command(name=_SYNC.name, description=_SYNC.summary)
     @app_commands.default_permissions(manage_guild=True)
-    async def sync(self, ctx: commands.Context, scope: str = "guild") -> None:
+    @app_commands.describe(scope=_SYNC.params[0].description)
+    async def sync(self, ctx: PressContext, scope: str = "guild") -> None:
         if scope == "global":
             synced = await self.bot.tree.sync()
         elif ctx.guild is not None:
@@ -69,3 +67,7 @@ class Admin(commands.Cog):
             synced = await self.bot.tree.sync()
         await ctx.reply(f"Synced {len(synced)} slash commands ({scope}).", mention_author=False,
                         allowed_mentions=discord.AllowedMentions.none())
+
+
+async def setup(bot: PressBot) -> None:
+    await bot.add_cog(Admin(bot))
