@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.commands.engine import Engine
 from bot.config import Config
+from bot.discord_app.agreement import disagreements, from_tree
 from bot.discord_app.cogs import EXTENSIONS
 from bot.discord_app.context import DMRefused, PressContext
 
@@ -34,6 +35,10 @@ class PressBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         for name in EXTENSIONS:
             await self.load_extension(name)
+        registry = self.engine.registry
+        for problem in disagreements(registry, registry.help(self.cfg.discord.prefix),
+                                     from_tree(self.tree.get_commands()), (c.name for c in self.commands)):
+            log.warning("command registry and Discord disagree: %s", problem)
         for gid in self.cfg.discord.guild_ids:  # guild sync is instant; global sync is the `sync global` command
             guild = discord.Object(gid)
             self.tree.copy_global_to(guild=guild)
