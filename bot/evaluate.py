@@ -23,11 +23,12 @@ from bot.store import SnapshotStore
 from bot.textnorm import collapse_ws, fold_accents
 
 SECTIONS = ("who", "cities", "quote", "search", "unanswerable")
+_STRAIGHT_QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
 def norm(text: str, punctuation: bool = False) -> str:
     """The eval's normalization: casefold, straight quotes, accents stripped, whitespace collapsed."""
-    text = fold_accents(text.casefold()).translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+    text = fold_accents(text.casefold()).translate(_STRAIGHT_QUOTES)
     if punctuation:
         text = re.sub(r"[^\w\s]", " ", text)
     return collapse_ws(text)
@@ -108,7 +109,7 @@ def score_search(item: dict, ans: Answer) -> dict[str, Any]:
     return {"rr": 1 / rank if rank else 0.0, "rank": rank, "pass": rank == 1}
 
 
-def score_unanswerable(item: dict, ans: Answer) -> dict[str, Any]:
+def score_unanswerable(_item: dict, ans: Answer) -> dict[str, Any]:
     return {"pass": not ans.found and not ans.citations}
 
 

@@ -8,8 +8,21 @@ import pytest
 
 from bot.commands.registry import REGISTRY
 from bot.discord_app.render import answer_pages
-from bot.items import (DISCORD, TEXT, CityItem, HelpEntry, LatestReleases, PersonItem, QuoteItem, ReleaseRef,
-                       ReloadDiff, SearchHit, SkippedFile, SourceCount, UnquotedPerson)
+from bot.items import (
+    DISCORD,
+    TEXT,
+    CityItem,
+    HelpEntry,
+    LatestReleases,
+    PersonItem,
+    QuoteItem,
+    ReleaseRef,
+    ReloadDiff,
+    SearchHit,
+    SkippedFile,
+    SourceCount,
+    UnquotedPerson,
+)
 from bot.models import Answer
 from bot.render_text import render_json, render_text
 

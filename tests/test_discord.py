@@ -163,7 +163,7 @@ async def test_paginated_answer_has_buttons_only_the_invoker_can_press(env, monk
 async def _fake_answer(self, ctx, command, argument):
     from bot.discord_app.reply import send_answer
 
-    await send_answer(ctx, _many_citations(30), answer_pages(_many_citations(30)))
+    await send_answer(ctx, answer_pages(_many_citations(30)))
 
 
 async def test_cooldown_unknown_command_and_usage_get_one_line_answers(env):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, sentence_at
-from bot.commands.topic import topic_releases
+from bot.commands.topic import TopicRelease, topic_releases
 from bot.extract.places import find_places
 from bot.items import CityItem, Item
 from bot.models import Answer, Citation
@@ -21,10 +21,12 @@ def _counts_cities(phrase: str) -> bool:
     return not any(w.endswith("ed") or w.lower() in ("the", "officers", "agents", "people", "in") for w in middle)
 
 
-def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) -> Answer:
-    chosen = topic_releases(snap, topic, min_relative=min_relative)
-    if not chosen:
-        return Answer("cities", topic, False, f"No release is about '{topic}'.")
+Where = tuple[int, int, int]  # paragraph id, start, end
+
+
+def _places(snap: Snapshot, chosen: list[TopicRelease]) -> tuple[dict[str, Where], dict[str, Where],
+                                                                  tuple[str, int, int, int] | None]:
+    """Cities named as part of the story, cities said not to be, and the first 'seven cities' phrase."""
     included: dict[str, tuple[int, int, int]] = {}
     excluded: dict[str, tuple[int, int, int]] = {}
     count_note: tuple[str, int, int, int] | None = None
@@ -44,6 +46,14 @@ def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) 
                     count_note = (cm.group(0), para.pid, cm.start(), cm.end())
     for name in excluded:
         included.pop(name, None)
+    return included, excluded, count_note
+
+
+def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) -> Answer:
+    chosen = topic_releases(snap, topic, min_relative=min_relative)
+    if not chosen:
+        return Answer("cities", topic, False, f"No release is about '{topic}'.")
+    included, excluded, count_note = _places(snap, chosen)
     items: list[CityItem] = []
     citations: list[Citation] = []
 

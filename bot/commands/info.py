@@ -9,6 +9,7 @@ from bot.items import HelpEntry, Item, LatestReleases, ReleaseRef, SourceCount
 from bot.models import Answer
 from bot.snapshot import Snapshot
 
+
 def help_answer(commands: Iterable[tuple[str, str, str]], prefix: str = "!", note: str | None = None) -> Answer:
     """The command list; `commands` are (name, usage, description) in the order to show."""
     items: list[Item] = [HelpEntry(command=name, usage=f"{prefix}{usage}", description=desc)

@@ -18,8 +18,18 @@ from bot.commands.reload import reload
 from bot.commands.search import search
 from bot.commands.who import who
 from bot.config import AnswersConfig
-from bot.items import (CityItem, HelpEntry, LatestReleases, PersonItem, QuoteItem, ReloadDiff, SearchHit,
-                       SkippedFile, SourceCount, UnquotedPerson)
+from bot.items import (
+    CityItem,
+    HelpEntry,
+    LatestReleases,
+    PersonItem,
+    QuoteItem,
+    ReloadDiff,
+    SearchHit,
+    SkippedFile,
+    SourceCount,
+    UnquotedPerson,
+)
 from bot.models import Answer
 from bot.snapshot import Snapshot
 from bot.store import SnapshotStore

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, is_headline, sentence_at
-from bot.items import PersonItem
+from bot.items import Item, PersonItem
 from bot.models import Answer, Citation
 from bot.people.person import Person
 from bot.snapshot import Snapshot
@@ -118,4 +118,5 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
         summary = lead + line(items[0])
     else:
         summary = lead + f"'{query}' names {len(items)} different people: " + " | ".join(line(i) for i in items)
-    return Answer("who", query, True, summary, items=items, citations=citations)
+    shown: list[Item] = list(items)
+    return Answer("who", query, True, summary, items=shown, citations=citations)

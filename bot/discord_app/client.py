@@ -45,7 +45,7 @@ class PressBot(commands.AutoShardedBot):
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d slash commands to guild %s", len(synced), gid)
 
-    async def get_context(self, origin: discord.Message | discord.Interaction, /, *,  # type: ignore[override]
+    async def get_context(self, origin: discord.Message | discord.Interaction, /, *,
                           cls: type[commands.Context[Any]] = PressContext) -> Any:
         return await super().get_context(origin, cls=cls)
 

@@ -22,8 +22,14 @@ class DMRefused(commands.CheckFailure):
     """Direct messages are turned off in config."""
 
 
-class PressContext(commands.Context["PressBot"]):
+if TYPE_CHECKING:
+    _Context = commands.Context[PressBot]
+else:
+    _Context = commands.Context
+
+
+class PressContext(_Context):
     """discord.py's context plus the one way pressbot replies: an Answer as paged embeds."""
 
     async def send_answer(self, answer: Answer, ephemeral: bool = False) -> None:
-        await send_answer(self, answer, answer_pages(answer), ephemeral=ephemeral)
+        await send_answer(self, answer_pages(answer), ephemeral=ephemeral)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -17,7 +18,13 @@ if TYPE_CHECKING:
     from bot.discord_app.client import PressBot
 
 log = logging.getLogger("pressbot.discord")
+F = TypeVar("F", bound=Callable[..., Any])
 HANDWRITTEN = ("reload", "sync")  # registry commands this cog defines; the answers cog makes the rest
+
+
+def manage_guild(func: F) -> F:
+    """Manage Server as the default permission: a hint to Discord's client; enforced in cog_check."""
+    return app_commands.default_permissions(manage_guild=True)(func)
 
 
 def _spec(name: str) -> CommandSpec:
@@ -40,8 +47,8 @@ class Admin(commands.Cog):
             raise NotAdmin("Only server admins (Manage Server, or a role listed in pressbot's config) can do that.")
         return True
 
-    @commands.hybrid_command(name=_RELOAD.name, description=_RELOAD.summary)
-    @app_commands.default_permissions(manage_guild=True)  # a hint to Discord's client; enforced in cog_check
+    @commands.hybrid_command(name=_RELOAD.name, description=_RELOAD.summary)  # type: ignore[arg-type]
+    @manage_guild
     async def reload(self, ctx: PressContext) -> None:
         who = f"{ctx.author} ({ctx.author.id})"
         log.info("reload requested by %s", who)
@@ -54,8 +61,8 @@ class Admin(commands.Cog):
         except discord.HTTPException:
             await ctx.send_answer(ans)
 
-    @commands.hybrid_command(name=_SYNC.name, description=_SYNC.summary)
-    @app_commands.default_permissions(manage_guild=True)
+    @commands.hybrid_command(name=_SYNC.name, description=_SYNC.summary)  # type: ignore[arg-type]
+    @manage_guild
     @app_commands.describe(scope=_SYNC.params[0].description)
     async def sync(self, ctx: PressContext, scope: str = "guild") -> None:
         if scope == "global":
