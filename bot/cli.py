@@ -100,7 +100,7 @@ def _main(argv: list[str] | None = None) -> int:
 
 def _shell(engine: Engine, render) -> int:
     prefix = engine.cfg.discord.prefix
-    print(f"pressbot shell: {len(engine.store.snapshot.corpus.releases)} releases loaded. "
+    print(f"pressbot shell: {engine.releases_loaded} releases loaded. "
           f"Type {prefix}help, or quit.", file=sys.stderr)
     while True:
         try:

@@ -4,7 +4,6 @@ Discord and the CLI both call `Engine.ask` or `Engine.run`, so they show the sam
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
@@ -15,7 +14,6 @@ from bot.commands.registry import REGISTRY, CommandSpec, Registry, Request
 from bot.models import Answer
 from bot.store import SnapshotStore
 
-log = logging.getLogger("pressbot.engine")
 _OPTION = re.compile(r"^(?:name|topic|text|query|person):\s*", re.IGNORECASE)
 
 
@@ -89,6 +87,11 @@ class Engine:
         spec = self.registry.get("reload")
         refusal = self.refusal("reload", "", admin, spec)
         return refusal or await reload.areload(self.store, user)
+
+    @property
+    def releases_loaded(self) -> int:
+        """How many releases the serving snapshot holds."""
+        return len(self.store.snapshot.corpus.releases)
 
     def suggest(self, command: str, typed: str, limit: int = 25) -> list[str]:
         """Completions for a command's parameter as typed so far (none for a command without)."""

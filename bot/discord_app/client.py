@@ -50,9 +50,8 @@ class PressBot(commands.AutoShardedBot):
         return await super().get_context(origin, cls=cls)
 
     async def on_ready(self) -> None:
-        snap = self.engine.store.snapshot
         log.info("ready as %s (%s); serving %d releases", self.user, getattr(self.user, "id", "?"),
-                 len(snap.corpus.releases))
+                 self.engine.releases_loaded)
 
     def is_admin(self, member: discord.abc.User) -> bool:
         """Manage Server, or a user/role id listed in config (checked at run time, not trusted to Discord)."""
