@@ -59,7 +59,8 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
     callback.__qualname__ = f"Answers.{spec.name}"  # a method of the cog: discord.py passes it the cog first
     if spec.admin:
         callback = app_commands.default_permissions(manage_guild=True)(callback)
-    command: commands.HybridCommand[Any, ..., Any] = commands.hybrid_command(name=spec.name, description=spec.summary)(callback)
+    command: commands.HybridCommand[Any, ..., Any] = commands.hybrid_command(
+        name=spec.name, description=spec.summary)(callback)
     if spec.params and spec.suggest is not None:
         command.autocomplete("argument")(_completer(spec.name))
     return command
