@@ -8,7 +8,7 @@ import pytest
 from bot.commands.engine import Engine
 from bot.config import load_config
 from bot.store import SnapshotStore
-from tests.conftest import PROSECUTORS, engine_for, write_config
+from tests.helpers import PROSECUTORS, engine_for, write_config
 
 DANCER = "Assets_uploads_docs_district-attorney_press-release_2025_Diance_20Dancer_20Press_20Release_pdf.txt"
 RIFLE = "2016_02_10_serial-killer-convicted-of-murdering-three-brooklyn-shopkeepers.txt"

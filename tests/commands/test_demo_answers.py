@@ -7,7 +7,7 @@ import time
 
 from bot.cli import main
 from bot.commands.engine import parse
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 DEMO_FILE = "operation-relentless-pursuit.txt"
 
@@ -84,7 +84,7 @@ def test_sources_and_help(demo_engine):
 
 
 def test_cli_ask_json_prints_the_structured_answer(tmp_path, capsys):
-    from tests.conftest import write_config
+    from tests.helpers import write_config
 
     cfg = write_config(tmp_path, [ROOT / "corpus"])
     assert main(["ask", "!who Garrison", "--json", "--config", str(cfg)]) == 0

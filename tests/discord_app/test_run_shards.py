@@ -6,8 +6,8 @@ import asyncio
 import os
 import sys
 
-from tests.conftest import ROOT, write_config
-from tests.fake_discord import FakeDiscord
+from tests.discord_app.fake_discord import FakeDiscord
+from tests.helpers import ROOT, write_config
 
 
 async def test_pressbot_run_with_auto_shards_answers_over_a_fake_discord(tmp_path):

@@ -16,7 +16,7 @@ from bot.discord_app.client import make_bot
 from bot.items import ITEM_TYPES, SearchHit
 from bot.models import Answer
 from bot.store import SnapshotStore
-from tests.conftest import ROOT, write_config
+from tests.helpers import ROOT, write_config
 
 GUILD_ID = 4242
 

@@ -12,7 +12,7 @@ from bot.discord_app.client import make_bot
 from bot.discord_app.render import EMBED_TOTAL_MAX, FIELD_VALUE_MAX, answer_pages
 from bot.models import Answer, Citation
 from bot.store import SnapshotStore
-from tests.conftest import ROOT, write_config
+from tests.helpers import ROOT, write_config
 
 GUILD_ID = 4242
 

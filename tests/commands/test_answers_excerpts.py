@@ -11,7 +11,7 @@ from bot.commands.engine import Engine
 from bot.config import load_config
 from bot.extract.places import find_places
 from bot.store import SnapshotStore
-from tests.conftest import ROOT, engine_for, write_config
+from tests.helpers import ROOT, engine_for, write_config
 
 
 def names(text: str, states: set[str]) -> list[str]:
