@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, is_headline
+from bot.commands.passage import best_passage, content_query
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.items import Item, SearchHit
 from bot.models import Answer, Citation
@@ -24,12 +25,29 @@ def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str
     return out
 
 
+def absent_words(snap: Snapshot, query: str) -> list[str]:
+    """The query's content words (3+ letters) that no paragraph of the corpus uses: a query about
+    'narwhal tusk smuggling' is about nothing here, whatever its common words match."""
+    out = []
+    for word in _WORD.findall(content_query(query)):
+        if sum(c.isalpha() for c in word) < 3:
+            continue
+        terms = snap.tokenizer(word)
+        if terms and all(t not in snap.index.vocab for t in terms) and word not in out:
+            out.append(word)
+    return out
+
+
 def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_release: int = 1,
            weights: RankingWeights | None = None) -> Answer:
     w = weights or WEIGHTS
     tokens = snap.tokenizer(query)
     if not tokens:
         return Answer("search", query, False, f"Nothing to search for in '{query}': only common words or punctuation.")
+    unknown = absent_words(snap, query) if len(snap.index.vocab) >= w.absent_word_vocabulary else []
+    if unknown:
+        words = ", ".join(f"'{u}'" for u in unknown[:3])
+        return Answer("search", query, False, f"No release matches '{query}': no release uses the word {words}.")
     weight = snap.index.query_weight(tokens) or 1.0
     rel_weight = snap.release_index.query_weight(tokens) or 1.0
     release_rel = {snap.release_ids[row]: score / rel_weight
@@ -67,6 +85,9 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         if per.get(rid, 0) >= per_release:
             continue
         per[rid] = per.get(rid, 0) + 1
+        if per_release == 1:  # stage two: the passage of the release that answers the query
+            found = best_passage(snap, rid, query, w)
+            pid = found[0] if found else pid
         text = snap.corpus.paragraphs[pid].text
         citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms),
                               also_in=snap.same_text_releases(pid)))

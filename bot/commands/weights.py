@@ -64,6 +64,23 @@ class RankingWeights:
     """Results scoring below this fraction of the best are dropped: fewer weak citations against fewer
     second chances. Not pinned (0.0 to 0.9 change nothing: MRR only reads the first relevant rank)."""
 
+    # -- search: the passage inside each release -----------------------------------------------------
+    passage_cue: float = 1.5
+    """Multiplier for a paragraph holding what the question asks for (an amount for 'how much', a date
+    for 'when', a reason for 'why'; bot/commands/passage.py). Pinned by dev eval search MRR (1.0: 0.688,
+    1.5: 0.719, 2.0: 0.750 — 1.5 is kept below the best dev value on purpose: the cue is a hint, not an
+    answer) and tests/commands/test_search_passage.py."""
+    passage_local_floor: float = 0.1
+    """In-release rarity of a query word printed in every paragraph of the release (the release's names):
+    it still counts this much, so a sentence naming the subject beats one that does not. Pinned by
+    tests/commands/test_search_passage.py."""
+
+    absent_word_vocabulary: int = 20_000
+    """A query word no paragraph uses makes `search` answer "No release matches" only in a corpus with at
+    least this many distinct terms: there an absent word ('narwhal') is a topic the corpus lacks, while a
+    small newsroom corpus lacks ordinary words too. Pinned by dev eval unanswerable (0.957 vs 0.913 without
+    the rule) and tests/commands/test_search_passage.py."""
+
     # -- the topic lookup (cities) -------------------------------------------------------------------
     topic_candidates: int = 60
     """Releases taken from release-level BM25 for a topic. Not pinned (3 to 120 change nothing)."""
