@@ -150,9 +150,15 @@ class SnapshotStore:
     async def _areload_once(self, requested_by: str) -> ReloadResult:
         log.info("reload requested by %s", requested_by)
         loop = asyncio.get_running_loop()
+        limit = self.cfg.corpus.reload_timeout_s
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
             try:
-                fp = await loop.run_in_executor(pool, build_and_save, self.cfg)
+                fp = await asyncio.wait_for(loop.run_in_executor(pool, build_and_save, self.cfg), limit)
+            except TimeoutError:
+                _terminate(pool)
+                log.error("reload by %s took over %s s; the build was stopped", requested_by, limit)
+                raise ReloadError(f"the rebuild took longer than {limit:g} s (corpus.reload_timeout_s) and "
+                                  f"was stopped") from None
             except ReloadError:
                 raise
             except (CacheProblem, OSError) as e:  # no usable cache: build in a thread, report it
@@ -171,6 +177,12 @@ class SnapshotStore:
     def _swap_locked(self, new: Snapshot, requested_by: str) -> ReloadResult:
         with self._lock:
             return self._swap(new, requested_by)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's worker processes (a build past its time budget), so the pool can shut down."""
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        proc.terminate()
 
 
 def _checked(new: Snapshot) -> Snapshot:

@@ -107,3 +107,14 @@ async def test_reloads_queued_behind_a_running_one_are_merged_into_one_build(cfg
 def test_the_cache_folder_is_private(cfg):
     open_snapshot(cfg)
     assert Path(cfg.cache_dir).stat().st_mode & 0o077 == 0
+
+
+async def test_a_reload_past_its_time_budget_is_stopped_and_the_old_index_serves(tmp_path):
+    cfg = load_config(write_config(tmp_path, [ROOT / "corpus"], extra="  reload_timeout_s: 0.01\n"))
+    store = SnapshotStore.open(cfg, warm=False)
+    before = store.snapshot
+    from bot.store import ReloadError
+
+    with pytest.raises(ReloadError, match="longer than 0.01 s"):
+        await store.areload("test")  # starting a fresh interpreter alone takes longer
+    assert store.snapshot is before
