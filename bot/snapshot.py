@@ -10,6 +10,8 @@ import pickle
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
+
 from bot import __version__, cache
 from bot.config import Config
 from bot.extract.place_context import home_cities, person_words, release_states, source_states
@@ -78,6 +80,14 @@ class Snapshot:
                 ranges[p.release_id] = (lo, p.pid + 1)
             self.__dict__["_release_ranges"] = ranges
         return ranges
+
+
+def index_rows(snap: Snapshot) -> np.ndarray:
+    """The index's row -> paragraph id table as an array (derived once per snapshot, never saved)."""
+    rows = snap.__dict__.get("_index_pid_array")
+    if rows is None:
+        rows = snap.__dict__["_index_pid_array"] = np.asarray(snap.corpus.index_pids, dtype=np.int64)
+    return rows
 
 
 # The code that shapes a snapshot. Commands, renderers, the CLI and Discord code are left out, so
