@@ -240,14 +240,24 @@ def _make_release(r: _Raw, stats: _FolderStats, cfg: CorpusConfig,
     if not kept:
         report.skipped.append((display_path(doc.path), "only boilerplate, no release text"))
         return None
-    source = cfg.sources.get(group.name) or doc.meta.get("source") or group.name
+    key = doc.meta.get("source") or group.name
+    shown = cfg.sources.get(group.name) or cfg.sources.get(key)
     rel = Release(
-        id=_release_id(doc, r.sf), path=display_path(doc.path), title=title, source=source,
+        id=_release_id(doc, r.sf), path=display_path(doc.path), title=title,
+        source=(shown.name if shown and shown.name else key), source_key=key,
         date=find_date(r.lines, doc.meta.get("date"), str(doc.path)),
-        url=doc.meta.get("url"), language=doc.meta.get("language") or detect_language("\n".join(kept)),
-        dateline=find_dateline(blocks),
+        url=doc.meta.get("url") or release_url(shown.url if shown else None, doc.path),
+        language=doc.meta.get("language") or detect_language("\n".join(kept)), dateline=find_dateline(blocks),
     )
     return rel, kept
+
+
+def release_url(template: str | None, path: Path) -> str | None:
+    """A release's link from its source's URL rule (config `corpus.sources.X.url`), or None."""
+    if not template:
+        return None
+    stem = display_path(path.with_suffix("").name)
+    return template.format(stem=stem, path=stem.replace("_", "/"), name=display_path(path.name))
 
 
 def _dedupe(paragraphs: ParagraphTable, report: LoadReport) -> tuple[list[int], dict[int, list[int]]]:
