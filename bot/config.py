@@ -58,6 +58,7 @@ class IndexConfig:
     b: float = 0.75
     epsilon: float = 0.25
     stem: bool = True
+    workers: str = "auto"  # build processes: "auto" (every core) or a number; results are the same
 
 
 @dataclass
@@ -244,6 +245,9 @@ def _check(cfg: Config, file: Path) -> None:
             raise ConfigError(file, "corpus.paths", f"corpus path {raw!r} does not exist (resolved to {p})")
     _check_ranges(cfg, file)
     _check_sources(cfg, file)
+    w = cfg.index.workers
+    if w != "auto" and not (w.isdigit() and 1 <= int(w) <= 256):
+        raise ConfigError(file, "index.workers", f"must be 'auto' or a number of processes from 1 to 256, got {w!r}")
     if not cfg.discord.prefix.strip():
         raise ConfigError(file, "discord.prefix", "must not be empty")
     if cfg.discord.shards not in (None, "auto"):
@@ -270,6 +274,9 @@ def load_config(path: str | Path | None = None, corpus_override: list[str] | Non
         raise ConfigError(file, "(top level)", "expected a mapping of sections")
     _refuse_tokens(data, file)
     _expand_sources(data)
+    index = data.get("index")
+    if isinstance(index, dict) and isinstance(index.get("workers"), int) and not isinstance(index["workers"], bool):
+        index["workers"] = str(index["workers"])
     cfg: Config = _build(Config, data, file)
     cfg.path = file.resolve()
     if corpus_override:
