@@ -78,5 +78,31 @@ class RankingWeights:
     changes nothing, 1 raises dev eval cities F1 to 0.912, 5 to 0.905; test_topic_takes_a_second_release_
     only_when_it_names_the_same_people passes its own limit."""
 
+    # -- quote NAME about TOPIC ----------------------------------------------------------------------
+    quote_topic_ratio: float = 0.6
+    """A release of the person's counts as about the topic when its release-level BM25 score is at least
+    this fraction of the person's best-matching release: lower lets in releases naming the topic in
+    passing (a year-end round-up mentioning ghost guns), higher drops a second release on the same
+    story worded differently. Pinned by tests/commands/test_quote_topic.py (see there)."""
+    quote_topic_coverage: float = 0.6
+    """A release is about a topic only if it contains terms carrying at least this share of the topic's
+    weight (summed idf of its distinct terms): 'three guns recovered' is not about 'ghost guns'. Lower
+    answers from releases sharing only a common word; higher loses a release that words one part of a
+    long topic differently. Pinned by tests/commands/test_quote_topic.py::
+    test_a_topic_no_release_of_theirs_is_about_says_so."""
+    quote_headline: float = 1.0
+    """Added to a release's topic score times the share of the topic (by idf) its headline names: a
+    release whose headline names the topic is about it, one that names it in the body only may be in
+    passing (a gun-buyback notice that mentions ghost guns). Pinned by tests/commands/test_quote_topic.py::
+    test_a_headline_naming_the_topic_outranks_a_passing_mention."""
+    quote_candidates: int = 40
+    """How many of the person's best BM25 releases get their headline read (latency against reach).
+    Not pinned: it matters only for people quoted in hundreds of releases about a common word."""
+    quote_paragraph: float = 0.5
+    """Weight of the quotation's own paragraph score added to its release's: among one release's
+    quotations, and between releases of similar score, the quotation that itself speaks of the topic
+    comes first; too much and a passing phrase in a quote outranks the release that is about the topic.
+    Pinned by tests/commands/test_quote_topic.py::test_the_quote_speaking_of_the_topic_comes_first."""
+
 
 WEIGHTS = RankingWeights()
