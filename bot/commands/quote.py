@@ -16,6 +16,9 @@ MANY_RELEASES = 3  # quoted in more releases than this: the answer says how to n
 
 def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
     name, topic = split_topic(query)
+    if not name:
+        return Answer("quote", query, False, f"Whose quotations about '{topic}'? Ask: quote NAME about {topic}",
+                      error="usage")
     match = snap.entities.find(name)
     if not match.people:
         hint = f" Did you mean {match.suggestion}?" if match.suggestion else ""

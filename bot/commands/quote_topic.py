@@ -17,9 +17,10 @@ _ABOUT = re.compile(r"\s+about\s+", re.IGNORECASE)
 
 
 def split_topic(argument: str) -> tuple[str, str]:
-    """('Gonzalez', 'ghost guns') for 'Gonzalez about ghost guns'; (argument, '') without `about`."""
+    """('Gonzalez', 'ghost guns') for 'Gonzalez about ghost guns'; (argument, '') without a topic after
+    `about`; ('', 'ghost guns') for 'about ghost guns' (no name)."""
     parts = _ABOUT.split(" " + argument.strip() + " ", maxsplit=1)
-    if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+    if len(parts) == 2 and (parts[0].strip() or parts[1].strip()):
         return parts[0].strip(), parts[1].strip()
     return argument.strip(), ""
 
@@ -53,17 +54,18 @@ def _release_rows(snap: Snapshot) -> dict[str, int]:
     return rows
 
 
-def _index_rows(snap: Snapshot) -> dict[int, int]:
-    """Paragraph id -> row of the paragraph index (a copy is indexed once, as its first printing)."""
-    rows = snap.__dict__.get("_index_row")
-    if rows is None:
-        rows = {pid: i for i, pid in enumerate(snap.corpus.index_pids)}
-        for first, copies in snap.corpus.copies.items():
-            for c in copies:
-                if first in rows:
-                    rows.setdefault(c, rows[first])
-        snap.__dict__["_index_row"] = rows
-    return rows
+def _index_rows(snap: Snapshot, pids: Sequence[int]) -> list[int]:
+    """The paragraph-index rows of `pids` (a copy is indexed once, as its first printing; -1 if none)."""
+    indexed = snap.__dict__.get("_indexed_pids")
+    root = snap.__dict__.get("_copy_of")
+    if indexed is None or root is None:  # derived once per snapshot, never saved
+        indexed = np.asarray(snap.corpus.index_pids, dtype=np.int64)  # ascending: paragraph order
+        root = {c: first for first, cs in snap.corpus.copies.items() for c in cs}
+        snap.__dict__["_indexed_pids"], snap.__dict__["_copy_of"] = indexed, root
+    wanted = np.asarray([root.get(p, p) for p in pids], dtype=np.int64)
+    at = np.searchsorted(indexed, wanted)
+    ok = (at < len(indexed)) & (indexed[np.minimum(at, len(indexed) - 1)] == wanted)
+    return np.where(ok, at, -1).tolist()
 
 
 def _distinct_weight(index: BM25Index, tokens: Sequence[str]) -> float:
@@ -114,8 +116,7 @@ def rank_by_topic(snap: Snapshot, quotes: list[Quote], topic: str,
     best = max(rel.values())
     if best <= 0.0:
         return []
-    rows = _index_rows(snap)
-    para, _ = doc_scores(snap.index, tokens, [rows.get(q.pid, -1) for q in quotes])
+    para, _ = doc_scores(snap.index, tokens, _index_rows(snap, [q.pid for q in quotes]))
     para /= snap.index.query_weight(tokens) or 1.0
     scored = [(rel[r] + w.quote_paragraph * float(p), q) for r, p, q in zip(rids, para, quotes, strict=True)
               if rel[r] >= w.quote_topic_ratio * best]

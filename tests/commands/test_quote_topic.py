@@ -71,6 +71,8 @@ def test_about_splits_name_from_topic():
     assert split_topic("Eric Gonzalez ABOUT the GKN incident") == ("Eric Gonzalez", "the GKN incident")
     assert split_topic("Gonzalez") == ("Gonzalez", "")
     assert split_topic("about") == ("about", "")
+    assert split_topic("Stephan about") == ("Stephan", "")
+    assert split_topic("about ghost guns") == ("", "ghost guns")
 
 
 def test_the_release_about_the_topic_comes_first(kings, san_diego):
@@ -91,6 +93,11 @@ def test_prefix_and_slash_forms_reach_the_same_answer(kings, san_diego):
         spec = eng.registry.get("quote")
         slash = eng.run("quote", spec.line(name, topic))
         assert _texts(prefix) == _texts(typed_slash) == _texts(slash) and _texts(prefix)
+
+
+def test_a_topic_without_a_name_gets_the_usage(kings):
+    ans = kings.ask("!quote about ghost guns")
+    assert not ans.found and ans.error == "usage" and "quote NAME about ghost guns" in ans.summary
 
 
 def test_a_topic_no_release_of_theirs_is_about_says_so(san_diego):
