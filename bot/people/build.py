@@ -20,6 +20,8 @@ from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_
 from bot.people.person import Person, Quote
 
 Key = tuple[str, str, str]  # (first name key, surname key, source when surname-only)
+# Honorifics by the sex they state: 'Mrs. Thompson' is the Thompson the release calls 'Mrs. Lu-Shawn Thompson'.
+_HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f", "Miss": "f"}
 
 
 def build_entities(corpus: Corpus) -> EntityIndex:
@@ -46,19 +48,29 @@ def build_entities(corpus: Corpus) -> EntityIndex:
 
 class Resolver:
     """Who a name of one release refers to: a full name is itself; a surname alone is the full name of
-    that surname the release uses most, else a surname-only person of the source."""
+    that surname the release uses most (with an honorific, the one it writes with an honorific of the same
+    sex, if any), else a surname-only person of the source."""
 
     def __init__(self, mentions: list[tuple[int, Mention]], source: str) -> None:
         self.source = source
         self.full_by_last: dict[str, Counter[Key]] = defaultdict(Counter)
+        self.by_honorific: dict[tuple[str, str], Counter[Key]] = defaultdict(Counter)
         for _pid, m in mentions:
             if m.first:
-                self.full_by_last[name_key(m.last)][(name_key(m.first), name_key(m.last), "")] += 1
+                key = (name_key(m.first), name_key(m.last), "")
+                self.full_by_last[key[1]][key] += 1
+                sex = _HONORIFIC_SEX.get(m.title.strip())
+                if sex:
+                    self.by_honorific[(sex, key[1])][key] += 1
 
-    def __call__(self, first: str, last: str) -> Key:
+    def __call__(self, first: str, last: str, title: str = "") -> Key:
         lk = name_key(last)
         if first:
             return (name_key(first), lk, "")
+        sex = _HONORIFIC_SEX.get(title.strip())
+        named = self.by_honorific.get((sex, lk)) if sex else None
+        if named:
+            return named.most_common(1)[0][0]  # 'Mrs. Thompson': 'Mrs. Lu-Shawn Thompson', not 'Ken Thompson'
         fulls = self.full_by_last.get(lk)
         if fulls:
             return fulls.most_common(1)[0][0]
@@ -110,7 +122,7 @@ class _Registry:
 
     def _add_quote(self, rid: str, source: str, q: QuoteFinding, resolve: Resolver) -> None:
         first, last, title = q.speaker
-        key = resolve(first, last)
+        key = resolve(first, last, title)
         if not q.stated:  # continues the previous paragraph's speaker, already recorded
             self.quotes.append(Quote(self.by_key[key], q.pid, q.start, q.end))
             return

@@ -55,6 +55,17 @@ async def test_prefix_and_slash_who_give_the_same_cited_embed(env):
     assert "**Tim Garrison**" in field.value
 
 
+async def test_prefix_and_slash_quote_about_a_topic_give_the_same_embed(env):
+    _guild, channel, reporter, _ = world(env)
+    await reporter.send(channel, "!quote William P. Barr about violent crime")
+    prefix_embed = channel.last_message.embeds[0]
+    result = await reporter.slash(channel, "quote", name="William P. Barr", topic="violent crime")
+    assert prefix_embed.to_dict() == result.response.embeds[0].to_dict()
+    assert "about 'violent crime'" in prefix_embed.description
+    plain = await reporter.slash(channel, "quote", name="Barr")  # the topic is optional
+    assert "about 'violent crime'" not in plain.response.embeds[0].description
+
+
 async def test_who_autocomplete_suggests_people(env):
     _guild, channel, reporter, _ = world(env)
     choices = await reporter.autocomplete(channel, "who", "name", "garis")

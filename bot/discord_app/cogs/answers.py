@@ -41,15 +41,28 @@ class AnswersBase(commands.Cog):
 
 
 def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
-    """The hybrid command for one registry entry (at most one parameter: the rest of the line)."""
-    if spec.params:
+    """The hybrid command for one registry entry: its first parameter is the rest of the line; an
+    optional second one (a `keyword` parameter such as quote's topic) is its own slash option, which the
+    command line carries after the keyword ('Gonzalez about ghost guns')."""
+    if len(spec.params) == 2:
+        param, option = spec.params
+        assert param.required and not option.required and option.keyword, "a second parameter is an option"
+
+        async def with_option(cog: AnswersBase, ctx: PressContext, argument: str, *, option: str = "") -> None:
+            # a prefix command's words after the first are the rest of its line; a slash option is its own
+            line = f"{argument} {option}".strip() if ctx.interaction is None else spec.line(argument, option)
+            await cog._answer(ctx, spec.name, line)
+
+        callback: Any = app_commands.rename(argument=param.name, option=option.name)(
+            app_commands.describe(argument=param.description, option=option.description)(with_option))
+    elif spec.params:
         param = spec.params[0]
         assert param.required, "an optional parameter needs a hand-written cog method"
 
         async def with_argument(cog: AnswersBase, ctx: PressContext, *, argument: str) -> None:
             await cog._answer(ctx, spec.name, argument)
 
-        callback: Any = app_commands.rename(argument=param.name)(
+        callback = app_commands.rename(argument=param.name)(
             app_commands.describe(argument=param.description)(with_argument))
     else:
         async def without_argument(cog: AnswersBase, ctx: PressContext) -> None:
