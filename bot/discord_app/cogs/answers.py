@@ -17,6 +17,7 @@ from discord.ext import commands
 from bot.commands.registry import CommandSpec, Registry
 from bot.discord_app.cogs.admin import HANDWRITTEN
 from bot.discord_app.context import PressContext
+from bot.safe_text import discord_plain
 
 if TYPE_CHECKING:
     from bot.discord_app.client import PressBot
@@ -82,7 +83,7 @@ def answers_cog(registry: Registry) -> type[AnswersBase]:
 
 def as_choices(options: list[str]) -> list[app_commands.Choice[str]]:
     """Discord choices (at most 25; names and values at most 100 characters)."""
-    return [app_commands.Choice(name=o[:100], value=o[:100]) for o in options[:MAX_CHOICES]]
+    return [app_commands.Choice(name=discord_plain(o)[:100] or "?", value=o[:100]) for o in options[:MAX_CHOICES]]
 
 
 async def setup(bot: PressBot) -> None:
