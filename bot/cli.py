@@ -12,6 +12,7 @@ from bot.commands.engine import Engine
 from bot.config import Config, ConfigError, load_config
 from bot.progress import ProgressBar
 from bot.render_text import render_json, render_text
+from bot.safe_text import terminal
 from bot.store import SnapshotStore
 
 
@@ -46,7 +47,18 @@ def _open(cfg: Config, args: argparse.Namespace) -> SnapshotStore:
                               use_cache=not args.no_cache, warm=args.cmd == "shell")
 
 
+def _safe_streams() -> None:
+    """Undecodable bytes (a non-UTF-8 argv byte arrives as a lone surrogate) are written as `\\xNN`, never a
+    UnicodeEncodeError traceback; a non-UTF-8 line typed into the shell is read, not refused."""
+    for stream, errors in ((sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace"),
+                           (sys.stdin, "surrogateescape")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _safe_streams()
     try:
         return _main(argv)
     except BrokenPipeError:  # `pressbot ask ... | head`: the reader went away; not an error
@@ -87,9 +99,9 @@ def _main(argv: list[str] | None = None) -> int:
                   f"people {report['people']}; corpus read in {report['seconds']} s, snapshot ready in "
                   f"{report['ready_seconds']} s")
             for s in report["skipped"]:
-                print(f"  skipped {s['file']}: {s['reason']}")
+                print(f"  skipped {terminal(s['file'])}: {terminal(s['reason'])}")
             for s in report["problems"]:
-                print(f"  problem {s['file']}: {s['problem']}")
+                print(f"  problem {terminal(s['file'])}: {terminal(s['problem'])}")
         return 0
     engine = Engine(store)
     render = render_json if args.json else render_text
