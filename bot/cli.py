@@ -10,6 +10,7 @@ import time
 
 from bot.commands.engine import Engine
 from bot.config import Config, ConfigError, load_config
+from bot.empty_corpus import empty_corpus_problem
 from bot.progress import ProgressBar
 from bot.render_text import render_json, render_text
 from bot.safe_text import terminal
@@ -86,6 +87,9 @@ def _main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(f"config error: {e}", file=sys.stderr)
         return 2
+    empty = empty_corpus_problem(cfg, store.snapshot)
+    if empty and args.cmd != "index":
+        print(f"pressbot {args.cmd}: WARNING: {empty}; every answer will say nothing was found", file=sys.stderr)
     if args.cmd == "index":
         snap = store.snapshot
         report = snap.report.to_dict() | {"fingerprint": snap.fingerprint, "people": len(snap.entities.people),
@@ -102,6 +106,9 @@ def _main(argv: list[str] | None = None) -> int:
                 print(f"  skipped {terminal(s['file'])}: {terminal(s['reason'])}")
             for s in report["problems"]:
                 print(f"  problem {terminal(s['file'])}: {terminal(s['problem'])}")
+        if empty:
+            print(f"pressbot index: {empty}", file=sys.stderr)
+            return 2
         return 0
     engine = Engine(store)
     render = render_json if args.json else render_text
