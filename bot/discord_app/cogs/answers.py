@@ -36,9 +36,21 @@ class AnswersBase(commands.Cog):
         return await self.bot.check_request(ctx)
 
     async def _answer(self, ctx: PressContext, command: str, argument: str) -> None:
+        """The engine's answer, computed off the event loop within `answers.timeout_s`."""
         admin = self.bot.is_admin(ctx.author)
-        ans = self.bot.engine.run(command, argument, admin=admin, user=str(ctx.author.id))
-        await ctx.send_answer(ans, ephemeral=self.bot.cfg.discord.ephemeral)
+        ephemeral = self.bot.cfg.discord.ephemeral
+        engine, user = self.bot.engine, str(ctx.author.id)
+
+        async def thinking() -> None:  # not ready in 1.5 s: acknowledge the interaction, or show typing
+            if ctx.interaction is not None:
+                await ctx.defer(ephemeral=ephemeral)
+            else:
+                await ctx.typing()
+
+        ans = await self.bot.answers.answer(command, argument,
+                                            lambda: engine.run(command, argument, admin=admin, user=user),
+                                            on_slow=thinking)
+        await ctx.send_answer(ans, ephemeral=ephemeral)
 
 
 def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
@@ -70,7 +82,7 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
 def _completer(name: str) -> Any:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         bot: PressBot = interaction.client  # type: ignore[assignment]
-        return as_choices(bot.engine.suggest(name, current, MAX_CHOICES))
+        return as_choices(await bot.answers.suggest(lambda: bot.engine.suggest(name, current, MAX_CHOICES)))
 
     return complete
 

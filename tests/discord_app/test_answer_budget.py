@@ -1,0 +1,137 @@
+"""Answers run off the event loop: a slow one delays nobody, shows "thinking", and has a time budget."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import pytest
+import simcord
+
+from bot.commands.engine import Engine
+from bot.config import load_config
+from bot.discord_app.answering import TOO_LONG
+from bot.discord_app.client import make_bot
+from bot.discord_app.context import PressContext
+from bot.store import SnapshotStore
+from tests.discord_app.markdown_model import shown
+from tests.helpers import ROOT, write_config
+
+GUILD_ID = 4343
+SLOW_S = 1.7  # past the 1.5 s "thinking" mark, within the budget
+BUDGET_S = 2.3
+
+
+@pytest.fixture
+async def slow_env(tmp_path, monkeypatch):
+    cfg = load_config(write_config(tmp_path, [ROOT / "corpus"], extra=f"answers:\n  timeout_s: {BUDGET_S}\n"
+                                   f"discord:\n  guild_ids: [{GUILD_ID}]\n"))
+    bot = make_bot(cfg, Engine(SnapshotStore.open(cfg)))
+    original, release = bot.engine.run, threading.Event()
+
+    def run(command, argument, **kwargs):  # `cities` is slow: SLOW_S, or until released for "stuck"
+        if command == "cities":
+            release.wait(30 if argument == "stuck" else SLOW_S)
+        return original(command, argument, **kwargs)
+
+    monkeypatch.setattr(bot.engine, "run", run)
+    replies: list[tuple[float, str]] = []
+    send = PressContext.send_answer
+
+    async def recording(self, answer, ephemeral=False):
+        replies.append((time.monotonic(), answer.command))
+        await send(self, answer, ephemeral=ephemeral)
+
+    monkeypatch.setattr(PressContext, "send_answer", recording)
+    env = simcord.Env(bot, settle_timeout=40)
+    await env.start()
+    guild = env.create_guild("Newsroom", id=GUILD_ID)
+    channel = guild.create_text_channel("desk")
+    reporter = guild.add_member(env.create_user("reporter"))
+    other = guild.add_member(env.create_user("other"))
+    try:
+        yield env, channel, reporter, other, replies
+    finally:
+        release.set()
+        await env.shutdown()
+
+
+async def test_a_slow_answer_does_not_delay_a_concurrent_help(slow_env):
+    env, channel, reporter, other, replies = slow_env
+    # both messages arrive at once (simcord's public send would wait for the first reply before the second)
+    t0 = time.perf_counter()
+    env.backend.create_message(channel.id, reporter.id, "!cities Relentless Pursuit")
+    env.backend.create_message(channel.id, other.id, "!help")
+    env._mark_mutation()
+    await env.settle()
+    assert [cmd for _t, cmd in replies] == ["help", "cities"]  # help did not wait behind cities
+    assert replies[0][0] - t0 < 1.0 and time.perf_counter() - t0 >= SLOW_S, replies
+    cities = [m for m in channel.history() if m.author.bot and "Cities" in shown(m.embeds[0].description)]
+    assert cities, "the slow answer still arrives, complete"
+
+
+class FakeContext:
+    """Just what AnswersBase._answer touches: an author, typing or defer, send_answer."""
+
+    def __init__(self, slash: bool) -> None:
+        self.author = type("Author", (), {"id": 7})()
+        self.interaction = object() if slash else None
+        self.events: list[str] = []
+
+    async def defer(self, ephemeral: bool = False) -> None:
+        self.events.append("defer")
+
+    async def typing(self) -> None:
+        self.events.append("typing")
+
+    async def send_answer(self, answer, ephemeral: bool = False) -> None:
+        self.events.append(answer.summary)
+
+
+async def test_a_slow_answer_shows_thinking_and_one_over_budget_gets_the_too_long_reply(slow_env):
+    """Real time (simcord's virtual clock counts thread work as instant): the cog's own code path, a prefix
+    and a slash command at once."""
+    cog = slow_env[0].bot.get_cog("Answers")
+    prefix, slash = FakeContext(slash=False), FakeContext(slash=True)
+    # SLOW_S: "thinking" at 1.5 s (typing, or a deferred interaction), then the answer
+    await asyncio.gather(cog._answer(prefix, "cities", "Relentless Pursuit"),
+                         cog._answer(slash, "cities", "Relentless Pursuit"))
+    assert prefix.events[0] == "typing" and slash.events[0] == "defer"
+    assert "Relentless Pursuit" in prefix.events[1] and "Relentless Pursuit" in slash.events[1]
+    prefix, slash = FakeContext(slash=False), FakeContext(slash=True)
+    t0 = time.perf_counter()
+    await asyncio.gather(cog._answer(prefix, "cities", "stuck"), cog._answer(slash, "cities", "stuck"))
+    assert BUDGET_S - 0.1 < time.perf_counter() - t0 < BUDGET_S + 1.5
+    assert prefix.events == ["typing", TOO_LONG] and slash.events == ["defer", TOO_LONG]
+
+
+async def test_pool_never_blocks_the_loop_and_cancels_queued_work_past_the_budget():
+    from bot.config import AnswersConfig
+    from bot.discord_app.answering import AnswerPool
+
+    pool = AnswerPool(AnswersConfig(timeout_s=0.5, workers=1))
+    started: list[int] = []
+
+    def heavy(n: int) -> int:
+        started.append(n)
+        time.sleep(0.8)
+        return n
+
+    try:
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.05)
+                ticks += 1
+
+        tick = asyncio.create_task(ticker())
+        results = await asyncio.gather(*(pool.run(lambda n=n: heavy(n)) for n in range(3)))
+        tick.cancel()
+        assert results == [None, None, None]
+        assert started == [0]  # the two queued behind it were cancelled, not run late
+        assert ticks >= 6  # the loop kept running while the thread worked
+    finally:
+        pool.shutdown()
