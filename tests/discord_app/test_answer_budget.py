@@ -135,3 +135,31 @@ async def test_pool_never_blocks_the_loop_and_cancels_queued_work_past_the_budge
         assert ticks >= 6  # the loop kept running while the thread worked
     finally:
         pool.shutdown()
+
+
+async def test_identical_requests_share_one_computation_and_errors_are_not_kept():
+    from bot.config import AnswersConfig
+    from bot.discord_app.answering import AnswerPool
+    from bot.models import Answer
+
+    pool = AnswerPool(AnswersConfig(timeout_s=5, workers=2))
+    calls: list[str] = []
+
+    def answer(q: str, error: str | None = None) -> Answer:
+        calls.append(q)
+        time.sleep(0.2)
+        return Answer("cities", q, True, q, error=error)
+
+    try:
+        burst = await asyncio.gather(*(pool.answer("cities", "fraud", lambda: answer("fraud"), key=("fp1", "fraud"))
+                                       for _ in range(50)))
+        assert calls == ["fraud"] and {a.summary for a in burst} == {"fraud"}
+        await pool.answer("cities", "fraud", lambda: answer("fraud"), key=("fp1", "fraud"))
+        assert calls == ["fraud"]  # kept
+        await pool.answer("cities", "fraud", lambda: answer("fraud"), key=("fp2", "fraud"))
+        assert calls == ["fraud", "fraud"]  # a new snapshot: answered afresh
+        for _ in range(2):
+            await pool.answer("cities", "x", lambda: answer("x", error="usage"), key=("fp1", "x"))
+        assert calls.count("x") == 2  # an error answer is not kept
+    finally:
+        pool.shutdown()

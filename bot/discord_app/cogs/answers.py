@@ -47,9 +47,10 @@ class AnswersBase(commands.Cog):
             else:
                 await ctx.typing()
 
+        key = (engine.store.snapshot.fingerprint, command, " ".join(argument.split()), admin)
         ans = await self.bot.answers.answer(command, argument,
                                             lambda: engine.run(command, argument, admin=admin, user=user),
-                                            on_slow=thinking)
+                                            on_slow=thinking, key=key)
         await ctx.send_answer(ans, ephemeral=ephemeral)
 
 
@@ -82,7 +83,8 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
 def _completer(name: str) -> Any:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         bot: PressBot = interaction.client  # type: ignore[assignment]
-        return as_choices(await bot.answers.suggest(lambda: bot.engine.suggest(name, current, MAX_CHOICES)))
+        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current)
+        return as_choices(await bot.answers.suggest(lambda: bot.engine.suggest(name, current, MAX_CHOICES), key))
 
     return complete
 
