@@ -57,7 +57,7 @@ class AnswersConfig:
     search_results: int = 5
     min_relative_score: float = 0.34
     timeout_s: float = 5.0  # Discord: an answer not ready by then gets "This is taking too long"
-    workers: int = 4  # Discord: threads answering off the event loop
+    workers: int = 2  # Discord: threads answering off the event loop (more only contend for the GIL)
 
 
 @dataclass
