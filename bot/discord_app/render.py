@@ -79,7 +79,7 @@ def _description(ans: Answer) -> str:
 
 def _title(ans: Answer) -> str:
     query = f" {ans.query}" if ans.query else ""
-    return cut(f"{ans.command}{safe(query)}", TITLE_MAX)
+    return cut(f"{safe(ans.command)}{safe(query)}", TITLE_MAX)
 
 
 def answer_pages(ans: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[discord.Embed]:

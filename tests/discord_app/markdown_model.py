@@ -16,10 +16,11 @@ def unescaped(text: str) -> str:
     return re.sub(r"\\[^0-9A-Za-z\s]", "", text)
 
 
-def live_constructs(text: str) -> list[str]:
-    """Every markdown character, mention, link or URL scheme left live (empty: the text is inert)."""
+def live_constructs(text: str, allowed: str = "") -> list[str]:
+    """Every markdown character (except `allowed`, pressbot's own), mention, link or URL scheme left live
+    (empty: the text is inert)."""
     rest = unescaped(text)
-    found = [ch for ch in rest if ch in MARKDOWN_CHARS]
+    found = [ch for ch in rest if ch in MARKDOWN_CHARS and ch not in allowed]
     found += [s for s in LIVE_SEQUENCES if s in rest]
     found += [f"{m!r}" for m in re.findall(r"[\u202a-\u202e\u2066-\u2069\x1b]", rest)]
     return found

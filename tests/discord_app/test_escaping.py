@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from bot.discord_app.cogs.answers import as_choices
 from bot.discord_app.render import FIELD_VALUE_MAX, answer_pages, safe
+from bot.items import CityItem, PersonItem, QuoteItem, SourceCount
 from bot.models import Answer, Citation
 from bot.safe_text import ZWSP, discord_markdown, discord_url, strip_controls
 from tests.discord_app.markdown_model import live_constructs, shown
@@ -38,10 +39,14 @@ def test_escaped_text_has_no_live_construct_and_reads_as_written(text):
 @given(texts, texts, texts, st.lists(texts, max_size=3), st.sampled_from(["https://da.example/r?a=1", "https://x.org/a)[b](c", None]))
 def test_rendered_answer_echoes_nothing_live(query, title, snippet, highlights, url):
     cite = Citation("r", title, "2020-01-01", "src", "/x", url, 3, snippet or "x", highlights)
-    ans = Answer("who", query, True, f"No release names a person called '{query}'.", citations=[cite])
+    items = [PersonItem(query, [title, snippet], snippet, 1, 2, [0]), CityItem(title, "included", 0),
+             CityItem(query, "excluded", None), QuoteItem(query, snippet, 0), SourceCount(title, 3)]
+    ans = Answer("who", query, True, f"No release names a person called '{query}'.", items=items,
+                 citations=[cite])
     for page in answer_pages(ans):
         assert live_constructs(page.title or "") == []
-        assert live_constructs(page.description or "") == []
+        # pressbot's own: **bold**, (org), [1] references, "Cities:" labels
+        assert live_constructs((page.description or "").replace("**", ""), allowed="()[]:") == []
         for field in page.fields:
             assert live_constructs(field.name.removeprefix("[1] ")) == []
             value = field.value
