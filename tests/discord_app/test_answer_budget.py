@@ -163,3 +163,39 @@ async def test_identical_requests_share_one_computation_and_errors_are_not_kept(
         assert calls.count("x") == 2  # an error answer is not kept
     finally:
         pool.shutdown()
+
+
+async def test_thinking_through_discord_py_defers_the_slash_interaction_and_types_for_prefix(slow_env, monkeypatch):
+    from bot.discord_app.answering import AnswerPool
+
+    env, channel, reporter, _other, _replies = slow_env
+    run = AnswerPool.run
+
+    async def always_slow(self, fn, timeout_s=None, on_slow=None, **kwargs):  # simcord's clock: thread work is
+        if on_slow is not None:  # instant, so "not ready in 1.5 s" is forced: the real defer/typing path
+            await on_slow()
+        return await run(self, fn, timeout_s, None, **kwargs)
+
+    monkeypatch.setattr(AnswerPool, "run", always_slow)
+    result = await reporter.slash(channel, "who", name="Garrison")
+    callbacks = [r.json for r in env.http_requests if r.path.endswith("/callback")]
+    assert [c["type"] for c in callbacks] == [5]  # "thinking…" (deferred), then the answer completes it
+    assert "Tim Garrison" in shown(result.response.embeds[0].description)
+    await reporter.send(channel, "!who Garrison")
+    assert any(r.method == "POST" and r.path.endswith("/typing") for r in env.http_requests)
+    assert "Tim Garrison" in shown(channel.last_message.embeds[0].description)
+
+
+async def test_slow_autocomplete_gives_no_choices_in_time(monkeypatch):
+    from bot.config import AnswersConfig
+    from bot.discord_app import answering
+
+    monkeypatch.setattr(answering, "SUGGEST_TIMEOUT_S", 0.2)
+    pool = answering.AnswerPool(AnswersConfig())
+    try:
+        t0 = time.perf_counter()
+        assert await pool.suggest(lambda: time.sleep(1) or ["late"]) == []
+        assert time.perf_counter() - t0 < 0.6
+        assert await pool.suggest(lambda: ["Tim Garrison"]) == ["Tim Garrison"]
+    finally:
+        pool.shutdown()
