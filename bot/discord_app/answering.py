@@ -98,12 +98,14 @@ class AnswerPool:
                     future.cancel()
 
     async def answer(self, command: str, argument: str, fn: Callable[[], Answer],
-                     on_slow: Callable[[], Awaitable[None]] | None = None, key: Hashable | None = None) -> Answer:
-        """An engine answer within the budget, else the too-long answer."""
+                     on_slow: Callable[[], Awaitable[None]] | None = None, key: Hashable | None = None,
+                     current: Callable[[], bool] = lambda: True) -> Answer:
+        """An engine answer within the budget, else the too-long answer. An answer is kept for `key` only
+        when it is not an error and `current()` still holds as it finishes (the snapshot was not swapped)."""
         if command in ON_LOOP:
             return fn()
         t0 = time.perf_counter()
-        ans = await self.run(fn, on_slow=on_slow, key=key, keep=lambda a: a.error is None)
+        ans = await self.run(fn, on_slow=on_slow, key=key, keep=lambda a: a.error is None and current())
         if ans is None:
             log.warning("%s %r took longer than %.1f s; answered 'too long'", command, argument[:80],
                         time.perf_counter() - t0)

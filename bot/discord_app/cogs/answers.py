@@ -47,10 +47,12 @@ class AnswersBase(commands.Cog):
             else:
                 await ctx.typing()
 
-        key = (engine.store.snapshot.fingerprint, command, " ".join(argument.split()), admin)
+        fingerprint = engine.store.snapshot.fingerprint  # a reload mid-answer: the answer is not kept
+        key = (fingerprint, command, " ".join(argument.split()), admin)
         ans = await self.bot.answers.answer(command, argument,
                                             lambda: engine.run(command, argument, admin=admin, user=user),
-                                            on_slow=thinking, key=key)
+                                            on_slow=thinking, key=key,
+                                            current=lambda: engine.store.snapshot.fingerprint == fingerprint)
         await ctx.send_answer(ans, ephemeral=ephemeral)
 
 
