@@ -17,6 +17,7 @@ from discord.ext import commands
 from bot.commands.registry import CommandSpec, Registry
 from bot.discord_app.cogs.admin import HANDWRITTEN
 from bot.discord_app.context import PressContext
+from bot.safe_text import discord_plain
 
 if TYPE_CHECKING:
     from bot.discord_app.client import PressBot
@@ -35,9 +36,24 @@ class AnswersBase(commands.Cog):
         return await self.bot.check_request(ctx)
 
     async def _answer(self, ctx: PressContext, command: str, argument: str) -> None:
+        """The engine's answer, computed off the event loop within `answers.timeout_s`."""
         admin = self.bot.is_admin(ctx.author)
-        ans = self.bot.engine.run(command, argument, admin=admin, user=str(ctx.author.id))
-        await ctx.send_answer(ans, ephemeral=self.bot.cfg.discord.ephemeral)
+        ephemeral = self.bot.cfg.discord.ephemeral
+        engine, user = self.bot.engine, str(ctx.author.id)
+
+        async def thinking() -> None:  # not ready in 1.5 s: acknowledge the interaction, or show typing
+            if ctx.interaction is not None:
+                await ctx.defer(ephemeral=ephemeral)
+            else:
+                await ctx.typing()
+
+        fingerprint = engine.store.snapshot.fingerprint  # a reload mid-answer: the answer is not kept
+        key = (fingerprint, command, " ".join(argument.split()), admin)
+        ans = await self.bot.answers.answer(command, argument,
+                                            lambda: engine.run(command, argument, admin=admin, user=user),
+                                            on_slow=thinking, key=key,
+                                            current=lambda: engine.store.snapshot.fingerprint == fingerprint)
+        await ctx.send_answer(ans, ephemeral=ephemeral)
 
 
 def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
@@ -82,7 +98,8 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
 def _completer(name: str) -> Any:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         bot: PressBot = interaction.client  # type: ignore[assignment]
-        return as_choices(bot.engine.suggest(name, current, MAX_CHOICES))
+        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current)
+        return as_choices(await bot.answers.suggest(lambda: bot.engine.suggest(name, current, MAX_CHOICES), key))
 
     return complete
 
@@ -95,7 +112,7 @@ def answers_cog(registry: Registry) -> type[AnswersBase]:
 
 def as_choices(options: list[str]) -> list[app_commands.Choice[str]]:
     """Discord choices (at most 25; names and values at most 100 characters)."""
-    return [app_commands.Choice(name=o[:100], value=o[:100]) for o in options[:MAX_CHOICES]]
+    return [app_commands.Choice(name=discord_plain(o)[:100] or "?", value=o[:100]) for o in options[:MAX_CHOICES]]
 
 
 async def setup(bot: PressBot) -> None:
