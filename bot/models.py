@@ -24,6 +24,8 @@ class Release:
     dateline: str | None = None
     listing: bool = False  # an index page listing other releases' headlines, not a release itself
     source_key: str = ""  # the folder (or the file's own `source`) it came from; `source` is how it is shown
+    root: str = ""  # the corpus root (its label in release ids) the file was found under
+    embargo: str | None = None  # ISO instant in UTC before which no answer may use the release
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,12 +31,18 @@ class Scope:
     sources: frozenset[str] = field(default_factory=frozenset)
     since: str | None = None
     until: str | None = None
+    roots: frozenset[str] | None = None  # the corpus roots this server may see (None: every root)
+    now: str | None = None  # ISO instant (UTC) for embargoes; None: no embargo has lifted
 
     @property
     def everything(self) -> bool:
-        return not self.sources and self.since is None and self.until is None
+        return not self.sources and self.since is None and self.until is None and self.roots is None
 
     def allows(self, release: Release) -> bool:
+        if release.embargo is not None and (self.now is None or release.embargo > self.now):
+            return False  # embargoed: in no answer until its instant
+        if self.roots is not None and release.root not in self.roots:
+            return False
         if self.sources and (release.source_key or release.source) not in self.sources:
             return False
         if self.since is None and self.until is None:

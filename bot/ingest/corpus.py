@@ -287,6 +287,7 @@ def _make_release(job: _CleanJob, report: LoadReport) -> tuple[Release, list[str
         date=find_date(r.lines, doc.meta.get("date"), str(doc.path)),
         url=doc.meta.get("url") or release_url(shown.url if shown else None, doc.path),
         language=doc.meta.get("language") or detect_language("\n".join(kept)), dateline=find_dateline(blocks),
+        root=r.sf.label or r.sf.root.name, embargo=doc.meta.get("embargo"),
     )
     return rel, kept
 

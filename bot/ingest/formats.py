@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl"}
-META_KEYS = {"title", "source", "date", "url", "language", "id"}
+META_KEYS = {"title", "source", "date", "url", "language", "id", "embargo"}
 
 
 class SkipFile(Exception):
@@ -115,6 +115,18 @@ def _checked_date(value: str) -> str | None:
     return full if day else full[:7] if month else year
 
 
+def checked_instant(value: str) -> str | None:
+    """An embargo instant as ISO 8601 in UTC ('2026-12-05T15:00:00+00:00'); a bare date means midnight UTC;
+    a time without a zone is read as UTC. None when it is not a date-time."""
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat(timespec="seconds")
+
+
 def validate_meta(meta: dict[str, Any], problems: list[str], where: str = "front matter") -> dict[str, str]:
     """Metadata as strings, each field checked by type: a field of the wrong type, an impossible date or a
     URL that is not http(s) is dropped with a warning in `problems`; the release still loads."""
@@ -132,6 +144,14 @@ def validate_meta(meta: dict[str, Any], problems: list[str], where: str = "front
                 problems.append(f"{where}: date {text[:40]!r} is not a real date (YYYY-MM-DD); ignored")
                 continue
             text = iso
+        elif key == "embargo":
+            when = checked_instant(text)
+            if when is None:
+                problems.append(f"{where}: embargo {text[:40]!r} is not a date-time such as "
+                                f"2026-12-05T10:00:00-05:00; the release is held back until it is fixed")
+                text = "9999-12-31T23:59:59+00:00"  # a broken embargo keeps the release out, never in
+            else:
+                text = when
         elif key == "url" and not re.match(r"^https?://\S+$", text):
             problems.append(f"{where}: url {text[:60]!r} is not an http(s) address; ignored")
             continue

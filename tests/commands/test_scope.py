@@ -42,3 +42,14 @@ def test_the_scope_keeps_releases_by_source_and_date_prefix():
     assert not scope.allows(rel("kings_ny", "2019-12-31")) and not scope.allows(rel("kings_ny", "2021-07-01"))
     assert not scope.allows(rel("dallas_tx", "2020-05-05")) and not scope.allows(rel("kings_ny", None))
     assert Scope().allows(rel("dallas_tx", None))
+
+
+def test_an_embargoed_release_is_out_until_its_instant_and_a_server_sees_only_its_roots():
+    held = Release(id="a/x", path="x", title="t", source="A", source_key="a", root="a",
+                   embargo="2026-12-05T15:00:00+00:00")
+    assert not Scope().allows(held)  # no clock given: an embargo never lifts by accident
+    assert not Scope(now="2026-12-05T14:59:59+00:00").allows(held)
+    assert Scope(now="2026-12-05T15:00:00+00:00").allows(held)
+    mine = Release(id="b/y", path="y", title="t", source="B", source_key="b", root="b")
+    assert Scope(roots=frozenset({"b", "shared"})).allows(mine)
+    assert not Scope(roots=frozenset({"a", "shared"})).allows(mine)
