@@ -190,3 +190,19 @@ HEADLINE_VERBS = ("Indicted", "Charged", "Convicted", "Sentenced", "Pleads", "Pl
 CASE_VERBS = ("sentenced", "convicted", "charged", "indicted", "arrested")
 # Plural roles given to each name of a list that follows ('the defendants as A, B and C').
 PLURAL_LIST_ROLES = ("defendants", "suspects", "victims")
+
+# -- people: roles written away from a title ------------------------------------------------------
+# Crimes whose object is a victim: 'the murder of NAME', 'killing NAME' (nouns; gerunds end in -ing).
+CRIME_NOUNS = ("murder", "murders", "killing", "killings", "death", "deaths", "shooting", "stabbing", "rape",
+               "assault", "kidnapping", "strangulation", "beating", "molestation", "abduction", "slaying",
+               "manslaughter")
+CRIME_GERUNDS = ("murdering", "killing", "shooting", "stabbing", "raping", "kidnapping", "strangling",
+                 "assaulting", "molesting", "abducting", "beating")
+# Function words: never inside a noun phrase between a crime noun and its victim's name.
+PHRASE_BREAKS = frozenset("""by and or for with from to in at on as was were is are after before when while
+who which that into against than""".split())
+# Labels of a press release's contact block ('Contact: NAME', 'Media Contact: NAME').
+CONTACT_LABELS = ("Contact", "Contacts", "Media Contact", "Press Contact", "Media Contacts", "Media Inquiries")
+# Nouns of time: 'A day later, NAME' is not a description of NAME.
+TIME_NOUNS = frozenset("""day days week weeks month months year years night nights morning afternoon evening
+time times hour hours minute minutes moment weekend decade decades later earlier""".split())

@@ -8,13 +8,18 @@ import re
 from bot.extract.lexicon import (
     CLAUSE_WORDS,
     CONNECTORS,
+    CONTACT_LABELS,
+    CRIME_GERUNDS,
+    CRIME_NOUNS,
     MODIFIERS,
     OFFICIAL,
+    PHRASE_BREAKS,
     RELATIVE,
     ROLE_NOUNS,
     TITLE_FRAGMENT_STARTS,
     TITLE_HEADS,
     TITLE_STOP,
+    TIME_NOUNS,
 )
 from bot.extract.tokens import Token, is_name_word, plural_head
 
@@ -92,9 +97,9 @@ def title_before(toks: list[Token], head: int, floor: int) -> int:
 # -- the title after a name (appositives) and role descriptions -----------------------------------
 _APP_WORD = r"(?:(?:[A-Z]\.){2,}|[\w’'“”\"&/-]+)"
 _APPOSITIVE = re.compile(
-    rf"^,\s+(?:the |a |an )?((?:{_APP_WORD} ){{0,15}}?{_APP_WORD})(?=[,;:]|\s?\(|\.(?![A-Za-z])|\s+(?:who|which|that|was|is|has|had|will)\b|$)")
+    rf"^,\s+(the |a |an )?((?:{_APP_WORD} ){{0,15}}?{_APP_WORD})(?=[,;:]|\s?\(|\.(?![A-Za-z])|\s+(?:who|which|that|was|is|has|had|will)\b|$)")
 _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;(]|\s+(?:was|is|has|had|and|who)\b|$)")
-_AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
+_AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+|(?:is|was)\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
 _COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:the|a|an)|(?:served|serves|worked|works)\s+as"
                      r"(?:\s+(?:the|a|an))?)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b)")
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+")
@@ -138,6 +143,8 @@ def copula_role(rest: str) -> str:
 def appositive(text: str, end: int) -> str:
     """A title given after a name: 'Kim Ogg, the District Attorney' or 'Justin Schmitt, 37, Colorado'."""
     rest = text[end:end + 160]
+    if re.match(r"\s+,", rest):  # 'Ortega , president of': the stray space of a re-joined line
+        rest = rest.lstrip()
     m = _AS_A.match(rest) or _COPULA.match(rest)
     if m and described(role_only(m.group(1))):
         return role_only(m.group(1))
@@ -147,11 +154,12 @@ def appositive(text: str, end: int) -> str:
             return ""  # 'A, 22, B, 19': a list of people and their ages, not a hometown
         return f"{m.group(1)}, {m.group(2).strip()}"
     m = _APPOSITIVE.match(rest)
-    return _appositive_phrase(m.group(1).strip()) if m else ""
+    return _appositive_phrase(m.group(2).strip(), bool(m.group(1))) if m else ""
 
 
-def _appositive_phrase(phrase: str) -> str:
-    """The phrase after 'NAME, ' if it is this person's title, else ''."""
+def _appositive_phrase(phrase: str, article: bool = False) -> str:
+    """The phrase after 'NAME, ' if it is this person's title, else ''. After an article ('NAME, a medical
+    examiner hired by the family', 'NAME, the widow of ...') any lowercase noun phrase describes them."""
     words = phrase.split()
     if not words or words[0].isdigit():
         return ""
@@ -161,9 +169,72 @@ def _appositive_phrase(phrase: str) -> str:
     for a, b in zip(heads, heads[1:], strict=False):
         if a in TITLE_HEADS and is_name_word(b):
             return ""  # a list of other titled people, not this person's title
+    related = article and any(w in ("of", "to", "for") for w in heads[1:-2])  # 'the widow of ... Gene Harbrecht'
     if (len(heads) >= 3 and is_name_word(heads[-1]) and is_name_word(heads[-2])
-            and heads[-3] not in ("of", "at", "for", "with", "the")):
+            and heads[-3] not in ("of", "at", "for", "with", "the") and not related):
         return ""  # ends in someone else's name (not an organisation: 'president of the ... Bar Association')
     if any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in heads):
         return phrase
+    if article and _noun_phrase(heads[:8]):
+        return phrase
     return ""
+
+
+def _noun_phrase(words: list[str]) -> bool:
+    """A description headed by a lowercase noun ('career criminal', 'medical examiner hired by the family'):
+    its first noun-ish word lowercase, not a word of time ('a day later'), no verb of a clause."""
+    core = [w for w in words if w]
+    if not core or not re.fullmatch(r"[a-z\d][\w’'-]*", core[0]):
+        return False
+    return not any(w.lower() in TIME_NOUNS or w in CLAUSE_WORDS for w in core)
+
+
+# -- descriptions written apart from a name --------------------------------------------------------
+_CRIME_BEFORE = re.compile(
+    r"\b(?:(?:" + "|".join(CRIME_NOUNS) + r")\s+of|" + "|".join(CRIME_GERUNDS) + r")\s+"
+    r"(?:(?!(?:" + "|".join(PHRASE_BREAKS) + r")\b)[\w’'-]+\s+){0,6}$")
+_NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,5}?[a-z][\w’'-]*)\s+(?:named|called)\s+$")
+_CONTACT = re.compile(r"(?:^|\s)(" + "|".join(CONTACT_LABELS) + r"):\s*$")
+_POSSESSIVE = re.compile(r"[A-Z][\w-]*(?:’s|'s|’|')")
+
+
+def victim_before(before: str) -> bool:
+    """'the murder of NAME', 'the 1971 murder of 7-Eleven clerk NAME', 'killing NAME': the name that follows
+    is the victim of the crime (`before`: the text up to the name, or up to the title written before it)."""
+    return bool(_CRIME_BEFORE.search(before[-100:]))
+
+
+def named_role(before: str) -> str:
+    """'a jailhouse informant named NAME' -> 'jailhouse informant'."""
+    m = _NAMED.search(before[-80:])
+    if m and _noun_phrase(m.group(1).split()):
+        return m.group(1)
+    return ""
+
+
+def contact_label(before: str) -> str:
+    """'Contact: NAME' in a release's contact block -> 'Contact'."""
+    m = _CONTACT.search(before[-30:])
+    return m.group(1) if m else ""
+
+
+def pre_description(before: str) -> str:
+    """A noun phrase opening the sentence, set off by a comma before a name that a comma also closes:
+    'The state’s first witness, NAME, testified' / 'Groves’ ex-girlfriend, NAME, was' -> the phrase."""
+    m = re.search(r",\s*$", before[-200:])
+    if not m:
+        return ""
+    head = before[-200:][:m.start()]
+    k = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("; "), head.rfind("\n"))
+    phrase = head[k + 1:].strip() if k >= 0 else head.strip()
+    words = phrase.split()
+    if not 2 <= len(words) <= 8 or "," in phrase or (k < 0 and len(before) > 200):
+        return ""
+    det = words[0]
+    if not (det in ("The", "A", "An", "His", "Her", "Their") or _POSSESSIVE.fullmatch(det)):
+        return ""
+    rest = [w.strip("“”\"") for w in words[1:]]
+    verbish = any(w.endswith("ed") and w.islower() and w not in MODIFIERS for w in rest)
+    if verbish or not re.fullmatch(r"[a-z][a-z-]+", rest[-1]) or not _noun_phrase(rest):
+        return ""
+    return phrase

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from bot.extract.lexicon import WEAK_TITLES
+from bot.extract.lexicon import SUFFIXES, WEAK_TITLES
 from bot.extract.mentions import Mention
 from bot.extract.release import QuoteFinding, ReleaseFindings, read_release
 from bot.extract.titles import clean_title
-from bot.extract.tokens import name_key
+from bot.extract.tokens import INITIAL, name_key
 from bot.ingest.corpus import Corpus
 from bot.people.index import EntityIndex
 from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
@@ -51,14 +51,20 @@ class Resolver:
     def __init__(self, mentions: list[tuple[int, Mention]], source: str) -> None:
         self.source = source
         self.full_by_last: dict[str, Counter[Key]] = defaultdict(Counter)
+        # 'Ms. Trujillo Puckett' after 'Lili Trujillo Puckett': the two words are her two-part surname
+        self.compound: dict[tuple[str, str], Key] = {}
         for _pid, m in mentions:
             if m.first:
-                self.full_by_last[name_key(m.last)][(name_key(m.first), name_key(m.last), "")] += 1
+                key = (name_key(m.first), name_key(m.last), "")
+                self.full_by_last[name_key(m.last)][key] += 1
+                core = [w for w in m.full.split() if w not in SUFFIXES and not INITIAL.match(w)]
+                if len(core) == 3 and name_key(core[1]) != key[0]:
+                    self.compound.setdefault((name_key(core[1]), key[1]), key)
 
     def __call__(self, first: str, last: str) -> Key:
         lk = name_key(last)
         if first:
-            return (name_key(first), lk, "")
+            return self.compound.get((name_key(first), lk), (name_key(first), lk, ""))
         fulls = self.full_by_last.get(lk)
         if fulls:
             return fulls.most_common(1)[0][0]
