@@ -201,6 +201,8 @@ CRIME_GERUNDS = ("murdering", "killing", "shooting", "stabbing", "raping", "kidn
 # Function words: never inside a noun phrase between a crime noun and its victim's name.
 PHRASE_BREAKS = frozenset("""by and or for with from to in at on as was were is are after before when while
 who which that into against than""".split())
+# Capitalized determiners that open a noun phrase at the start of a sentence ('Another witness, NAME,').
+DETERMINERS = frozenset("The A An Another One This That His Her Their Its Our".split())
 # Labels of a press release's contact block ('Contact: NAME', 'Media Contact: NAME').
 CONTACT_LABELS = ("Contact", "Contacts", "Media Contact", "Press Contact", "Media Contacts", "Media Inquiries")
 # Nouns of time: 'A day later, NAME' is not a description of NAME.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.extract.lexicon import CONTACT_LABELS, HONORIFICS, PLURAL_LIST_ROLES, SUFFIXES
 from bot.extract.titles import (
-    appositive,
+    appositive_description,
     copula_role,
     is_head,
     named_role,
@@ -40,6 +40,7 @@ class Mention:
     title: str
     start: int
     end: int
+    free: bool = False  # a description set beside the name, kept even without a title word
 
 
 @dataclass
@@ -95,10 +96,10 @@ def titled_mention(scan: MentionScan, i: int) -> int | None:
     k = i if tok.text in HONORIFICS else title_before(toks, i, scan.used_until)
     title = text[toks[k].start:tok.end]
     start, end = toks[i + 1].start, toks[j - 1].end
-    app = appositive(text, end)
+    app, free = appositive_description(text, end)
     scan.out.append(Mention(first, last, text[start:end], title, start, end))
     if app:
-        scan.out.append(Mention(first, last, text[start:end], app, start, end))
+        scan.out.append(Mention(first, last, text[start:end], app, start, end, free=free))
     if victim_before(text[:toks[k].start]):  # 'the 1971 murder of 7-Eleven clerk Christy Bryant'
         scan.out.append(Mention(first, last, text[start:end], "victim", start, end))
     if plural_head(tok.text):  # 'Investigators Doug Garrison and Ryan Rogers': each of them
@@ -146,10 +147,15 @@ def untitled_mention(scan: MentionScan, i: int) -> int | None:
 
 
 def copula_mention(scan: MentionScan, tok: Token) -> None:
-    """A lone surname given a role by a copula: "Shively was the ringleader of ..."."""
+    """A lone surname given a role by a copula ("Shively was the ringleader of ...") or by an appositive
+    ("And Edwards, the jailhouse informant, admitted"; kept only where the release names them in full)."""
     role = copula_role(scan.text[tok.end:tok.end + 160])
     if role:
         scan.out.append(Mention("", tok.text, tok.text, role, tok.start, tok.end))
+        return
+    app, free = appositive_description(scan.text, tok.end)
+    if app and not app[:1].isdigit():
+        scan.out.append(Mention("", tok.text, tok.text, app, tok.start, tok.end, free=True))
 
 
 def full_name_mention(scan: MentionScan, i: int, j: int) -> None:
@@ -158,14 +164,14 @@ def full_name_mention(scan: MentionScan, i: int, j: int) -> None:
     text, toks = scan.text, scan.toks
     first, last = split_name([t.text for t in toks[i:j]])
     start, end = toks[i].start, toks[j - 1].end
-    app = appositive(text, end)
+    app, free = appositive_description(text, end)
     pre = _role_before(scan, start)
     if pre:
         scan.out.append(Mention(first, last, text[start:end], pre, start, end))
     for role in described_apart(text, start, end, bool(pre)):
-        scan.out.append(Mention(first, last, text[start:end], role, start, end))
+        scan.out.append(Mention(first, last, text[start:end], role, start, end, free=role != "victim"))
     scan.prev_end = end
-    scan.out.append(Mention(first, last, text[start:end], app, start, end))
+    scan.out.append(Mention(first, last, text[start:end], app, start, end, free=free))
 
 
 def described_apart(text: str, start: int, end: int, has_role: bool) -> list[str]:

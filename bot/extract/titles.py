@@ -11,15 +11,16 @@ from bot.extract.lexicon import (
     CONTACT_LABELS,
     CRIME_GERUNDS,
     CRIME_NOUNS,
+    DETERMINERS,
     MODIFIERS,
     OFFICIAL,
     PHRASE_BREAKS,
     RELATIVE,
     ROLE_NOUNS,
+    TIME_NOUNS,
     TITLE_FRAGMENT_STARTS,
     TITLE_HEADS,
     TITLE_STOP,
-    TIME_NOUNS,
 )
 from bot.extract.tokens import Token, is_name_word, plural_head
 
@@ -28,10 +29,13 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _NOT_TITLE_START = re.compile(r"(?:" + "|".join(TITLE_FRAGMENT_STARTS) + r")\b")
 
 
-def clean_title(title: str) -> str:
+def clean_title(title: str, free: bool = False) -> str:
     """A title as one person holds it: 'Investigators' (from a list) -> 'Investigator', 'Homicide Bureau and
-    Assistant District Attorney' -> 'Assistant District Attorney', 'and son' -> ''."""
+    Assistant District Attorney' -> 'Assistant District Attorney', 'and son' -> ''. `free`: a description
+    the text sets beside the name ('a jailhouse informant named NAME'), kept without a title word."""
     title = " ".join(title.split())
+    if free:
+        return _LEADING_JUNK.sub("", title)
     if _NOT_TITLE_START.match(title) or title.casefold().rstrip(".") in ("mr", "mrs", "ms"):
         return ""  # a fragment of a list, a clause or a phrase, not a title
     title = _LEADING_JUNK.sub("", title)
@@ -142,19 +146,29 @@ def copula_role(rest: str) -> str:
 
 def appositive(text: str, end: int) -> str:
     """A title given after a name: 'Kim Ogg, the District Attorney' or 'Justin Schmitt, 37, Colorado'."""
+    return appositive_description(text, end)[0]
+
+
+def appositive_description(text: str, end: int) -> tuple[str, bool]:
+    """(`appositive`, free): free when it is a lowercase description with no title word ('a career
+    criminal'), which a title's clean-up would otherwise drop."""
     rest = text[end:end + 160]
     if re.match(r"\s+,", rest):  # 'Ortega , president of': the stray space of a re-joined line
         rest = rest.lstrip()
     m = _AS_A.match(rest) or _COPULA.match(rest)
     if m and described(role_only(m.group(1))):
-        return role_only(m.group(1))
+        return role_only(m.group(1)), False
     m = _AGE.match(rest)
     if m:
         if re.match(r",\s+\d{1,3}\b", rest[m.end():]):
-            return ""  # 'A, 22, B, 19': a list of people and their ages, not a hometown
-        return f"{m.group(1)}, {m.group(2).strip()}"
+            return "", False  # 'A, 22, B, 19': a list of people and their ages, not a hometown
+        return f"{m.group(1)}, {m.group(2).strip()}", False
     m = _APPOSITIVE.match(rest)
-    return _appositive_phrase(m.group(2).strip(), bool(m.group(1))) if m else ""
+    if not m:
+        return "", False
+    phrase = _appositive_phrase(m.group(2).strip(), bool(m.group(1)))
+    return phrase, bool(phrase) and not any(w.strip("“”\".,") in TITLE_HEADS or w.lower() in ROLE_NOUNS
+                                            for w in phrase.split())
 
 
 def _appositive_phrase(phrase: str, article: bool = False) -> str:
@@ -231,7 +245,7 @@ def pre_description(before: str) -> str:
     if not 2 <= len(words) <= 8 or "," in phrase or (k < 0 and len(before) > 200):
         return ""
     det = words[0]
-    if not (det in ("The", "A", "An", "His", "Her", "Their") or _POSSESSIVE.fullmatch(det)):
+    if not (det in DETERMINERS or _POSSESSIVE.fullmatch(det)):
         return ""
     rest = [w.strip("“”\"") for w in words[1:]]
     verbish = any(w.endswith("ed") and w.islower() and w not in MODIFIERS for w in rest)

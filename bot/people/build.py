@@ -103,6 +103,8 @@ class _Registry:
 
     def _add_mention(self, rid: str, source: str, pid: int, m: Mention, resolve: Resolver) -> None:
         key = resolve(m.first, m.last)
+        if m.free and not m.first and not key[0]:
+            return  # a surname's appositive where the release never names them in full: may not be a person
         person = self.person_for(key, m.first if key[0] else "", m.last, source)
         if m.first and key[0]:
             person.add(person.names, m.full)
@@ -110,7 +112,7 @@ class _Registry:
             person.add(person.names, m.last)
         person.mention_pids.append(pid)
         person.releases.add(rid)
-        title = clean_title(m.title)
+        title = clean_title(m.title, m.free)
         if title and title.lower() not in WEAK_TITLES:
             person.add_title(title, pid)
 
