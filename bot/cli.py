@@ -10,34 +10,9 @@ import time
 
 from bot.commands.engine import Engine
 from bot.config import Config, ConfigError, load_config
+from bot.progress import ProgressBar
 from bot.render_text import render_json, render_text
 from bot.store import SnapshotStore
-
-
-class ProgressBar:
-    """A one-line progress display on stderr (only when stderr is a terminal, or for long loads)."""
-
-    def __init__(self, enabled: bool = True) -> None:
-        self.enabled = enabled
-        self.tty = sys.stderr.isatty()
-        self.last = 0.0
-        self.stage = ""
-
-    def __call__(self, done: int, total: int, stage: str) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if stage == self.stage and now - self.last < (0.1 if self.tty else 2.0) and done < total:
-            return
-        self.last, self.stage = now, stage
-        width = 30
-        filled = int(width * done / total) if total else width
-        line = f"{stage:<18} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-        if self.tty:
-            sys.stderr.write("\r" + line + ("\n" if done >= total else ""))
-        else:
-            sys.stderr.write(line + "\n")
-        sys.stderr.flush()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -126,7 +101,7 @@ def _main(argv: list[str] | None = None) -> int:
 
 def _shell(engine: Engine, render) -> int:
     prefix = engine.cfg.discord.prefix
-    print(f"pressbot shell: {len(engine.store.snapshot.corpus.releases)} releases loaded. "
+    print(f"pressbot shell: {engine.releases_loaded} releases loaded. "
           f"Type {prefix}help, or quit.", file=sys.stderr)
     while True:
         try:

@@ -19,6 +19,7 @@ import yaml
 from bot.commands.engine import Engine
 from bot.config import load_config
 from bot.eval_scoring import SCORERS, item_source, verbatim
+from bot.progress import ProgressBar
 from bot.store import SnapshotStore
 
 SECTIONS = ("who", "cities", "quote", "search", "unanswerable")
@@ -131,8 +132,6 @@ def run_eval(args: argparse.Namespace) -> int:
     base = qfile.resolve().parent.parent
     corpus = args.corpus or [str(p) for p in default_corpus(questions, base)]
     cfg = load_config(args.config, corpus)
-    from bot.cli import ProgressBar
-
     t = time.perf_counter()
     store = SnapshotStore.open(cfg, ProgressBar(enabled=args.verbose), use_cache=not args.no_cache, warm=False)
     load_s = time.perf_counter() - t

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, overload
 
+from bot.items import Item
+
 
 @dataclass(frozen=True, slots=True)
 class Release:
@@ -57,13 +59,18 @@ class Answer:
     query: str
     found: bool
     summary: str
-    items: list[dict[str, Any]] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     error: str | None = None
+    releases: list[str] = field(default_factory=list)  # `cities`: the releases about the topic
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The JSON shape (README, `--json`): every field, items as objects with their `kind`."""
+        return {"command": self.command, "query": self.query, "found": self.found, "summary": self.summary,
+                "items": [item.to_dict() for item in self.items],
+                "citations": [asdict(c) for c in self.citations], "suggestions": list(self.suggestions),
+                "error": self.error, "releases": list(self.releases)}
 
 
 class ParagraphTable:

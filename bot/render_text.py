@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from bot.items import TEXT, item_lines
 from bot.models import Answer, Citation
 
 
@@ -15,6 +16,31 @@ def bold(text: str, words: list[str], mark: str = "**") -> str:
         return text
     rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
     return rx.sub(lambda m: f"{mark}{m.group(1)}{mark}", text)
+
+
+class TextFormatter:
+    """The terminal: text as written, nothing cut, two-space indents."""
+
+    target = TEXT
+    bullet = "  "
+
+    def esc(self, text: str) -> str:
+        return text
+
+    def strong(self, text: str) -> str:
+        return text
+
+    def code(self, text: str) -> str:
+        return text
+
+    def cut(self, text: str, limit: int) -> str:  # noqa: ARG002 - a terminal has room for everything
+        return text
+
+    def entry(self, label: str, text: str) -> str:
+        return f"  {label:<22} {text}"
+
+
+TERMINAL = TextFormatter()
 
 
 def citation_line(c: Citation) -> str:
@@ -30,20 +56,7 @@ def also_in_line(c: Citation, shown: int = 3) -> str:
 
 def render_text(ans: Answer) -> str:
     """What `pressbot ask` prints: summary, the answer's items, then numbered verbatim citations."""
-    lines = [ans.summary]
-    if ans.command == "help":
-        lines += [f"  {i['usage']:<22} {i['description']}" for i in ans.items]
-    elif ans.command == "sources":
-        for i in ans.items:
-            if "source" in i:
-                lines.append(f"  {i['source']}: {i['releases']} releases")
-            elif "latest" in i:
-                lines.append("Latest:")
-                lines += [f"  {r['date'] or '????'}  {r['title']}  [{r['source']}]" for r in i["latest"]]
-    elif ans.command == "reload":
-        for i in ans.items:
-            if "skipped" in i:
-                lines.append(f"  skipped {i['skipped']}: {i['reason']}")
+    lines = [ans.summary, *item_lines(ans.items, TERMINAL)]
     for n, c in enumerate(ans.citations, start=1):
         lines.append("")
         lines.append(f"[{n}] “{bold(c.text, c.highlights)}”")

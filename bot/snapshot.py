@@ -17,7 +17,9 @@ from bot.config import Config
 from bot.extract.place_context import home_cities, person_words, release_states, source_states
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer
-from bot.ingest.corpus import Corpus, LoadReport, Progress, discover, load_corpus
+from bot.ingest.corpus import Corpus, Progress, load_corpus
+from bot.ingest.files import discover
+from bot.ingest.report import LoadReport
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 

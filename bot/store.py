@@ -84,7 +84,7 @@ class SnapshotStore:
                 new = _checked(build_snapshot(self.cfg, progress, fingerprint(self.cfg)))
             except ReloadError:
                 raise
-            except Exception as e:  # noqa: BLE001 - any failure must leave the old index serving
+            except Exception as e:  # any failure must leave the old index serving
                 log.exception("reload by %s failed; keeping the previous index", requested_by)
                 raise ReloadError(f"the new corpus could not be built ({type(e).__name__}: {e})") from e
             try:
@@ -119,7 +119,7 @@ class SnapshotStore:
                 except OSError as e:  # no writable cache: fall back to building in a thread
                     log.warning("snapshot cache unusable (%s); rebuilding in a thread", e)
                     return await asyncio.to_thread(self.reload, requested_by)
-                except Exception as e:  # noqa: BLE001 - any failure must leave the old index serving
+                except Exception as e:  # any failure must leave the old index serving
                     log.exception("reload by %s failed; keeping the previous index", requested_by)
                     raise ReloadError(f"the new corpus could not be built ({type(e).__name__}: {e})") from e
             new = await asyncio.to_thread(load_snapshot, self.cfg.cache_dir, fp)

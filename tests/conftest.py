@@ -10,38 +10,7 @@ import pytest
 from bot.commands.engine import Engine
 from bot.config import load_config
 from bot.store import SnapshotStore
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-PROSECUTORS = SHARED / "corpora" / "prosecutors"
-COUNTIES = ("dallas_tx", "kings_ny", "orange_ca", "san_diego_ca")
-# Files the tests read on purpose, plus an even spread of each folder (so boilerplate detection sees
-# enough pages of each site to tell furniture from stories).
-NAMED = {
-    "dallas_tx": ["Assets_uploads_docs_district-attorney_press-release_2019_PR_AmberGuyger_100319_pdf.txt",
-                  "Assets_uploads_docs_district-attorney_press-release_2018_PR_FINAL_OliverVerdict-Sentence_082918_pdf.txt"],
-    "kings_ny": ["2020_11_12_four-men-including-mta-subway-conductor-indicted-for-trafficking-guns-purchased-in-the-south-to-sell-on-brook.txt"],
-    "orange_ca": ["press_orange-county-district-attorney-anonymous-tip-hotline-online-reporting-form-seeks-information-regarding-may-21-202.txt"],
-    "san_diego_ca": ["news_1-million-in-restitution-ordered-from-plumbing-contractor.txt",
-                     "news_home-for-the-holidays-human-trafficking-operation-recovers-19-victims-in-three-days.txt"],
-}
-PER_COUNTY = 12
-
-
-def write_config(folder: Path, corpus_paths: list[Path], extra: str = "") -> Path:
-    cfg = folder / "pressbot.yaml"
-    paths = ", ".join(f'"{p}"' for p in corpus_paths)
-    cfg.write_text(f"corpus:\n  paths: [{paths}]\n  cache_dir: \"{folder / 'cache'}\"\n{extra}", encoding="utf-8")
-    return cfg
-
-
-def engine_for(folder: Path, releases: dict[str, str], source: str = "releases") -> Engine:
-    """An engine over `releases` (file name -> text) written to folder/source; no cache."""
-    src = folder / source
-    src.mkdir(parents=True, exist_ok=True)
-    for name, text in releases.items():
-        (src / name).write_text(text, encoding="utf-8")
-    return Engine(SnapshotStore.open(load_config(write_config(folder, [src])), use_cache=False))
+from tests.helpers import PROSECUTORS, ROOT, sample_files, write_config
 
 
 @pytest.fixture(scope="session")
@@ -51,15 +20,6 @@ def demo_engine(tmp_path_factory) -> Engine:
     return Engine(SnapshotStore.open(cfg))
 
 
-def _sample_files() -> dict[str, list[Path]]:
-    chosen: dict[str, list[Path]] = {}
-    for county in COUNTIES:
-        files = sorted((PROSECUTORS / county).glob("*.txt"))
-        step = max(1, len(files) // PER_COUNTY)
-        picked = files[::step][:PER_COUNTY]
-        picked += [PROSECUTORS / county / n for n in NAMED.get(county, []) if (PROSECUTORS / county / n).exists()]
-        chosen[county] = sorted(set(picked))
-    return chosen
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +28,7 @@ def sample_dir(tmp_path_factory) -> Path:
     if not PROSECUTORS.is_dir():
         pytest.skip(f"real corpus not found at {PROSECUTORS} (the shared/ folder beside the checkout)")
     folder = tmp_path_factory.mktemp("sample")
-    for county, files in _sample_files().items():
+    for county, files in sample_files().items():
         (folder / county).mkdir()
         for f in files:
             shutil.copy(f, folder / county / f.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import ConfigError, load_config
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_bundled_config_loads_and_points_at_the_demo_corpus():

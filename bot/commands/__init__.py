@@ -1,1 +1,1 @@
-"""commands"""
+"""Commands: one declaration per command (registry), the engine that dispatches to them, and their answers."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, sentence_at
-from bot.commands.topic import topic_releases
+from bot.commands.topic import TopicRelease, topic_releases
 from bot.extract.places import find_places
+from bot.items import CityItem, Item
 from bot.models import Answer, Citation
 from bot.snapshot import Snapshot
 
@@ -20,10 +21,12 @@ def _counts_cities(phrase: str) -> bool:
     return not any(w.endswith("ed") or w.lower() in ("the", "officers", "agents", "people", "in") for w in middle)
 
 
-def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) -> Answer:
-    chosen = topic_releases(snap, topic, min_relative=min_relative)
-    if not chosen:
-        return Answer("cities", topic, False, f"No release is about '{topic}'.")
+Where = tuple[int, int, int]  # paragraph id, start, end
+
+
+def _places(snap: Snapshot, chosen: list[TopicRelease]) -> tuple[dict[str, Where], dict[str, Where],
+                                                                  tuple[str, int, int, int] | None]:
+    """Cities named as part of the story, cities said not to be, and the first 'seven cities' phrase."""
     included: dict[str, tuple[int, int, int]] = {}
     excluded: dict[str, tuple[int, int, int]] = {}
     count_note: tuple[str, int, int, int] | None = None
@@ -43,7 +46,15 @@ def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) 
                     count_note = (cm.group(0), para.pid, cm.start(), cm.end())
     for name in excluded:
         included.pop(name, None)
-    items: list[dict] = []
+    return included, excluded, count_note
+
+
+def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) -> Answer:
+    chosen = topic_releases(snap, topic, min_relative=min_relative)
+    if not chosen:
+        return Answer("cities", topic, False, f"No release is about '{topic}'.")
+    included, excluded, count_note = _places(snap, chosen)
+    items: list[CityItem] = []
     citations: list[Citation] = []
 
     def add(name: str, where: tuple[int, int, int], status: str) -> None:
@@ -58,15 +69,15 @@ def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) 
         elif len(citations) < max_citations:
             citations.append(cite(snap, pid, snippet, highlights=[name]))
             idx = len(citations) - 1
-        items.append({"city": name, "status": status, "citation": idx})
+        items.append(CityItem(city=name, status=status, citation=idx))
 
     for name, where in excluded.items():
         add(name, where, "excluded")
     for name, where in included.items():
         add(name, where, "included")
-    items.sort(key=lambda i: i["status"] != "included")
-    inc = [i["city"] for i in items if i["status"] == "included"]
-    exc = [i["city"] for i in items if i["status"] == "excluded"]
+    items.sort(key=lambda i: i.status != "included")
+    inc = [i.city for i in items if i.status == "included"]
+    exc = [i.city for i in items if i.status == "excluded"]
     summary = f"Cities in the release(s) about '{topic}': " + (", ".join(inc) if inc else "none named")
     if exc:
         summary += f". Not included: {', '.join(exc)}"
@@ -77,5 +88,6 @@ def cities(snap: Snapshot, topic: str, max_citations: int, min_relative: float) 
         if not any(c.text == snippet for c in citations):
             citations.append(cite(snap, pid, snippet, highlights=[phrase]))
     summary += "."
-    items.append({"releases": [t.release_id for t in chosen]})
-    return Answer("cities", topic, True, summary, items=items, citations=citations)
+    shown: list[Item] = list(items)
+    return Answer("cities", topic, True, summary, items=shown, citations=citations,
+                  releases=[t.release_id for t in chosen])

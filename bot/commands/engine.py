@@ -4,22 +4,16 @@ Discord and the CLI both call `Engine.ask` or `Engine.run`, so they show the sam
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
 from rapidfuzz import process
 
-from bot.commands.cities import cities
-from bot.commands.info import USAGE, help_answer, sources_answer
-from bot.commands.quote import quote
-from bot.commands.search import search
-from bot.commands.who import who
+from bot.commands import reload
+from bot.commands.registry import REGISTRY, CommandSpec, Registry, Request
 from bot.models import Answer
-from bot.store import ReloadError, SnapshotStore
+from bot.store import SnapshotStore
 
-log = logging.getLogger("pressbot.engine")
-NEEDS_ARGUMENT = {"who", "cities", "quote", "search"}
 _OPTION = re.compile(r"^(?:name|topic|text|query|person):\s*", re.IGNORECASE)
 
 
@@ -42,11 +36,12 @@ def parse(text: str, prefix: str = "!") -> Parsed:
 
 
 class Engine:
-    """Answers commands from the store's current snapshot."""
+    """Answers commands from the store's current snapshot: a registry lookup behind the shared guards."""
 
-    def __init__(self, store: SnapshotStore) -> None:
+    def __init__(self, store: SnapshotStore, registry: Registry = REGISTRY) -> None:
         self.store = store
         self.cfg = store.cfg
+        self.registry = registry
 
     def ask(self, text: str, admin: bool = True, user: str = "cli") -> Answer:
         """Parse and answer one command line."""
@@ -55,56 +50,52 @@ class Engine:
 
     def run(self, command: str, argument: str, admin: bool = True, user: str = "cli") -> Answer:
         """Answer an already-split command (slash commands arrive this way)."""
-        prefix = self.cfg.discord.prefix
         argument = " ".join(argument.split())
+        spec = self.registry.get(command)
+        refusal = self.refusal(command, argument, admin, spec)
+        if refusal is not None or spec is None or spec.answer is None:
+            return refusal or self.registry.help(self.cfg.discord.prefix)
+        snap = self.store.snapshot  # one read: a concurrent reload cannot mix two snapshots
+        return spec.answer(Request(snap, argument, self.cfg.answers, self.cfg.discord.prefix, user, self.store,
+                                   self.registry))
+
+    def refusal(self, command: str, argument: str, admin: bool, spec: CommandSpec | None) -> Answer | None:
+        """The shared guards, in order: no command, unknown command (with a fuzzy suggestion), a missing
+        argument (the usage line), an over-long query, an admin command from a non-admin."""
+        prefix = self.cfg.discord.prefix
         if not command:
-            return help_answer(prefix, "Ask me something. Commands:")
-        if command not in USAGE:
-            guess = process.extractOne(command, list(USAGE), score_cutoff=60)
+            return self.registry.help(prefix, "Ask me something. Commands:")
+        if spec is None or spec.answer is None:
+            names = [s.name for s in self.registry.engine_commands()]
+            guess = process.extractOne(command, names, score_cutoff=60)
             hint = f" Did you mean {prefix}{guess[0]}?" if guess else f" Try {prefix}help."
             return Answer(command, argument, False, f"Unknown command '{command}'.{hint}",
                           error="unknown_command", suggestions=[guess[0]] if guess else [])
-        if command in NEEDS_ARGUMENT and not argument:
-            usage, desc = USAGE[command]
-            return Answer(command, "", False, f"Usage: {prefix}{usage} — {desc}.", error="usage")
+        if spec.needs_argument and not argument:
+            return Answer(command, "", False, f"Usage: {prefix}{spec.usage} — {spec.help}.", error="usage")
         limit = self.cfg.answers.max_query_chars
         if len(argument) > limit:
             return Answer(command, argument[:limit] + "…", False,
                           f"That query is {len(argument)} characters long; the limit is {limit}.",
                           error="too_long")
-        snap = self.store.snapshot  # one read: a concurrent reload cannot mix two snapshots
-        a = self.cfg.answers
-        if command == "who":
-            return who(snap, argument, a.max_citations)
-        if command == "quote":
-            return quote(snap, argument, a.max_citations)
-        if command == "cities":
-            return cities(snap, argument, a.max_citations, a.min_relative_score)
-        if command == "search":
-            text, every = (argument[:-6].strip(), True) if argument.endswith(" --all") else (argument, False)
-            return search(snap, text, a.search_results, a.min_relative_score, per_release=a.search_results if every else 1)
-        if command == "sources":
-            return sources_answer(snap)
-        if command == "reload":
-            return self.reload(admin, user)
-        return help_answer(prefix)
+        if spec.admin and not admin:
+            return Answer(command, "", False, "Only server admins can reload the corpus.", error="forbidden")
+        return None
 
-    def reload(self, admin: bool, user: str) -> Answer:
-        if not admin:
-            return Answer("reload", "", False, "Only server admins can reload the corpus.", error="forbidden")
-        try:
-            result = self.store.reload(requested_by=user)
-        except ReloadError as e:
-            return Answer("reload", "", False, f"Reload failed; still serving the previous index: {e}",
-                          error="reload_failed")
-        return reload_answer(result)
+    async def areload(self, user: str, admin: bool = True) -> Answer:
+        """`reload` without blocking the event loop (Discord); same guard and replies as `run('reload')`."""
+        spec = self.registry.get("reload")
+        refusal = self.refusal("reload", "", admin, spec)
+        return refusal or await reload.areload(self.store, user)
 
+    @property
+    def releases_loaded(self) -> int:
+        """How many releases the serving snapshot holds."""
+        return len(self.store.snapshot.corpus.releases)
 
-def reload_answer(result) -> Answer:
-    """The reply to a successful reload: a diff of releases and the files skipped."""
-    summary = (f"Reloaded: {result.releases} releases, {result.paragraphs} paragraphs "
-               f"(was {result.paragraphs_before}); {len(result.added)} added, {len(result.removed)} removed, "
-               f"{len(result.changed)} changed; {len(result.skipped)} file(s) skipped.")
-    items = [{"added": result.added[:20], "removed": result.removed[:20], "changed": result.changed[:20]}]
-    items += [{"skipped": f, "reason": r} for f, r in result.skipped[:20]]
-    return Answer("reload", "", True, summary, items=items)
+    def suggest(self, command: str, typed: str, limit: int = 25) -> list[str]:
+        """Completions for a command's parameter as typed so far (none for a command without)."""
+        spec = self.registry.get(command)
+        if spec is None or spec.suggest is None:
+            return []
+        return spec.suggest(self.store.snapshot, typed, limit)

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
+from bot.items import HelpEntry, Item, LatestReleases, ReleaseRef, SourceCount
 from bot.models import Answer
 from bot.snapshot import Snapshot
 
-USAGE = {
-    "who": ("who NAME", "who a person is: full name, titles and organisation, with citations"),
-    "cities": ("cities TOPIC", "cities named in the releases about a topic, and those said not to be part"),
-    "quote": ("quote NAME", "what a person is quoted as saying"),
-    "search": ("search TEXT [--all]", "the best-matching paragraphs, one per release (--all: several)"),
-    "sources": ("sources", "the releases loaded, by source"),
-    "help": ("help", "this list"),
-    "reload": ("reload", "(admins) reload the corpus without stopping the bot"),
-}
 
-
-def help_answer(prefix: str = "!", note: str | None = None) -> Answer:
-    items = [{"command": name, "usage": f"{prefix}{usage}", "description": desc}
-             for name, (usage, desc) in USAGE.items()]
+def help_answer(commands: Iterable[tuple[str, str, str]], prefix: str = "!", note: str | None = None) -> Answer:
+    """The command list; `commands` are (name, usage, description) in the order to show."""
+    items: list[Item] = [HelpEntry(command=name, usage=f"{prefix}{usage}", description=desc)
+                         for name, usage, desc in commands]
     summary = note or "Commands (every answer cites the release and paragraph it quotes):"
     return Answer("help", "", True, summary, items=items)
 
@@ -28,12 +21,12 @@ def help_answer(prefix: str = "!", note: str | None = None) -> Answer:
 def sources_answer(snap: Snapshot, limit: int = 10) -> Answer:
     rels = list(snap.corpus.releases.values())
     by_source = Counter(r.source for r in rels)
-    items = [{"source": s, "releases": n} for s, n in by_source.most_common()]
+    items: list[Item] = [SourceCount(source=s, releases=n) for s, n in by_source.most_common()]
     recent = sorted(rels, key=lambda r: (r.date or "", r.id), reverse=True)[:limit]
-    latest = [{"title": r.title, "date": r.date, "source": r.source, "id": r.id, "path": r.path, "url": r.url}
+    latest = [ReleaseRef(title=r.title, date=r.date, source=r.source, id=r.id, path=r.path, url=r.url)
               for r in recent]
     rep = snap.report
     summary = (f"{len(rels)} release{'s' if len(rels) != 1 else ''} from {len(by_source)} source(s), "
                f"{rep.paragraphs} paragraphs"
                + (f"; {len(rep.skipped)} file(s) skipped" if rep.skipped else ""))
-    return Answer("sources", "", True, summary, items=items + [{"latest": latest}])
+    return Answer("sources", "", True, summary, items=[*items, LatestReleases(latest)])

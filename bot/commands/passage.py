@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from bot.commands.cite import is_headline
+from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot
 from bot.textnorm import sentence_spans
 
@@ -43,15 +43,6 @@ _CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile(r"\bphone\b|\bnumber\s+to\s+call\b|\bhotline\b|\bcontact\b", re.I),
      re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")),
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class PassageWeights:
-    """The passage scorer's knobs (see bot/commands/weights.py for the search weights they sit beside)."""
-
-    cue: float = 1.5  # an answer-shaped sentence (an amount for 'how much'): pinned by dev search MRR
-    headline: float = 0.8  # a headline repeats the words; the body answers
-    local_floor: float = 0.1  # a word in every paragraph of the release still counts a little
 
 
 def content_query(query: str) -> str:
@@ -102,10 +93,10 @@ def coverage(sentences: list[set[str]], weights: dict[str, float]) -> float:
 
 
 def best_passage(snap: Snapshot, release_id: str, query: str,
-                 knobs: PassageWeights | None = None) -> tuple[int, float] | None:
+                 weights: RankingWeights | None = None) -> tuple[int, float] | None:
     """(paragraph id, score) of the paragraph of `release_id` that best answers `query`; None when no
     paragraph holds a content word of it."""
-    knobs = knobs or PassageWeights()
+    w = weights or WEIGHTS
     tokens = list(dict.fromkeys(snap.tokenizer(content_query(query)) or snap.tokenizer(query)))
     paragraphs = snap.paragraphs_of(release_id)
     if not tokens or not paragraphs:
@@ -115,22 +106,22 @@ def best_passage(snap: Snapshot, release_id: str, query: str,
         if p.pid not in held:  # a copy of a paragraph indexed elsewhere: read its own text
             held[p.pid] = set(snap.tokenizer(p.text)) & set(tokens)
     n = len(paragraphs)
-    weights = {}
+    term_weight = {}
     for t in tokens:
         df = sum(1 for terms in held.values() if t in terms)
         local = math.log((n + 1) / (df + 0.5)) if n > 1 else 1.0
-        weights[t] = snap.index.query_weight([t]) * max(local, knobs.local_floor)
+        term_weight[t] = snap.index.query_weight([t]) * max(local, w.passage_local_floor)
     cue = answer_cue(query)
     title = snap.corpus.releases[release_id].title
     best: tuple[float, int] | None = None
     for p in paragraphs:
         if not held[p.pid]:
             continue
-        score = coverage(sentence_terms(snap, p.text), weights)
+        score = coverage(sentence_terms(snap, p.text), term_weight)
         if cue is not None and cue.search(p.text):
-            score *= knobs.cue
+            score *= w.passage_cue
         if is_headline(p.text, title):
-            score *= knobs.headline
+            score *= w.headline
         if best is None or score > best[0]:
             best = (score, p.pid)
     return (best[1], best[0]) if best else None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.commands.cite import cite
-from bot.models import Answer
+from bot.items import QuoteItem, UnquotedPerson
+from bot.models import Answer, Citation
 from bot.snapshot import Snapshot
 
 MAX_QUOTES = 10
@@ -19,7 +20,7 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
     if not quoted:
         p = match.people[0]
         return Answer("quote", query, False, f"{p.name} is mentioned but never quoted.",
-                      items=[{"name": p.name, "quotes": []}])
+                      items=[UnquotedPerson(p.name)])
     person = quoted[0]
     # one entry per distinct quotation: its earliest English telling is cited, the other releases named
     groups: dict[str, list] = {}
@@ -31,13 +32,14 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
         rel = snap.corpus.release_of(entry[0].pid)
         return rel.language != "en", rel.date or "9999", entry[0].pid
 
-    items, citations = [], []
+    items: list[QuoteItem] = []
+    citations: list[Citation] = []
     for group in sorted(groups.values(), key=lambda g: when(min(g, key=when))):
         q, text = min(group, key=when)
         rid = snap.corpus.paragraphs[q.pid].release_id
         also = sorted({snap.corpus.paragraphs[o.pid].release_id for o, _ in group} - {rid})
         citations.append(cite(snap, q.pid, text, also_in=also))
-        items.append({"speaker": person.name, "text": text, "citation": len(citations) - 1})
+        items.append(QuoteItem(speaker=person.name, text=text, citation=len(citations) - 1))
         if len(items) >= max(max_citations, MAX_QUOTES):
             break
     others = [p.name for p in quoted[1:4]]
@@ -45,4 +47,4 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
         f"; also quoted under this name: {', '.join(others)}" if others else "")
     if match.fuzzy:
         summary = f"Closest match for '{query}'. " + summary
-    return Answer("quote", query, True, summary, items=items, citations=citations)
+    return Answer("quote", query, True, summary, items=list(items), citations=citations)

@@ -5,16 +5,14 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, is_headline
-from bot.models import Answer
+from bot.commands.passage import best_passage, content_query
+from bot.commands.weights import WEIGHTS, RankingWeights
+from bot.items import Item, SearchHit
+from bot.models import Answer, Citation
 from bot.snapshot import Snapshot
 from bot.textnorm import ends_sentence
 
 _WORD = re.compile(r"[\w’'-]+")
-RELEASE_WEIGHT = 0.3
-HEADLINE_WEIGHT = 0.8
-LISTING_WEIGHT = 0.5
-LEDE_PARAGRAPHS, LEDE_WEIGHT = 3, 1.1
-WHOLE_RELEASE = 1.0  # release score / query weight: the release matches the query as a whole
 
 
 def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str]:
@@ -27,47 +25,72 @@ def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str
     return out
 
 
-def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_release: int = 1) -> Answer:
+def absent_words(snap: Snapshot, query: str) -> list[str]:
+    """The query's content words (3+ letters) that no paragraph of the corpus uses: a query about
+    'narwhal tusk smuggling' is about nothing here, whatever its common words match."""
+    out = []
+    for word in _WORD.findall(content_query(query)):
+        if sum(c.isalpha() for c in word) < 3:
+            continue
+        terms = snap.tokenizer(word)
+        if terms and all(t not in snap.index.vocab for t in terms) and word not in out:
+            out.append(word)
+    return out
+
+
+def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_release: int = 1,
+           weights: RankingWeights | None = None) -> Answer:
+    w = weights or WEIGHTS
     tokens = snap.tokenizer(query)
     if not tokens:
         return Answer("search", query, False, f"Nothing to search for in '{query}': only common words or punctuation.")
+    unknown = absent_words(snap, query) if len(snap.index.vocab) >= w.absent_word_vocabulary else []
+    if unknown:
+        words = ", ".join(f"'{u}'" for u in unknown[:3])
+        return Answer("search", query, False, f"No release matches '{query}': no release uses the word {words}.")
     weight = snap.index.query_weight(tokens) or 1.0
     rel_weight = snap.release_index.query_weight(tokens) or 1.0
-    release_rel = {snap.release_ids[row]: score / rel_weight for row, score in snap.release_index.top_k(tokens, 100)}
+    release_rel = {snap.release_ids[row]: score / rel_weight
+                   for row, score in snap.release_index.top_k(tokens, w.release_candidates)}
     scored = []
-    for pid, score in snap.search(query, 200):
+    for pid, score in snap.search(query, w.paragraph_candidates):
         para = snap.corpus.paragraphs[pid]
         rel = snap.corpus.releases[para.release_id]
         relative = score / weight
         if rel.language != "en":
-            relative *= 0.5  # a translation must not outrank its original
+            relative *= w.translation  # a translation must not outrank its original
         if is_headline(para.text, rel.title):
-            relative *= HEADLINE_WEIGHT  # a headline repeats the words; the body answers
-        elif para.number <= LEDE_PARAGRAPHS and ends_sentence(para.text) and len(para.text) >= 100:
-            relative *= LEDE_WEIGHT  # news puts the facts first: on a near tie the lede answers
+            relative *= w.headline  # a headline repeats the words; the body answers
+        elif para.number <= w.lede_paragraphs and ends_sentence(para.text) and len(para.text) >= w.lede_min_chars:
+            relative *= w.lede  # news puts the facts first: on a near tie the lede answers
         if rel.listing:
-            relative *= LISTING_WEIGHT  # an index of headlines points elsewhere
+            relative *= w.listing  # an index of headlines points elsewhere
         # a paragraph inside a release that is about the query as a whole ranks higher
-        scored.append((relative + RELEASE_WEIGHT * release_rel.get(rel.id, 0.0), relative, pid))
+        scored.append((relative + w.release * release_rel.get(rel.id, 0.0), relative, pid))
     scored.sort(key=lambda t: (-t[0], t[2]))
     # A long query may be answered by a release as a whole and by no single paragraph alone.
-    floor = min_relative / 2 if max(release_rel.values(), default=0.0) >= WHOLE_RELEASE else min_relative
+    whole = max(release_rel.values(), default=0.0) >= w.whole_release
+    floor = min_relative * w.whole_release_floor if whole else min_relative
     if not scored or max(r for _, r, _ in scored) < floor:
         return Answer("search", query, False, f"No release matches '{query}'.")
     best = scored[0][0]
     per: dict[str, int] = {}
-    citations, items = [], []
+    citations: list[Citation] = []
+    items: list[Item] = []
     terms = set(tokens)
     for score, relative, pid in scored:
-        if score < 0.3 * best or len(citations) >= limit:
+        if score < w.score_cut * best or len(citations) >= limit:
             break
         rid = snap.corpus.paragraphs[pid].release_id
         if per.get(rid, 0) >= per_release:
             continue
         per[rid] = per.get(rid, 0) + 1
+        if per_release == 1:  # stage two: the passage of the release that answers the query
+            found = best_passage(snap, rid, query, w)
+            pid = found[0] if found else pid
         text = snap.corpus.paragraphs[pid].text
         citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms),
                               also_in=snap.same_text_releases(pid)))
-        items.append({"score": round(score, 4), "relative": round(relative, 3), "citation": len(citations) - 1})
+        items.append(SearchHit(score=round(score, 4), relative=round(relative, 3), citation=len(citations) - 1))
     summary = f"{len(citations)} best paragraph(s) for '{query}'"
     return Answer("search", query, True, summary, items=items, citations=citations)

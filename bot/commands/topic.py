@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot
 
 _CAP_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
-_NON_ENGLISH_WEIGHT = 0.5  # a translation must not outrank its original
 
 
 @dataclass
@@ -55,26 +55,29 @@ def mentions_names(snap: Snapshot, release_id: str, runs: list[list[str]]) -> bo
     return True
 
 
-def topic_releases(snap: Snapshot, topic: str, max_releases: int = 2, ratio: float = 0.9,
-                   min_relative: float = 0.0) -> list[TopicRelease]:
+def topic_releases(snap: Snapshot, topic: str, max_releases: int | None = None, ratio: float | None = None,
+                   min_relative: float = 0.0, weights: RankingWeights | None = None) -> list[TopicRelease]:
     """The releases most about a topic, best first; empty when nothing is about it."""
+    w = weights or WEIGHTS
+    max_releases = w.topic_max_releases if max_releases is None else max_releases
+    ratio = w.topic_ratio if ratio is None else ratio
     tokens = snap.tokenizer(topic)
     if not tokens:
         return []
     weight = snap.release_index.query_weight(tokens) or 1.0
-    hits = snap.release_index.top_k(tokens, 60)
+    hits = snap.release_index.top_k(tokens, w.topic_candidates)
     ranked = []
     for row, score in hits:
         rid = snap.release_ids[row]
         if snap.corpus.releases[rid].listing:
             continue  # a page of other releases' headlines is about nothing in particular
         if snap.corpus.releases[rid].language != "en":
-            score *= _NON_ENGLISH_WEIGHT
+            score *= w.translation  # a translation must not outrank its original
         ranked.append(TopicRelease(rid, score))
     ranked.sort(key=lambda t: (-t.score, t.release_id))
     runs = name_runs(topic)
     chosen: list[TopicRelease] = []
-    for t in ranked[:40]:
+    for t in ranked[:w.topic_checked]:
         if chosen and (t.score < ratio * chosen[0].score or len(chosen) >= max_releases):
             break
         if runs and not mentions_names(snap, t.release_id, runs):

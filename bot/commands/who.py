@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, is_headline, sentence_at
+from bot.items import Item, PersonItem
 from bot.models import Answer, Citation
 from bot.people.person import Person
 from bot.snapshot import Snapshot
@@ -34,9 +35,9 @@ def org_of(person: Person, snap: Snapshot) -> str | None:
     return None
 
 
-def person_item(person: Person, snap: Snapshot) -> dict:
-    return {"name": person.name, "titles": person.top_titles(4), "org": org_of(person, snap),
-            "evidence": person.evidence, "releases": len(person.releases)}
+def person_item(person: Person, snap: Snapshot) -> PersonItem:
+    return PersonItem(name=person.name, titles=person.top_titles(4), org=org_of(person, snap),
+                      evidence=person.evidence, releases=len(person.releases))
 
 
 def _evidence_rank(person: Person, snap: Snapshot, title: str, pid: int) -> tuple:
@@ -103,18 +104,19 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
     citations: list[Citation] = []
     for p, item, share in zip(people, items, _shares(people, max_citations), strict=True):
         cs = person_citations(p, snap, share)
-        item["citations"] = list(range(len(citations), len(citations) + len(cs)))
+        item.citations = list(range(len(citations), len(citations) + len(cs)))
         citations.extend(cs)
 
-    def line(item: dict) -> str:
-        titles = "; ".join(item["titles"][:3]) or "no title stated"
-        org = f" ({item['org']})" if item["org"] and item["org"] not in titles else ""
-        n = item["releases"]
-        return f"{item['name']}: {titles}{org}, named in {n} release{'s' if n != 1 else ''}"
+    def line(item: PersonItem) -> str:
+        titles = "; ".join(item.titles[:3]) or "no title stated"
+        org = f" ({item.org})" if item.org and item.org not in titles else ""
+        n = item.releases
+        return f"{item.name}: {titles}{org}, named in {n} release{'s' if n != 1 else ''}"
 
     lead = f"Closest match for '{query}'. " if match.fuzzy else ""
     if len(items) == 1:
         summary = lead + line(items[0])
     else:
         summary = lead + f"'{query}' names {len(items)} different people: " + " | ".join(line(i) for i in items)
-    return Answer("who", query, True, summary, items=items, citations=citations)
+    shown: list[Item] = list(items)
+    return Answer("who", query, True, summary, items=shown, citations=citations)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import discord
 
 
@@ -41,7 +43,5 @@ class PageView(discord.ui.View):
         for child in self.children:
             child.disabled = True  # type: ignore[attr-defined]
         if self.message is not None:
-            try:
+            with contextlib.suppress(discord.HTTPException):  # the message is gone or not editable any more
                 await self.message.edit(view=self)
-            except discord.HTTPException:
-                pass  # the message is gone or not editable any more; nothing to clean up

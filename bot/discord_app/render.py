@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import discord
 
+from bot.items import DISCORD, item_lines
 from bot.models import Answer, Citation
 from bot.render_text import bold
 
 TITLE_MAX, DESC_MAX, FIELD_NAME_MAX, FIELD_VALUE_MAX, FIELDS_MAX, EMBED_TOTAL_MAX = 256, 4096, 256, 1024, 25, 6000
-CONTENT_MAX = 2000
 FIELDS_PER_PAGE = 5
 COLORS = {True: discord.Color.blue(), False: discord.Color.light_grey()}
 
@@ -47,33 +47,33 @@ def _field_name(n: int, c: Citation) -> str:
     return cut(f"[{n}] {safe(c.title)} — {meta}", FIELD_NAME_MAX)
 
 
+class DiscordFormatter:
+    """Embed markdown: user and corpus text escaped, bold, inline code, cut to Discord's limits."""
+
+    target = DISCORD
+    bullet = "• "
+
+    def esc(self, text: str) -> str:
+        return safe(text)
+
+    def strong(self, text: str) -> str:
+        return f"**{text}**"
+
+    def code(self, text: str) -> str:
+        return f"`{text}`"
+
+    def cut(self, text: str, limit: int) -> str:
+        return cut(text, limit)
+
+    def entry(self, label: str, text: str) -> str:
+        return f"`{label}` — {safe(text)}"
+
+
+EMBED = DiscordFormatter()
+
+
 def _description(ans: Answer) -> str:
-    lines = [safe(ans.summary)]
-    if ans.command == "who":
-        for item in ans.items:
-            titles = "; ".join(safe(t) for t in item.get("titles", [])[:4]) or "no title stated"
-            org = f" ({safe(item['org'])})" if item.get("org") and item["org"] not in "; ".join(item["titles"]) else ""
-            refs = "".join(f" [{i + 1}]" for i in item.get("citations", [])[:4])
-            named = f" · named in {item['releases']} release(s)" if item.get("releases") else ""
-            lines.append(f"• **{safe(item['name'])}** — {titles}{org}{named}{refs}")
-    elif ans.command == "cities":
-        inc = [safe(i["city"]) for i in ans.items if i.get("status") == "included"]
-        exc = [safe(i["city"]) for i in ans.items if i.get("status") == "excluded"]
-        if inc:
-            lines.append("**Cities:** " + ", ".join(inc))
-        if exc:
-            lines.append("**Not part of it:** " + ", ".join(exc))
-    elif ans.command == "quote":
-        lines += [f"• “{cut(safe(i['text']), 300)}” [{i['citation'] + 1}]" for i in ans.items if "text" in i][:6]
-    elif ans.command in ("help", "sources", "reload"):
-        for i in ans.items:
-            if "usage" in i:
-                lines.append(f"`{i['usage']}` — {safe(i['description'])}")
-            elif "source" in i:
-                lines.append(f"• {safe(i['source'])}: {i['releases']} releases")
-            elif "skipped" in i:
-                lines.append(f"• skipped `{cut(i['skipped'], 120)}`: {safe(i['reason'])}")
-    return cut("\n".join(lines), DESC_MAX)
+    return cut("\n".join([safe(ans.summary), *item_lines(ans.items, EMBED)]), DESC_MAX)
 
 
 def _title(ans: Answer) -> str:

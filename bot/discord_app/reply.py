@@ -6,10 +6,9 @@ import discord
 from discord.ext import commands
 
 from bot.discord_app.paginator import PageView
-from bot.models import Answer
 
 
-async def send_answer(ctx: commands.Context, ans: Answer, pages: list[discord.Embed], ephemeral: bool = False) -> None:
+async def send_answer(ctx: commands.Context, pages: list[discord.Embed], ephemeral: bool = False) -> None:
     """Reply with the first page (and page buttons when there are more)."""
     kwargs: dict = {"embed": pages[0], "allowed_mentions": discord.AllowedMentions.none()}
     if ctx.interaction is not None:

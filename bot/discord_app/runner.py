@@ -53,8 +53,8 @@ def apply_test_endpoints() -> None:
 
 def run_bot(cfg: Config, no_cache: bool = False) -> int:
     """Load the snapshot, connect, and serve until stopped. Returns a process exit code."""
-    from bot.cli import ProgressBar
     from bot.discord_app.client import make_bot
+    from bot.progress import ProgressBar
 
     try:
         token = resolve_token(cfg)

@@ -1,1 +1,1 @@
-"""index"""
+"""The index layer: the tokenizer shared by paragraphs and queries, and exact BM25Okapi retrieval."""

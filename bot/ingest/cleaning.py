@@ -39,7 +39,7 @@ _DATE_ES = re.compile(r"\b(\d{1,2}) de (" + "|".join(_MONTHS_ES) + r") de (\d{4}
 _STAMP_LINE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d) \d\d:\d\d(?::\d\d)?[ \t]*$", re.MULTILINE)
 _PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PATH_MMDDYY = re.compile(r"(?<!\d)(\d\d)(\d\d)(\d\d)(?!\d)")
-_DATE_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[_-](\d\d)[_-](\d\d)(?!\d)")
+_DATE_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[_-]?(\d\d)[_-]?(\d\d)(?!\d)")  # 2017_03_23, 20230611
 _DATELINE = re.compile(
     r"^\(?\s*([A-Z][A-Za-z.'’ -]{1,40}?),\s*([A-Z][A-Za-z.]{1,14}\.?)\s*\)?\s*[–—-]+\s"
     r"|^([A-Z][A-Z.'’ -]{2,40}?)\s*(?:\(\w+\))?\s*[–—-]+\s"
@@ -158,10 +158,37 @@ def split_long(text: str, limit: int) -> list[str]:
 _INLINE_DATELINE = re.compile(r"\s+\([A-Z][^)]{2,40}\)\s*[–—-]")
 
 
+# Lines that describe the page rather than name the story: labels, dates, contacts, bylines, read times.
+_META_LINE = re.compile(
+    r"^(?:(?:media|press|news)\s+(?:advisory|release|statement|alert)|for\s+immediate\s+release|news|press|"
+    r"update|statement|author|published|posted|updated|contact|media\s+contact|by)\s*[:\-–]?\s*$"
+    r"|^(?:date|dated|posted|published|updated|contact|media\s+contact|phone|tel|e-?mail|case\s*#?)\s*[:#]"
+    r"|^\(?\d{3}\)?[\s.-]\d{3}-\d{4}|@|^\d+\s+min(?:ute)?\s+read$"
+    r"|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2},?\s+\d{4}\b",
+    re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def is_metadata_line(text: str) -> bool:
+    """A page-description line, never a headline: 'MEDIA ADVISORY', 'Date: January 5, 2026',
+    'May 13, 2021 Contact: …', a phone or e-mail line, '3 min read', or a line with no word in it."""
+    text = text.strip()
+    return bool(_META_LINE.search(text)) or not _LETTERS.search(text)
+
+
+def title_from_path(path: str) -> str:
+    """A readable title from a file name: 'news_1-million-in-restitution-ordered' -> '1 million in restitution ordered'."""
+    stem = Path(path).stem
+    stem = re.sub(r"^(?:news|press|press-release|pr)[_-]+", "", stem, flags=re.IGNORECASE)
+    title = " ".join(re.sub(r"[_\-]+", " ", stem).split())[:200]
+    return title[:1].upper() + title[1:] if title else "(untitled)"
+
+
 def find_title(blocks: list[Block], given: str | None, suffixes: set[str],
-               furniture: Callable[[Block], bool] | None = None) -> str:
+               furniture: Callable[[Block], bool] | None = None, path: str = "") -> str:
     """The release's headline: given metadata, a 'For Immediate Release:' label, the first line, or the
-    first short line that is not site furniture (`furniture`: lines repeated across the site)."""
+    first short line that is not site furniture (`furniture`: lines repeated across the site) nor page
+    metadata (dates, contacts, 'MEDIA ADVISORY'); else a title made from the file name."""
     if given and given.strip():
         return collapse_ascii_ws(given)
     for b in blocks[:12]:
@@ -171,11 +198,13 @@ def find_title(blocks: list[Block], given: str | None, suffixes: set[str],
     content = [b for b in blocks if not is_navigation(b.text)]
     if content:
         first = strip_suffix(content[0].text, suffixes)
-        if len(first) <= 300 and not _DATE_EN.match(first) and "@" not in first:
+        if len(first) <= 300 and not _DATE_EN.match(first) and "@" not in first and not is_metadata_line(first):
             return first
-    for b in [b for b in content if furniture is None or not furniture(b)][:6]:
-        if 15 <= len(b.text) <= 200 and not b.text.endswith(".") and not _DATE_EN.match(b.text):
-            return b.text
+    for b in [b for b in content if furniture is None or not furniture(b)][:8]:
+        if 15 <= len(b.text) <= 200 and not b.text.endswith(".") and not is_metadata_line(b.text):
+            return strip_suffix(b.text, suffixes)
+    if path:
+        return title_from_path(path)
     return blocks[0].text[:120] + "…" if blocks else "(untitled)"
 
 

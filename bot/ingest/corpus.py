@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import stat
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.config import CorpusConfig
@@ -25,37 +23,14 @@ from bot.ingest.cleaning import (
     split_long,
     strip_suffix,
 )
-from bot.ingest.formats import SUFFIXES, RawDoc, SkipFile, read_file
+from bot.ingest.files import SourceFile, discover, display_path, read_source
+from bot.ingest.formats import RawDoc
+from bot.ingest.report import LoadReport
 from bot.models import ParagraphTable, Release
 from bot.textnorm import collapse_ws, ends_sentence
 
 Progress = Callable[[int, int, str], None]
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-
-
-@dataclass
-class LoadReport:
-    """What a load saw, kept and dropped; shown by `pressbot index` and after a reload."""
-
-    files_seen: int = 0
-    releases: int = 0
-    paragraphs: int = 0
-    duplicate_paragraphs: int = 0
-    boilerplate_lines: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)
-    identical_files: list[tuple[str, str]] = field(default_factory=list)  # (copy, the file kept)
-    seconds: float = 0.0
-
-    def to_dict(self) -> dict:
-        return {
-            "files_seen": self.files_seen, "releases": self.releases, "paragraphs": self.paragraphs,
-            "duplicate_paragraphs": self.duplicate_paragraphs, "boilerplate_lines": self.boilerplate_lines,
-            "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
-            "problems": [{"file": f, "problem": p} for f, p in self.problems],
-            "identical_files": [{"file": f, "same_as": k} for f, k in self.identical_files],
-            "seconds": round(self.seconds, 3),
-        }
 
 
 @dataclass
@@ -79,99 +54,6 @@ class Corpus:
 
     def release_of(self, pid: int) -> Release:
         return self.releases[self.paragraphs[pid].release_id]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    path: Path
-    root: Path
-    group: Path
-    label: str = ""  # the root's name in release ids, unique among the corpus roots
-
-
-def root_labels(roots: list[Path]) -> dict[Path, str]:
-    """A short label per corpus root for release ids: its folder name, or as many trailing folder names
-    as it takes to tell apart roots of the same name (/srv/a/releases -> 'a/releases')."""
-    labels: dict[Path, str] = {}
-    for root in roots:
-        parts = root.resolve().parts[1:] or ("",)
-        for n in range(1, len(parts) + 1):
-            label = "/".join(parts[-n:])
-            others = [o for o in roots if o != root and "/".join(o.resolve().parts[1:][-n:]) == label]
-            if not others:
-                break
-        labels[root] = label
-    return labels
-
-
-def discover(paths: Iterable[Path], report: LoadReport) -> list[SourceFile]:
-    """Every file under the corpus paths, following symlinks once (loops are reported, not followed)."""
-    roots = [Path(p) for p in paths]
-    labels = root_labels([r.parent if r.is_file() else r for r in roots])
-    found: list[SourceFile] = []
-    for root in roots:
-        if root.is_file():
-            found.append(SourceFile(root, root.parent, root.parent, labels[root.parent]))
-            continue
-        seen_dirs: set[str] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: report.skipped.append(
-                (display_path(e.filename), f"unreadable folder: {e.strerror}"))):
-            real = os.path.realpath(dirpath)
-            if real in seen_dirs:
-                report.skipped.append((display_path(dirpath), "symlink loop: folder already visited"))
-                dirnames[:] = []
-                continue
-            seen_dirs.add(real)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if not name.startswith("."):
-                    found.append(SourceFile(Path(dirpath) / name, root, Path(dirpath), labels[root]))
-    return found
-
-
-def display_path(path: str | os.PathLike[str]) -> str:
-    """A path as printable text: bytes of a file name that are not UTF-8 (kept by the OS as surrogate
-    escapes) are shown as \\xNN, so reports, citations and JSON never fail to encode."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """A regular file's bytes. Opened non-blocking and checked with fstat, so a FIFO, socket or device in a
-    corpus folder is skipped at once instead of hanging the load."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as e:
-        if not path.exists():
-            raise SkipFile("broken symlink" if path.is_symlink() else "file vanished while loading") from None
-        raise SkipFile(f"unreadable: {e.strerror or e}") from None
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode) else "device"
-            raise SkipFile(f"not a regular file ({kind})")
-        if st.st_size > max_bytes:
-            raise SkipFile(f"too large: {st.st_size / 1e6:.1f} MB over the {max_bytes / 1e6:.1f} MB cap")
-        return f.read(max_bytes + 1)
-
-
-def _read(sf: SourceFile, max_bytes: int, report: LoadReport) -> list[RawDoc]:
-    path = sf.path
-    shown = display_path(path)
-    try:
-        if path.suffix.lower() not in SUFFIXES:
-            raise SkipFile(f"unsupported file type '{display_path(path.suffix) or '(none)'}'")
-        data = _read_bytes(path, max_bytes)
-        if len(data) > max_bytes:
-            raise SkipFile(f"too large: over the {max_bytes / 1e6:.1f} MB cap")
-        problems: list[str] = []
-        docs = read_file(path, data, problems)
-        report.problems.extend((shown, p) for p in problems)
-        return docs
-    except SkipFile as e:
-        report.skipped.append((shown, str(e)))
-    except OSError as e:
-        report.skipped.append((shown, f"unreadable: {e.strerror or e}"))
-    return []
 
 
 def _release_id(doc: RawDoc, sf: SourceFile) -> str:
@@ -275,7 +157,7 @@ class _FolderStats:
 def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progress: Progress | None) -> list[_Raw]:
     raw: list[_Raw] = []
     for n, sf in enumerate(files, start=1):
-        for doc in _read(sf, max_bytes, report):
+        for doc in read_source(sf, max_bytes, report):
             raw.append(_Raw(sf, doc, doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
         if progress and (n % 200 == 0 or n == len(files)):
             progress(n, len(files), "reading")
@@ -343,7 +225,7 @@ def _make_release(r: _Raw, stats: _FolderStats, cfg: CorpusConfig,
         return None
     suffixes = stats.suffixes[group]
     title = find_title(blocks, doc.meta.get("title"), suffixes,
-                       furniture=lambda b: all(i in frequent for i in b.lines))
+                       furniture=lambda b: all(i in frequent for i in b.lines), path=display_path(doc.path))
     kept = _body_paragraphs(blocks, frequent, suffixes, cfg.max_paragraph_chars, report)
     if not kept:
         report.skipped.append((display_path(doc.path), "only boilerplate, no release text"))

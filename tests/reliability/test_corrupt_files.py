@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import CorpusConfig
-from bot.ingest.corpus import display_path, load_corpus
+from bot.ingest.corpus import load_corpus
+from bot.ingest.files import display_path
 
 GOOD = "Kansas City police said the operation began Monday.\n\nU.S. Attorney Tim Garrison announced it.\n"
 BOMB = ("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"

@@ -11,7 +11,7 @@ import pytest
 
 from bot.ingest.corpus import load_corpus
 from bot.textnorm import collapse_ws
-from tests.conftest import PROSECUTORS
+from tests.helpers import PROSECUTORS
 
 
 def _lines(path) -> list[str]:

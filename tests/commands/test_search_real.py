@@ -8,7 +8,7 @@ import pytest
 from bot.commands.engine import Engine
 from bot.config import load_config
 from bot.store import SnapshotStore
-from tests.conftest import PROSECUTORS, engine_for, write_config
+from tests.helpers import PROSECUTORS, engine_for, write_config
 
 DANCER = "Assets_uploads_docs_district-attorney_press-release_2025_Diance_20Dancer_20Press_20Release_pdf.txt"
 RIFLE = "2016_02_10_serial-killer-convicted-of-murdering-three-brooklyn-shopkeepers.txt"
@@ -78,8 +78,8 @@ def test_a_quotation_repeated_in_later_releases_cites_its_first_telling(tmp_path
     eng = engine_for(tmp_path, {n: (PROSECUTORS / "kings_ny" / n).read_text(encoding="utf-8") for n in BASSIER},
                      source="kings_ny")
     ans = eng.ask("!quote Bassier")
-    selling = [i for i in ans.items if i["text"].startswith("I’m selling them the right way")]
+    selling = [i for i in ans.items if i.text.startswith("I’m selling them the right way")]
     assert len(selling) == 1
-    c = ans.citations[selling[0]["citation"]]
+    c = ans.citations[selling[0].citation]
     assert c.path.endswith(BASSIER[0]) and c.date == "2015-10-14"
     assert sorted(c.also_in) == [f"kings_ny/{n[:-4]}" for n in BASSIER[1:]]

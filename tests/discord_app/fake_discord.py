@@ -117,10 +117,12 @@ class FakeDiscord:
                 await self._send(11, None)
             elif data["op"] == 2:
                 self.identified.set()
-                await self._send(0, {"v": 10, "user": _user(BOT_ID, "pressbot", bot=True), "guilds": [
+                ready = {"v": 10, "user": _user(BOT_ID, "pressbot", bot=True), "guilds": [
                     {"id": str(GUILD_ID), "unavailable": True}], "session_id": "fake-session",
-                    "resume_gateway_url": self.gateway, "application": {"id": str(APP_ID), "flags": 0}},
-                    "READY")
+                    "resume_gateway_url": self.gateway, "application": {"id": str(APP_ID), "flags": 0}}
+                if data["d"].get("shard"):  # as Discord does: a sharded IDENTIFY gets its shard back
+                    ready["shard"] = data["d"]["shard"]
+                await self._send(0, ready, "READY")
                 await self._send(0, self._guild(), "GUILD_CREATE")
                 self.guild_sent.set()
         return ws

@@ -7,7 +7,7 @@ import time
 
 from bot.cli import main
 from bot.commands.engine import parse
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 DEMO_FILE = "operation-relentless-pursuit.txt"
 
@@ -22,9 +22,9 @@ def test_who_garrison_names_the_us_attorney_with_a_verbatim_citation(demo_engine
     ans = demo_engine.ask("!who Garrison")
     assert ans.found
     person = ans.items[0]
-    assert person["name"] == "Tim Garrison"
-    assert "U.S. Attorney" in person["titles"]
-    assert "Western District of Missouri" in (person["org"] or "")
+    assert person.name == "Tim Garrison"
+    assert "U.S. Attorney" in person.titles
+    assert "Western District of Missouri" in (person.org or "")
     c = ans.citations[0]
     assert c.path.endswith(DEMO_FILE) and c.paragraph == 5
     assert c.title == "Federal operation helps Kansas City crack down on violent crime"
@@ -33,17 +33,17 @@ def test_who_garrison_names_the_us_attorney_with_a_verbatim_citation(demo_engine
 
 def test_who_barr_and_schmitt(demo_engine):
     barr = demo_engine.ask("!who Barr")
-    assert barr.items[0]["name"] == "William P. Barr"
-    assert "U.S. Attorney General" in barr.items[0]["titles"]
+    assert barr.items[0].name == "William P. Barr"
+    assert "U.S. Attorney General" in barr.items[0].titles
     schmitt = demo_engine.ask("who Schmitt")
-    assert "Missouri Attorney General" in schmitt.items[0]["titles"]
+    assert "Missouri Attorney General" in schmitt.items[0].titles
     assert "Schmitt support the enhancements" in schmitt.citations[0].text
 
 
 def test_cities_separates_excluded_cities(demo_engine):
     ans = demo_engine.ask("!cities Relentless Pursuit")
-    included = [i["city"] for i in ans.items if i.get("status") == "included"]
-    excluded = [i["city"] for i in ans.items if i.get("status") == "excluded"]
+    included = [i.city for i in ans.items if i.status == "included"]
+    excluded = [i.city for i in ans.items if i.status == "excluded"]
     assert included == ["Kansas City"]
     assert sorted(excluded) == ["Springfield", "St. Louis"]
     assert "seven" in ans.summary
@@ -52,11 +52,11 @@ def test_cities_separates_excluded_cities(demo_engine):
 
 def test_quote_returns_attributed_quotations(demo_engine):
     ans = demo_engine.ask("!quote Barr")
-    texts = [i["text"] for i in ans.items]
+    texts = [i.text for i in ans.items]
     assert texts[0].startswith("Americans deserve to live in safety")
-    assert all(i["speaker"] == "William P. Barr" for i in ans.items)
+    assert all(i.speaker == "William P. Barr" for i in ans.items)
     schmitt = demo_engine.ask("!quote Schmitt")
-    assert schmitt.items[0]["text"].startswith("The fact that Kansas City consistently ranks")
+    assert schmitt.items[0].text.startswith("The fact that Kansas City consistently ranks")
 
 
 def test_nothing_found_is_said_plainly(demo_engine):
@@ -80,11 +80,11 @@ def test_empty_unknown_and_huge_queries_get_messages_not_tracebacks(demo_engine)
 
 def test_sources_and_help(demo_engine):
     assert demo_engine.ask("!sources").summary.startswith("1 release from 1 source(s)")
-    assert {i["command"] for i in demo_engine.ask("!help").items} >= {"who", "cities", "quote", "search"}
+    assert {i.command for i in demo_engine.ask("!help").items} >= {"who", "cities", "quote", "search"}
 
 
 def test_cli_ask_json_prints_the_structured_answer(tmp_path, capsys):
-    from tests.conftest import write_config
+    from tests.helpers import write_config
 
     cfg = write_config(tmp_path, [ROOT / "corpus"])
     assert main(["ask", "!who Garrison", "--json", "--config", str(cfg)]) == 0

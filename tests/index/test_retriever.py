@@ -26,6 +26,15 @@ def real_docs(sample_dir):
     return [tok(corpus.paragraphs[pid].text) for pid in corpus.index_pids]
 
 
+@pytest.fixture(scope="module")
+def synthetic_docs() -> list[list[str]]:
+    """2,000 documents of Zipf-distributed words: the same check without ../shared (never skipped)."""
+    rng = np.random.default_rng(11)
+    vocab = [f"w{i}" for i in range(3000)]
+    return [[vocab[min(int(r), len(vocab)) - 1] for r in rng.zipf(1.3, size=int(rng.integers(3, 60)))]
+            for _ in range(2000)]
+
+
 def _queries(docs: list[list[str]], n: int, seed: int = 7) -> list[list[str]]:
     rng = random.Random(seed)
     out = []
@@ -37,11 +46,13 @@ def _queries(docs: list[list[str]], n: int, seed: int = 7) -> list[list[str]]:
     return out
 
 
-def test_rankings_and_scores_equal_rank_bm25_on_real_paragraphs(real_docs):
-    assert len(real_docs) > 500
-    ref = BM25Okapi(real_docs)
-    idx = BM25Index.build(real_docs)
-    queries = _queries(real_docs, 150)
+@pytest.mark.parametrize("corpus", ["real_docs", "synthetic_docs"])
+def test_rankings_and_scores_equal_rank_bm25(corpus, request):
+    docs = request.getfixturevalue(corpus)
+    assert len(docs) > 500
+    ref = BM25Okapi(docs)
+    idx = BM25Index.build(docs)
+    queries = _queries(docs, 150)
     idx.warm_up()  # the numba kernel
     for q in queries:
         expected, scores = reference_top(ref, q, 10)

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, write_config
-from tests.fake_discord import FakeDiscord
+from tests.discord_app.fake_discord import FakeDiscord
+from tests.helpers import ROOT, write_config
 
 TOKEN = "fake.token.never-logged-0123456789"
 

@@ -11,7 +11,7 @@ import pytest
 from bot.config import CorpusConfig
 from bot.ingest.corpus import load_corpus
 from bot.ingest.formats import split_front_matter
-from tests.conftest import PROSECUTORS
+from tests.helpers import PROSECUTORS
 
 GOOD = "Kansas City police said the operation began Monday.\n\nU.S. Attorney Tim Garrison announced it.\n"
 
@@ -171,7 +171,7 @@ def test_search_names_every_release_holding_a_duplicate_paragraph(two_releases_o
     from bot.commands.engine import Engine
     from bot.config import load_config
     from bot.store import SnapshotStore
-    from tests.conftest import write_config
+    from tests.helpers import write_config
 
     cfg = load_config(write_config(tmp_path, [two_releases_one_paragraph]))
     engine = Engine(SnapshotStore.open(cfg, warm=False))

@@ -12,7 +12,7 @@ from bot.discord_app.client import make_bot
 from bot.discord_app.render import EMBED_TOTAL_MAX, FIELD_VALUE_MAX, answer_pages
 from bot.models import Answer, Citation
 from bot.store import SnapshotStore
-from tests.conftest import ROOT, write_config
+from tests.helpers import ROOT, write_config
 
 GUILD_ID = 4242
 
@@ -72,7 +72,7 @@ async def test_non_admin_reload_is_refused_both_ways(env):
     guild.set_command_permissions(next(c for c in synced if c.name == "reload"), {reporter: True})
     result = await reporter.slash(channel, "reload")
     assert "Only server admins" in result.response.embeds[0].description
-    from bot.discord_app.admin_cog import NotAdmin
+    from bot.discord_app.context import NotAdmin
 
     simcord.assert_error(env, NotAdmin)  # handled: the user got the one-line reason above
 
@@ -145,10 +145,10 @@ def test_also_in_note_keeps_within_limits():
 
 
 async def test_paginated_answer_has_buttons_only_the_invoker_can_press(env, monkeypatch):
-    from bot.discord_app import answers_cog
+    from bot.discord_app.cogs import answers as answers_cog
 
     _guild, channel, reporter, editor = world(env)
-    monkeypatch.setattr(answers_cog.Answers, "_answer", _fake_answer)
+    monkeypatch.setattr(answers_cog.AnswersBase, "_answer", _fake_answer)
     await reporter.send(channel, "!search word")
     msg = channel.last_message
     total = len(answer_pages(_many_citations(30)))
@@ -163,7 +163,7 @@ async def test_paginated_answer_has_buttons_only_the_invoker_can_press(env, monk
 async def _fake_answer(self, ctx, command, argument):
     from bot.discord_app.reply import send_answer
 
-    await send_answer(ctx, _many_citations(30), answer_pages(_many_citations(30)))
+    await send_answer(ctx, answer_pages(_many_citations(30)))
 
 
 async def test_cooldown_unknown_command_and_usage_get_one_line_answers(env):
@@ -188,7 +188,7 @@ async def test_direct_messages_refused_when_config_says_so(demo_config):
         await reporter.send_dm("!who Garrison")
         dm = [r for r in env.http_requests if r.method == "POST" and r.path.endswith("/messages")][-1]
         assert "only answer in servers" in dm.json["embeds"][0]["description"]
-        from bot.discord_app.client import DMRefused
+        from bot.discord_app.context import DMRefused
 
         simcord.assert_error(env, DMRefused)
     finally:

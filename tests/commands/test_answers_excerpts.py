@@ -11,7 +11,7 @@ from bot.commands.engine import Engine
 from bot.config import load_config
 from bot.extract.places import find_places
 from bot.store import SnapshotStore
-from tests.conftest import ROOT, engine_for, write_config
+from tests.helpers import ROOT, engine_for, write_config
 
 
 def names(text: str, states: set[str]) -> list[str]:
@@ -82,7 +82,7 @@ def excerpt_engine(tmp_path_factory) -> Engine:
 
 def test_namesakes_are_listed_apart_never_merged(excerpt_engine):
     ans = excerpt_engine.ask("!who Garrison")
-    people = {i["name"]: i["titles"] for i in ans.items}
+    people = {i.name: i.titles for i in ans.items}
     assert set(people) == {"Tim Garrison", "Doug Garrison", "Drew Garrison"}
     assert people["Tim Garrison"] == ["U.S. Attorney"]
     assert people["Drew Garrison"] == ["Deputy District Attorney"]
@@ -92,8 +92,8 @@ def test_namesakes_are_listed_apart_never_merged(excerpt_engine):
 
 def test_quote_split_across_lines_is_attributed(excerpt_engine):
     ans = excerpt_engine.ask("!quote Stephan")
-    assert ans.items[0]["speaker"] == "Summer Stephan"
-    texts = [i["text"] for i in ans.items]
+    assert ans.items[0].speaker == "Summer Stephan"
+    texts = [i.text for i in ans.items]
     assert texts[0].startswith("Wage theft is oppressive")
     assert any(t.startswith("This is why it has been a priority") for t in texts)
     assert all(Path(c.path).name == "sd_wage.txt" for c in ans.citations)
@@ -104,7 +104,7 @@ def test_near_miss_names_are_not_answered_but_suggested(excerpt_engine):
     assert not ans.found and not ans.citations
     assert ans.suggestions == ["John Creuzot"]
     typo = excerpt_engine.ask("!who Summer Stefan")
-    assert typo.found and typo.items[0]["name"] == "Summer Stephan" and "Closest match" in typo.summary
+    assert typo.found and typo.items[0].name == "Summer Stephan" and "Closest match" in typo.summary
 
 
 def test_person_mentioned_but_never_quoted(excerpt_engine):
@@ -166,13 +166,13 @@ def test_nicknames_join_one_official_and_an_exact_given_name_excludes_close_spel
         "41 years in prison.\n")
     engine = engine_for(tmp_path, files)
     ans = engine.ask("!who Rackauckas")
-    assert len(ans.items) == 1 and ans.items[0]["name"] == "Tony Rackauckas"
+    assert len(ans.items) == 1 and ans.items[0].name == "Tony Rackauckas"
     assert {Path(c.path).name for c in ans.citations} == {"oc_gun_crimes.txt", "oc_tracks.txt"}
-    assert engine.ask("!who Anthony Rackauckas").items[0]["name"] == "Tony Rackauckas"
+    assert engine.ask("!who Anthony Rackauckas").items[0].name == "Tony Rackauckas"
     assert not engine.ask("!who Antonio Rackauckas").found  # a nickname no release uses is not guessed
-    assert [i["name"] for i in engine.ask("!who Eric Gonzalez").items] == ["Eric Gonzalez"]
+    assert [i.name for i in engine.ask("!who Eric Gonzalez").items] == ["Eric Gonzalez"]
     misspelled = engine.ask("!who Eric Gonzales")
-    assert [i["name"] for i in misspelled.items] == ["Eric Gonzalez"] and "Closest match" in misspelled.summary
+    assert [i.name for i in misspelled.items] == ["Eric Gonzalez"] and "Closest match" in misspelled.summary
 
 
 def test_roles_are_grouped_and_each_role_gets_evidence(tmp_path):
@@ -199,12 +199,12 @@ def test_roles_are_grouped_and_each_role_gets_evidence(tmp_path):
     engine = engine_for(tmp_path, files)
     ans = engine.ask("!who Spitzer")
     todd, heidi = ans.items
-    assert todd["name"] == "Todd Spitzer" and heidi["name"] == "Heidi Spitzer"
-    assert todd["titles"][:2] == ["Orange County District Attorney", "Then-Orange County Supervisor"]
-    files = [Path(ans.citations[i].path).name for i in todd["citations"]]
+    assert todd.name == "Todd Spitzer" and heidi.name == "Heidi Spitzer"
+    assert todd.titles[:2] == ["Orange County District Attorney", "Then-Orange County Supervisor"]
+    files = [Path(ans.citations[i].path).name for i in todd.citations]
     assert len(files) == 4 and files[0].startswith("oc_da_") and files[1] in ("oc_reward.txt", "oc_heroes.txt")
-    assert len(ans.citations[todd["citations"][0]].also_in) == 5  # the same words in the other five releases
-    assert [Path(ans.citations[i].path).name for i in heidi["citations"]] == ["bk_gang.txt"]
+    assert len(ans.citations[todd.citations[0]].also_in) == 5  # the same words in the other five releases
+    assert [Path(ans.citations[i].path).name for i in heidi.citations] == ["bk_gang.txt"]
 
 
 def test_same_role_and_title_cleaning():
@@ -236,9 +236,9 @@ def test_the_offices_home_police_are_background_not_a_place_of_the_story(tmp_pat
     snap = engine.store.snapshot
     assert snap.home_cities["kings_ny"] == frozenset({"New York City"})
     case = engine.ask("!cities Gun case 3 Defendant 3")
-    assert [i["city"] for i in case.items if i.get("status") == "included"] == ["Atlanta"]
+    assert [i.city for i in case.items if i.status == "included"] == ["Atlanta"]
     bus = engine.ask("!cities Trafficker indicted for busing guns")
-    assert {i["city"] for i in bus.items if i.get("status") == "included"} == {"Atlanta", "New York City", "Oceanside"}
+    assert {i.city for i in bus.items if i.status == "included"} == {"Atlanta", "New York City", "Oceanside"}
 
 
 def test_quotations_attributed_across_lines_appositives_and_interviews(tmp_path):
@@ -267,7 +267,7 @@ def test_quotations_attributed_across_lines_appositives_and_interviews(tmp_path)
     engine = engine_for(tmp_path, files)
 
     def quotes(name: str) -> list[str]:
-        return sorted(" ".join(i["text"].split()[:4]) for i in engine.ask(f"!quote {name}").items if "text" in i)
+        return sorted(" ".join(i.text.split()[:4]) for i in engine.ask(f"!quote {name}").items if hasattr(i, "text"))
 
     assert quotes("Kevin Murphy") == ["HSI is committed to"]
     assert quotes("Fitzmartin") == ["Envy drove Delgado to"]
@@ -311,6 +311,6 @@ def test_a_hyphenated_surname_answers_to_each_part(tmp_path):
         "sd_trailblazer.txt": "Deputy DA honored\n\nDeputy District Attorney Sherry Thompson-Taylor was honored on "
                               "Saturday at the Earl B. Gilliam Bar Foundation’s 42nd Annual Scholarship and Awards "
                               "Gala Dinner with a Legal Trailblazer Award.\n"})
-    assert {i["name"] for i in engine.ask("!who Thompson").items} == {"Ken Thompson", "Sherry Thompson-Taylor"}
-    assert [i["name"] for i in engine.ask("!who Taylor").items] == ["Sherry Thompson-Taylor"]
-    assert [i["name"] for i in engine.ask("!who Sherry Thompson").items] == ["Sherry Thompson-Taylor"]
+    assert {i.name for i in engine.ask("!who Thompson").items} == {"Ken Thompson", "Sherry Thompson-Taylor"}
+    assert [i.name for i in engine.ask("!who Taylor").items] == ["Sherry Thompson-Taylor"]
+    assert [i.name for i in engine.ask("!who Sherry Thompson").items] == ["Sherry Thompson-Taylor"]

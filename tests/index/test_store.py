@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import load_config
 from bot.store import ReloadError, SnapshotStore
-from tests.conftest import ROOT, write_config
+from tests.helpers import ROOT, write_config
 
 
 @pytest.fixture

@@ -1,0 +1,152 @@
+"""One declaration per command: what it is called, how it is used, its slash parameters, who may run it,
+the function that answers it and the kinds of items its answers hold.
+
+`help`, the engine's dispatch and guards, the Discord cogs' commands and both renderers derive from
+this list. Adding a command is a module with its answer function plus one `CommandSpec` here (and a
+cog method only when its Discord flow is special, as reload's is)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from bot.commands import suggest
+from bot.commands.cities import cities
+from bot.commands.info import help_answer, sources_answer
+from bot.commands.quote import quote
+from bot.commands.reload import reload
+from bot.commands.search import search
+from bot.commands.who import who
+from bot.config import AnswersConfig
+from bot.items import (
+    CityItem,
+    HelpEntry,
+    LatestReleases,
+    PersonItem,
+    QuoteItem,
+    ReloadDiff,
+    SearchHit,
+    SkippedFile,
+    SourceCount,
+    UnquotedPerson,
+)
+from bot.models import Answer
+from bot.snapshot import Snapshot
+from bot.store import SnapshotStore
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A slash-command parameter (a prefix command takes it as the rest of the line)."""
+
+    name: str
+    description: str
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What an answer function gets: the one snapshot read for this request, the argument, settings."""
+
+    snap: Snapshot
+    argument: str
+    answers: AnswersConfig
+    prefix: str
+    user: str
+    store: SnapshotStore
+    registry: Registry
+
+
+Answerer = Callable[[Request], Answer]
+Suggester = Callable[[Snapshot, str, int], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    name: str
+    usage: str  # without the prefix: "who NAME"
+    help: str  # the `help` line
+    summary: str  # the slash command's description in Discord's command picker
+    example: str  # one command line it answers, prefix-less
+    answer: Answerer | None  # None: a Discord-only command (its cog method is the whole command)
+    params: tuple[Param, ...] = ()
+    items: tuple[type, ...] = ()  # the item kinds its answers hold
+    admin: bool = False  # refused to non-admins; Discord hides it behind Manage Server by default
+    needs_argument: bool = False  # without an argument the answer is its usage line
+    suggest: Suggester | None = None  # autocomplete for its parameter
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The commands in `help` order; immutable (`with_command` makes a copy)."""
+
+    specs: tuple[CommandSpec, ...]
+    _by_name: dict[str, CommandSpec] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {s.name: s for s in self.specs})
+
+    def __iter__(self) -> Iterator[CommandSpec]:
+        return iter(self.specs)
+
+    def get(self, name: str) -> CommandSpec | None:
+        return self._by_name.get(name)
+
+    def engine_commands(self) -> list[CommandSpec]:
+        """The commands the engine answers (every one but the Discord-only ones), in `help` order."""
+        return [s for s in self.specs if s.answer is not None]
+
+    def with_command(self, spec: CommandSpec) -> Registry:
+        return Registry((*[s for s in self.specs if s.name != spec.name], spec))
+
+    def help(self, prefix: str, note: str | None = None) -> Answer:
+        return help_answer(((s.name, s.usage, s.help) for s in self.engine_commands()), prefix, note)
+
+
+def _search(r: Request) -> Answer:
+    text, every = (r.argument[:-6].strip(), True) if r.argument.endswith(" --all") else (r.argument, False)
+    a = r.answers
+    return search(r.snap, text, a.search_results, a.min_relative_score, per_release=a.search_results if every else 1)
+
+
+def _specs() -> Iterable[CommandSpec]:
+    yield CommandSpec(
+        "who", "who NAME", "who a person is: full name, titles and organisation, with citations",
+        "Who is this person? Full name, titles, organisation, cited.", "who Garrison",
+        lambda r: who(r.snap, r.argument, r.answers.max_citations),
+        params=(Param("name", "A surname or full name, e.g. Garrison"),), items=(PersonItem,),
+        needs_argument=True, suggest=suggest.people)
+    yield CommandSpec(
+        "cities", "cities TOPIC", "cities named in the releases about a topic, and those said not to be part",
+        "Cities named in the releases about a topic.", "cities Relentless Pursuit",
+        lambda r: cities(r.snap, r.argument, r.answers.max_citations, r.answers.min_relative_score),
+        params=(Param("topic", "A topic, e.g. Relentless Pursuit"),), items=(CityItem,),
+        needs_argument=True, suggest=suggest.topics)
+    yield CommandSpec(
+        "quote", "quote NAME", "what a person is quoted as saying",
+        "What a person is quoted as saying, cited.", "quote Barr",
+        lambda r: quote(r.snap, r.argument, r.answers.max_citations),
+        params=(Param("name", "A surname or full name, e.g. Barr"),), items=(QuoteItem, UnquotedPerson),
+        needs_argument=True, suggest=suggest.people)
+    yield CommandSpec(
+        "search", "search TEXT [--all]", "the best-matching paragraphs, one per release (--all: several)",
+        "The best-matching paragraphs, one per release.", "search violent crime", _search,
+        params=(Param("text", "Words to look for"),), items=(SearchHit,), needs_argument=True,
+        suggest=suggest.topics)
+    yield CommandSpec(
+        "sources", "sources", "the releases loaded, by source", "The releases loaded, by source.", "sources",
+        lambda r: sources_answer(r.snap), items=(SourceCount, LatestReleases))
+    yield CommandSpec(
+        "help", "help", "this list", "What pressbot can answer.", "help",
+        lambda r: r.registry.help(r.prefix), items=(HelpEntry,))
+    yield CommandSpec(
+        "reload", "reload", "(admins) reload the corpus without stopping the bot",
+        "Admins: reload the corpus; the old index serves meanwhile.", "reload",
+        lambda r: reload(r.store, r.user), items=(ReloadDiff, SkippedFile), admin=True)
+    yield CommandSpec(
+        "sync", "sync [global]", "(admins, Discord) publish slash commands to this server or all",
+        "Admins: publish slash commands to this server (or all).", "sync", None,
+        params=(Param("scope", "guild (default) or global", required=False),), admin=True)
+
+
+REGISTRY = Registry(tuple(_specs()))

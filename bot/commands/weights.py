@@ -1,0 +1,99 @@
+"""Every ranking weight of `search` and of the topic lookup behind `cities`, in one documented object.
+
+Each weight says what it trades off and what pins it: the test that fails, or the dev-eval figure that
+moves, when the weight is moved alone (`python scripts/weight_sensitivity.py ../shared/eval/dev_questions.yaml
+--tests`, which tries a lower and a higher value of each; `--only NAME --values a,b` tries others).
+"Dev eval" is `pressbot eval ../shared/eval/dev_questions.yaml` (search MRR 0.625, cities macro-F1
+0.902 with these values). "Not pinned" means no test and no dev-eval figure moved over the range
+tried: the value is a judgement call, and a test for it is owed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RankingWeights:
+    # -- shared by search and the topic lookup -------------------------------------------------------
+    translation: float = 0.5
+    """Score multiplier for a non-English release (a Spanish or Vietnamese translation): it must not
+    outrank its English original, yet is still found when it alone matches. One weight for search and
+    topics. Not pinned from 0.25 to 1.0; 2.0 drops dev eval search MRR (0.589) and cities F1 (0.876)."""
+
+    # -- search: paragraphs --------------------------------------------------------------------------
+    paragraph_candidates: int = 200
+    """Paragraphs taken from BM25 before reweighting: more lets the weights lift a body paragraph past
+    headline-heavy ones, at some latency. Pinned from below by dev eval search MRR (10: 0.594; 50 and 400
+    unchanged)."""
+    headline: float = 0.8
+    """Multiplier for a paragraph that is the release's headline: it repeats the query's words, the
+    body answers. Pinned from above by tests/test_search_real.py::test_the_lede_answers_a_near_tie and
+    dev eval search MRR (1.2: 0.469). Lower scores higher on the dev set (0.4: MRR 0.641) — worth a look."""
+    lede_paragraphs: int = 3
+    """How many opening paragraphs count as the lede (news puts the facts first). Pinned by
+    test_the_lede_answers_a_near_tie (2 fails; MRR 0.594) and dev eval unanswerable (4: 0.870)."""
+    lede: float = 1.1
+    """Multiplier for a lede paragraph that is a complete sentence of `lede_min_chars` or more: on a
+    near tie the lede answers. Pinned by test_the_lede_answers_a_near_tie (0.55 fails) and dev eval
+    search MRR (0.55: 0.500; 1.65: 0.547)."""
+    lede_min_chars: int = 100
+    """A lede paragraph shorter than this (a dateline, a photo credit) gets no lede boost. Not pinned
+    (0 to 400 change nothing)."""
+    listing: float = 0.5
+    """Multiplier for an index page listing other releases' headlines: it points elsewhere. Not pinned
+    from 0.25 to 1.0; 2.0 drops dev eval search MRR (0.609)."""
+
+    # -- search: releases ----------------------------------------------------------------------------
+    release_candidates: int = 100
+    """Releases scored as a whole (release-level BM25) whose paragraphs get the `release` boost. Not
+    pinned (25 and 200 change nothing; 3 even raises MRR to 0.635)."""
+    release: float = 0.3
+    """Weight of the release's whole-text score added to a paragraph's own: a paragraph inside a release
+    about the query as a whole ranks higher; too much and one long release fills every slot. Pinned
+    from below by dev eval search MRR (0.15 and 0.0: 0.594); 0.45 and 1.0 change nothing."""
+    whole_release: float = 1.0
+    """A release scoring this much (relative to the query's weight) matches a long query as a whole, and
+    the relevance floor drops by `whole_release_floor`. Pinned by tests/test_search_real.py::
+    test_a_release_answering_a_long_query_as_a_whole_is_found and
+    test_whole_release_floor_on_a_query_spread_over_paragraphs (1.5 fails both; MRR 0.594)."""
+    whole_release_floor: float = 0.5
+    """Factor on the relevance floor (answers.min_relative_score) when a release matches as a whole: a
+    long query may be answered by a release and by no single paragraph alone. Pinned from above by
+    test_whole_release_floor_on_a_query_spread_over_paragraphs (0.75 fails; 1.0 also MRR 0.594)."""
+    score_cut: float = 0.3
+    """Results scoring below this fraction of the best are dropped: fewer weak citations against fewer
+    second chances. Not pinned (0.0 to 0.9 change nothing: MRR only reads the first relevant rank)."""
+
+    # -- search: the passage inside each release -----------------------------------------------------
+    passage_cue: float = 1.5
+    """Multiplier for a paragraph holding what the question asks for (an amount for 'how much', a date
+    for 'when', a reason for 'why'; bot/commands/passage.py). Pinned by dev eval search MRR (1.0: 0.688,
+    1.5: 0.719, 2.0: 0.750 — 1.5 is kept below the best dev value on purpose: the cue is a hint, not an
+    answer) and tests/commands/test_search_passage.py."""
+    passage_local_floor: float = 0.1
+    """In-release rarity of a query word printed in every paragraph of the release (the release's names):
+    it still counts this much, so a sentence naming the subject beats one that does not. Pinned by
+    tests/commands/test_search_passage.py."""
+
+    absent_word_vocabulary: int = 20_000
+    """A query word no paragraph uses makes `search` answer "No release matches" only in a corpus with at
+    least this many distinct terms: there an absent word ('narwhal') is a topic the corpus lacks, while a
+    small newsroom corpus lacks ordinary words too. Pinned by dev eval unanswerable (0.957 vs 0.913 without
+    the rule) and tests/commands/test_search_passage.py."""
+
+    # -- the topic lookup (cities) -------------------------------------------------------------------
+    topic_candidates: int = 60
+    """Releases taken from release-level BM25 for a topic. Not pinned (3 to 120 change nothing)."""
+    topic_checked: int = 40
+    """How many of those, best first, are checked for the topic's names. Not pinned (2 to 80)."""
+    topic_ratio: float = 0.9
+    """A further release is about the topic too when it scores at least this fraction of the best (and
+    names the same people). Pinned from below by dev eval cities F1 (0.45: 0.867); 1.35 (one release
+    only) raises it to 0.912."""
+    topic_max_releases: int = 2
+    """At most this many releases answer `cities` (one story is often told in two). Not pinned: 3
+    changes nothing, 1 raises dev eval cities F1 to 0.912, 5 to 0.905; test_topic_takes_a_second_release_
+    only_when_it_names_the_same_people passes its own limit."""
+
+
+WEIGHTS = RankingWeights()

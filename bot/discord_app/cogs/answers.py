@@ -1,0 +1,89 @@
+"""The engine's commands as hybrid (prefix and slash) commands, one per registry entry.
+
+The commands are made from the engine's registry when the extension loads: name, description, the
+parameter (renamed and described as declared), Manage Server as the default permission of admin
+commands, and autocomplete through `engine.suggest`. Commands whose Discord flow is special are written
+out in the admin cog (`HANDWRITTEN`)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.commands.registry import CommandSpec, Registry
+from bot.discord_app.cogs.admin import HANDWRITTEN
+from bot.discord_app.context import PressContext
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import PressBot
+
+log = logging.getLogger("pressbot.discord")
+MAX_CHOICES = 25
+
+
+class AnswersBase(commands.Cog):
+    """Answers from the engine; the DM policy and cooldown apply to every command."""
+
+    def __init__(self, bot: PressBot) -> None:
+        self.bot = bot
+
+    async def cog_check(self, ctx: PressContext) -> bool:  # type: ignore[override]
+        return await self.bot.check_request(ctx)
+
+    async def _answer(self, ctx: PressContext, command: str, argument: str) -> None:
+        admin = self.bot.is_admin(ctx.author)
+        ans = self.bot.engine.run(command, argument, admin=admin, user=str(ctx.author.id))
+        await ctx.send_answer(ans, ephemeral=self.bot.cfg.discord.ephemeral)
+
+
+def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
+    """The hybrid command for one registry entry (at most one parameter: the rest of the line)."""
+    if spec.params:
+        param = spec.params[0]
+        assert param.required, "an optional parameter needs a hand-written cog method"
+
+        async def with_argument(cog: AnswersBase, ctx: PressContext, *, argument: str) -> None:
+            await cog._answer(ctx, spec.name, argument)
+
+        callback: Any = app_commands.rename(argument=param.name)(
+            app_commands.describe(argument=param.description)(with_argument))
+    else:
+        async def without_argument(cog: AnswersBase, ctx: PressContext) -> None:
+            await cog._answer(ctx, spec.name, "")
+
+        callback = without_argument
+    callback.__qualname__ = f"Answers.{spec.name}"  # a method of the cog: discord.py passes it the cog first
+    if spec.admin:
+        callback = app_commands.default_permissions(manage_guild=True)(callback)
+    command: commands.HybridCommand[Any, ..., Any] = commands.hybrid_command(
+        name=spec.name, description=spec.summary)(callback)
+    if spec.params and spec.suggest is not None:
+        command.autocomplete("argument")(_completer(spec.name))
+    return command
+
+
+def _completer(name: str) -> Any:
+    async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        bot: PressBot = interaction.client  # type: ignore[assignment]
+        return as_choices(bot.engine.suggest(name, current, MAX_CHOICES))
+
+    return complete
+
+
+def answers_cog(registry: Registry) -> type[AnswersBase]:
+    """A cog class holding a hybrid command for every registry entry not written out by hand."""
+    namespace = {spec.name: hybrid_command(spec) for spec in registry if spec.name not in HANDWRITTEN}
+    return commands.CogMeta("Answers", (AnswersBase,), namespace)  # type: ignore[return-value]
+
+
+def as_choices(options: list[str]) -> list[app_commands.Choice[str]]:
+    """Discord choices (at most 25; names and values at most 100 characters)."""
+    return [app_commands.Choice(name=o[:100], value=o[:100]) for o in options[:MAX_CHOICES]]
+
+
+async def setup(bot: PressBot) -> None:
+    await bot.add_cog(answers_cog(bot.engine.registry)(bot))

@@ -1,0 +1,107 @@
+"""Finding and reading corpus files: every regular file under the corpus roots, read safely (FIFOs and
+devices skipped unopened, size capped, names that are not UTF-8 shown printably), parsed by format."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.ingest.formats import SUFFIXES, RawDoc, SkipFile, read_file
+from bot.ingest.report import LoadReport
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    root: Path
+    group: Path
+    label: str = ""  # the root's name in release ids, unique among the corpus roots
+
+
+def root_labels(roots: list[Path]) -> dict[Path, str]:
+    """A short label per corpus root for release ids: its folder name, or as many trailing folder names
+    as it takes to tell apart roots of the same name (/srv/a/releases -> 'a/releases')."""
+    labels: dict[Path, str] = {}
+    for root in roots:
+        parts = root.resolve().parts[1:] or ("",)
+        for n in range(1, len(parts) + 1):
+            label = "/".join(parts[-n:])
+            others = [o for o in roots if o != root and "/".join(o.resolve().parts[1:][-n:]) == label]
+            if not others:
+                break
+        labels[root] = label
+    return labels
+
+
+def discover(paths: Iterable[Path], report: LoadReport) -> list[SourceFile]:
+    """Every file under the corpus paths, following symlinks once (loops are reported, not followed)."""
+    roots = [Path(p) for p in paths]
+    labels = root_labels([r.parent if r.is_file() else r for r in roots])
+    found: list[SourceFile] = []
+    for root in roots:
+        if root.is_file():
+            found.append(SourceFile(root, root.parent, root.parent, labels[root.parent]))
+            continue
+        seen_dirs: set[str] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: report.skipped.append(
+                (display_path(e.filename), f"unreadable folder: {e.strerror}"))):
+            real = os.path.realpath(dirpath)
+            if real in seen_dirs:
+                report.skipped.append((display_path(dirpath), "symlink loop: folder already visited"))
+                dirnames[:] = []
+                continue
+            seen_dirs.add(real)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith("."):
+                    found.append(SourceFile(Path(dirpath) / name, root, Path(dirpath), labels[root]))
+    return found
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as printable text: bytes of a file name that are not UTF-8 (kept by the OS as surrogate
+    escapes) are shown as \\xNN, so reports, citations and JSON never fail to encode."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes. Opened non-blocking and checked with fstat, so a FIFO, socket or device in a
+    corpus folder is skipped at once instead of hanging the load."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        if not path.exists():
+            raise SkipFile("broken symlink" if path.is_symlink() else "file vanished while loading") from None
+        raise SkipFile(f"unreadable: {e.strerror or e}") from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode) else "device"
+            raise SkipFile(f"not a regular file ({kind})")
+        if st.st_size > max_bytes:
+            raise SkipFile(f"too large: {st.st_size / 1e6:.1f} MB over the {max_bytes / 1e6:.1f} MB cap")
+        return f.read(max_bytes + 1)
+
+
+def read_source(sf: SourceFile, max_bytes: int, report: LoadReport) -> list[RawDoc]:
+    """The documents of one file (several for JSONL); a bad file is reported in `report` and yields none."""
+    path = sf.path
+    shown = display_path(path)
+    try:
+        if path.suffix.lower() not in SUFFIXES:
+            raise SkipFile(f"unsupported file type '{display_path(path.suffix) or '(none)'}'")
+        data = _read_bytes(path, max_bytes)
+        if len(data) > max_bytes:
+            raise SkipFile(f"too large: over the {max_bytes / 1e6:.1f} MB cap")
+        problems: list[str] = []
+        docs = read_file(path, data, problems)
+        report.problems.extend((shown, p) for p in problems)
+        return docs
+    except SkipFile as e:
+        report.skipped.append((shown, str(e)))
+    except OSError as e:
+        report.skipped.append((shown, f"unreadable: {e.strerror or e}"))
+    return []

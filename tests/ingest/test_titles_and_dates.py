@@ -1,0 +1,56 @@
+"""Titles are headlines, never page metadata; dates come from the page or the file name before the story.
+Verbatim page openings from two offices (Dallas County TX PDF text, Orange County CA web page)."""
+
+from __future__ import annotations
+
+from bot.ingest.cleaning import find_date, find_title, is_metadata_line, rebuild_paragraphs, title_from_path
+
+# Dallas County DA (dallas_tx, a PDF release): a date + contact line, then phone, e-mail, the headline
+DALLAS = """March 10, 2021 Contact: Tasha Tsiaperas
+214-653-3756 (Office)
+Tasha.Tsiaperas@DallasCounty.org
+
+Dallas County DA’s Office recommends 1988 conviction be vacated
+
+The Dallas County District Attorney’s Office is recommending that a 1988 aggravated robbery
+conviction be vacated.
+"""
+# Orange County DA (orange_ca, a web page): a bare label, then the page's own headline
+ORANGE = """MEDIA ADVISORY
+
+Date: January 26, 2026
+
+Santa Ana Gang Member Charged with Attempted Murder in Broad Daylight Drive-By
+
+SANTA ANA – A gang member was charged today with attempted murder.
+"""
+
+
+def test_metadata_lines_are_never_titles():
+    for line in ("MEDIA ADVISORY", "Date: January 26, 2026", "Date:\u00a0 June 2, 2022",
+                 "May 13, 2021 Contact: Tasha Tsiaperas", "214-653-3756 (Office)", "3 min read", "2 0 2 2"):
+        assert is_metadata_line(line), line
+    for line in ("Dallas County DA’s Office recommends 1988 conviction be vacated", "May Day rally ends in arrests",
+                 "Update: Man charged in killing"):
+        assert not is_metadata_line(line), line
+
+
+def test_the_headline_follows_the_metadata_lines():
+    assert find_title(rebuild_paragraphs(DALLAS, False), None, set()) == (
+        "Dallas County DA’s Office recommends 1988 conviction be vacated")
+    assert find_title(rebuild_paragraphs(ORANGE, False), None, set()) == (
+        "Santa Ana Gang Member Charged with Attempted Murder in Broad Daylight Drive-By")
+
+
+def test_no_headline_falls_back_to_the_file_name():
+    blocks = rebuild_paragraphs("MEDIA ADVISORY\n\nDate: May 21, 2009\n", False)
+    assert find_title(blocks, None, set(), path="orange_ca/press_media-advisory-18.txt") == "Media advisory 18"
+    assert title_from_path("san_diego_ca/news_1-million-in-restitution-ordered.txt") == (
+        "1 million in restitution ordered")
+
+
+def test_compact_and_separated_file_name_dates_beat_story_dates():
+    story = ["The murder happened on June 1, 1990."]
+    assert find_date(story, None, "kings_ny/2015_09_09_insurance-agent.txt") == "2015-09-09"
+    assert find_date(story, None, "newsroom/20230611_officer-honored.txt") == "2023-06-11"
+    assert find_date(story, None, "newsroom/20231399_not-a-date.txt") == "1990-06-01"
