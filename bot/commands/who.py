@@ -10,7 +10,8 @@ from bot.models import Answer, Citation
 from bot.people.person import Person
 from bot.snapshot import Snapshot
 
-MAX_PEOPLE = 4
+MAX_PEOPLE = 4  # namesakes summarised in full; the rest of a page is listed by name
+PAGE = 8  # namesakes shown (with their citations) per answer; past it, "+N more"
 _ORG = re.compile(
     r"\b(?:in|of|for|with) the ((?:[A-Z][\w’'.&-]*|of|the|for)(?: (?:[A-Z][\w’'.&-]*|of|the|for)){1,9})")
 _ORG_WORDS = ("Office", "Department", "District", "Police", "County", "Bureau", "Division", "Agency", "Court",
@@ -99,7 +100,8 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
         hint = f" Did you mean {match.suggestion}?" if match.suggestion else ""
         return Answer("who", query, False, f"No release names a person called '{query}'.{hint}",
                       suggestions=[match.suggestion] if match.suggestion else [])
-    people = people[:MAX_PEOPLE]
+    more = len(people) - PAGE
+    people = people[:PAGE]
     items = [person_item(p, snap) for p in people]
     citations: list[Citation] = []
     for p, item, share in zip(people, items, _shares(people, max_citations), strict=True):
@@ -117,6 +119,11 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
     if len(items) == 1:
         summary = lead + line(items[0])
     else:
-        summary = lead + f"'{query}' names {len(items)} different people: " + " | ".join(line(i) for i in items)
+        n = len(items) + max(more, 0)
+        summary = lead + f"'{query}' names {n} different people: " + " | ".join(line(i) for i in items[:MAX_PEOPLE])
+        if len(items) > MAX_PEOPLE:
+            summary += " | also " + ", ".join(i.name for i in items[MAX_PEOPLE:])
+        if more > 0:
+            summary += f" (+{more} more)"
     shown: list[Item] = list(items)
     return Answer("who", query, True, summary, items=shown, citations=citations)

@@ -105,7 +105,8 @@ _APPOSITIVE = re.compile(
 _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;(]|\s+(?:was|is|has|had|and|who)\b|$)")
 _AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+|(?:is|was)\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
 _COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:the|a|an)|(?:served|serves|worked|works)\s+as"
-                     r"(?:\s+(?:the|a|an))?)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b)")
+                     r"(?:\s+(?:the|a|an))?)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b"
+                     r"|\s+and\s+(?!(?:a|an|the|former|then)\b)[a-z]+ed\b)")
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+")
 _PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,|\s+as)\s*$")
 _AND_VERB = re.compile(r"\s+and\s+(?!(?:a|an|the|former|then)\b)([a-z]+)\b.*$")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from rapidfuzz import fuzz
+
 from bot.extract.lexicon import SUFFIXES, WEAK_TITLES
 from bot.extract.mentions import Mention
 from bot.extract.release import QuoteFinding, ReleaseFindings, read_release
@@ -64,7 +66,12 @@ class Resolver:
     def __call__(self, first: str, last: str) -> Key:
         lk = name_key(last)
         if first:
-            return self.compound.get((name_key(first), lk), (name_key(first), lk, ""))
+            fk = name_key(first)
+            key = self.compound.get((fk, lk))
+            if key is None and len(fk) >= 4:  # 'Ms. Gaona Villegas' after 'Karen Goana Villegas': a misspelt part
+                key = next((k for (mid, last), k in self.compound.items()
+                            if last == lk and fuzz.ratio(fk, mid) >= 80), None)
+            return key or (fk, lk, "")
         fulls = self.full_by_last.get(lk)
         if fulls:
             return fulls.most_common(1)[0][0]

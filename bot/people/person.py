@@ -47,7 +47,7 @@ class Person:
         if not self.names:
             return self.last
         best = max(self.names.items(), key=lambda kv: (kv[1] >= 2 or len(self.names) == 1, len(kv[0].split()), kv[1]))
-        return best[0]
+        return with_other_given_name(best[0], self.names)
 
     @property
     def evidence(self) -> int:
@@ -69,6 +69,22 @@ class Person:
         rest = sorted((t for g in groups for t in g[1:]), key=lambda t: -self.titles[t])
         out = [t for t in heads if not t[:1].isdigit()] + rest + [t for t in heads if t[:1].isdigit()]
         return out[:n]
+
+
+def with_other_given_name(name: str, names: dict[str, int]) -> str:
+    """'Kenneth P. “Ken” Thompson': when the corpus also names the person by another given name (a nickname
+    folded in by the merge), show it in quotes before the surname as newspapers do, so both forms are seen."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    keys = {w.casefold().strip(".") for w in words}
+    others = [(c, n.split()[0]) for n, c in names.items()
+              if len(n.split()) >= 2 and n.split()[-1] == words[-1] and n.split()[0].casefold() not in keys
+              and n.split()[0][:1].isupper() and len(n.split()[0].rstrip(".")) > 1 and c >= 2]
+    if not others:
+        return name
+    nick = max(others)[1]
+    return " ".join(words[:-1] + [f"“{nick}”", words[-1]])
 
 
 def _role_words(title: str) -> list[str]:
