@@ -208,3 +208,10 @@ CONTACT_LABELS = ("Contact", "Contacts", "Media Contact", "Press Contact", "Medi
 # Nouns of time: 'A day later, NAME' is not a description of NAME.
 TIME_NOUNS = frozenset("""day days week weeks month months year years night nights morning afternoon evening
 time times hour hours minute minutes moment weekend decade decades later earlier""".split())
+# Verbs of a relative clause that give the agent's role ('NAME, who founded X' -> 'founder of X').
+AGENT_VERBS = {"founded": "founder", "co-founded": "co-founder", "owns": "owner", "owned": "owner",
+               "leads": "leader", "led": "leader", "heads": "head", "headed": "head", "directs": "director",
+               "directed": "director", "manages": "manager", "managed": "manager", "chairs": "chair",
+               "chaired": "chair", "runs": "operator", "ran": "operator", "operates": "operator",
+               "operated": "operator", "coaches": "coach", "coached": "coach", "teaches": "teacher",
+               "taught": "teacher", "supervises": "supervisor", "supervised": "supervisor"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.lexicon import (
+    AGENT_VERBS,
     CLAUSE_WORDS,
     CONNECTORS,
     CONTACT_LABELS,
@@ -159,6 +160,9 @@ def appositive_description(text: str, end: int) -> tuple[str, bool]:
     m = _AS_A.match(rest) or _COPULA.match(rest)
     if m and described(role_only(m.group(1))):
         return role_only(m.group(1)), False
+    role = agent_role(rest)
+    if role:
+        return role, False
     m = _AGE.match(rest)
     if m:
         if re.match(r",\s+\d{1,3}\b", rest[m.end():]):
@@ -170,6 +174,17 @@ def appositive_description(text: str, end: int) -> tuple[str, bool]:
     phrase = _appositive_phrase(m.group(2).strip(), bool(m.group(1)))
     return phrase, bool(phrase) and not any(w.strip("“”\".,") in TITLE_HEADS or w.lower() in ROLE_NOUNS
                                             for w in phrase.split())
+
+
+_AGENT = re.compile(r"^,\s+who\s+(" + "|".join(AGENT_VERBS) + r")\s+((?:the|a|an|[A-Z][\w’'-]*)\b[^,.;:“”]{0,70}?)"
+                    r"(?=[,.;:]|\s+(?:to|in|after|where|when|since|and|who|that|from|until|for)\b|$)")
+
+
+def agent_role(rest: str) -> str:
+    """'NAME, who founded the non-profit Street Racing Kills to educate' -> 'founder of the non-profit Street
+    Racing Kills': a relative clause whose verb names the agent's role, with its object."""
+    m = _AGENT.match(rest)
+    return f"{AGENT_VERBS[m.group(1)]} of {m.group(2).strip()}" if m else ""
 
 
 def _appositive_phrase(phrase: str, article: bool = False) -> str:

@@ -129,3 +129,22 @@ def test_a_re_joined_lines_stray_space_ends_the_name():
     # the example: the appositive after the stray space is read
     assert "president of the Hispanic Bar Association" in roles(
         "Juan Ortega , president of the Hispanic Bar Association, said")["Juan Ortega"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # orange_ca
+    ("and Lili Trujillo Puckett, who founded the non-profit Street Racing Kills to educate young people",
+     "Lili Trujillo Puckett", "founder of the non-profit Street Racing Kills"),
+    # kings_ny
+    ("Vincent Parco, who owns a private investigative firm", "Vincent Parco", "owner of a private investigative firm"),
+    # san_diego_ca
+    ("Julian Shelby, who leads the DA’s Information Technology Department", "Julian Shelby",
+     "leader of the DA’s Information Technology Department"),
+])
+def test_a_relative_clause_whose_verb_names_the_role(text, name, role):
+    assert role in roles(text)[name]
+
+
+def test_a_relative_clause_with_no_object_gives_no_role():
+    # kings_ny: 'operated out of his home' names no business
+    assert roles("Warren Appolon, who operated out of his home in Jamaica")["Warren Appolon"] == set()
