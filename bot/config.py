@@ -30,6 +30,8 @@ class CorpusConfig:
     paths: list[str] = field(default_factory=lambda: ["../corpus"])
     sources: dict[str, str] = field(default_factory=dict)
     cache_dir: str = "../.pressbot-cache"
+    cache_keep: int = 3  # saved snapshots kept per corpus; older ones are pruned
+    reload_timeout_s: float = 900.0  # a reload's build taking longer is stopped; the old index keeps serving
     max_file_mb: float = 20.0
     # A line recurring in at least this many files (and this fraction) of one folder is boilerplate.
     boilerplate_min_files: int = 4
@@ -157,7 +159,8 @@ def _build(cls: type, data: dict[str, Any], file: Path, prefix: str = "") -> Any
 _TOKEN_LIKE = re.compile(r"[A-Za-z0-9_-]{23,30}\.[A-Za-z0-9_-]{5,8}\.[A-Za-z0-9_-]{25,}")
 # key -> (lowest, highest, lowest excluded); None means unbounded on that side
 _RANGES: dict[str, tuple[float | None, float | None, bool]] = {
-    "corpus.max_file_mb": (0, None, True), "corpus.boilerplate_min_files": (1, None, False),
+    "corpus.max_file_mb": (0, None, True), "corpus.cache_keep": (1, 100, False),
+    "corpus.reload_timeout_s": (0, None, True), "corpus.boilerplate_min_files": (1, None, False),
     "corpus.boilerplate_min_fraction": (0, 1, False), "corpus.max_paragraph_chars": (100, None, False),
     "index.k1": (0, None, False), "index.b": (0, 1, False), "index.epsilon": (0, None, False),
     "answers.max_citations": (1, 25, False), "answers.max_query_chars": (1, 4000, False),

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
+import logging
 import os
 import pickle
-import shutil
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bot import __version__
+import numpy as np
+
+from bot import __version__, cache
 from bot.config import Config
 from bot.extract.place_context import home_cities, person_words, release_states, source_states
 from bot.index.retriever import BM25Index
@@ -24,6 +24,7 @@ from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 
 SNAPSHOT_FORMAT = 5  # 5: no doc_pids, built_at
+log = logging.getLogger("pressbot.snapshot")
 
 
 @dataclass
@@ -79,6 +80,14 @@ class Snapshot:
                 ranges[p.release_id] = (lo, p.pid + 1)
             self.__dict__["_release_ranges"] = ranges
         return ranges
+
+
+def index_rows(snap: Snapshot) -> np.ndarray:
+    """The index's row -> paragraph id table as an array (derived once per snapshot, never saved)."""
+    rows = snap.__dict__.get("_index_pid_array")
+    if rows is None:
+        rows = snap.__dict__["_index_pid_array"] = np.asarray(snap.corpus.index_pids, dtype=np.int64)
+    return rows
 
 
 # The code that shapes a snapshot. Commands, renderers, the CLI and Discord code are left out, so
@@ -154,31 +163,33 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
 
 
 # -- persistence --------------------------------------------------------------------------------
-def save_snapshot(snap: Snapshot, cache_dir: Path) -> Path:
-    """Write the snapshot under cache_dir/<fingerprint>, atomically (a half-written one is never read)."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    final = cache_dir / snap.fingerprint
-    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=cache_dir))
-    try:
-        snap.index.save(tmp / "bm25")
-        snap.release_index.save(tmp / "bm25-releases")
+def corpus_key(cfg: Config) -> str:
+    """Which corpus a saved snapshot belongs to (for pruning: the newest few are kept per corpus)."""
+    return hashlib.sha256("\0".join(sorted(str(p) for p in cfg.corpus_paths)).encode()).hexdigest()[:16]
+
+
+def save_snapshot(snap: Snapshot, cache_dir: Path, key: str = "", keep: int = 3) -> Path:
+    """Write the snapshot under cache_dir (bot.cache: checksummed, fsynced, switched in atomically), then
+    prune the cache to the `keep` newest snapshots per corpus."""
+    def write(folder: Path) -> None:
+        snap.index.save(folder / "bm25")
+        snap.release_index.save(folder / "bm25-releases")
         state = {k: v for k, v in snap.__dict__.items() if k not in ("index", "release_index")
                  and not k.startswith("_")}
-        with open(tmp / "snapshot.pkl", "wb") as f:
+        with open(folder / "snapshot.pkl", "wb") as f:
             pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(tmp, final)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+
+    final = cache.save(cache_dir, snap.fingerprint, key, write)
+    removed = cache.clean(cache_dir, keep)
+    if removed:
+        log.info("snapshot cache: removed %d old or stale entries", len(removed))
     return final
 
 
 def load_snapshot(cache_dir: Path, fp: str) -> Snapshot | None:
-    """The saved snapshot for this fingerprint, or None (missing or unreadable: it will be rebuilt)."""
-    folder = cache_dir / fp
-    if not (folder / "snapshot.pkl").exists():
+    """The saved snapshot for this fingerprint, or None (missing, torn or corrupted: it will be rebuilt)."""
+    folder = cache.verified(cache_dir, fp)
+    if folder is None:
         return None
     try:
         with open(folder / "snapshot.pkl", "rb") as f:
@@ -190,18 +201,30 @@ def load_snapshot(cache_dir: Path, fp: str) -> Snapshot | None:
     return Snapshot(index=index, release_index=release_index, **state)
 
 
-def open_snapshot(cfg: Config, progress: Progress | None = None, use_cache: bool = True) -> tuple[Snapshot, bool]:
+def open_snapshot(cfg: Config, progress: Progress | None = None, use_cache: bool = True
+                  ) -> tuple[Snapshot, bool, str | None]:
     """The snapshot for the configured corpus: loaded from cache when unchanged, else built and saved.
 
-    Returns (snapshot, loaded_from_cache)."""
+    Returns (snapshot, loaded_from_cache, cache problem or None). An unusable cache costs a rebuild at
+    each start, never an answer: the problem is returned (and logged) for the caller to report."""
     fp = fingerprint(cfg)
-    cache = cfg.cache_dir
+    cache_dir, problem = cfg.cache_dir, None
     if use_cache:
-        snap = load_snapshot(cache, fp)
-        if snap is not None:
-            return snap, True
+        try:
+            cache.prepare(cache_dir)
+            cache.clean(cache_dir, cfg.corpus.cache_keep)
+        except (cache.CacheProblem, OSError) as e:
+            problem = str(e)
+        if problem is None:
+            snap = load_snapshot(cache_dir, fp)
+            if snap is not None:
+                return snap, True, None
     snap = build_snapshot(cfg, progress, fp)
-    if use_cache:
-        with contextlib.suppress(OSError):  # a read-only cache only costs the next start a rebuild
-            save_snapshot(snap, cache)
-    return snap, False
+    if use_cache and problem is None:
+        try:
+            save_snapshot(snap, cache_dir, corpus_key(cfg), cfg.corpus.cache_keep)
+        except (cache.CacheProblem, OSError) as e:
+            problem = f"the snapshot could not be saved in {cache_dir}: {e}"
+    if problem:
+        log.warning("snapshot cache unusable: %s", problem)
+    return snap, False, problem

@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.commands.cite import is_headline
 from bot.commands.weights import WEIGHTS, RankingWeights
-from bot.snapshot import Snapshot
+from bot.snapshot import Snapshot, index_rows
 from bot.textnorm import sentence_spans
 
 # Words that ask rather than say what is asked about; removed before the query's content words are read.
@@ -61,17 +61,10 @@ def sentence_terms(snap: Snapshot, text: str) -> list[set[str]]:
     return [set(snap.tokenizer(text[a:b])) for a, b in sentence_spans(text)]
 
 
-def _index_rows(snap: Snapshot) -> np.ndarray:
-    rows = snap.__dict__.get("_index_pid_array")
-    if rows is None:  # derived once per snapshot, never saved
-        rows = snap.__dict__["_index_pid_array"] = np.asarray(snap.corpus.index_pids, dtype=np.int64)
-    return rows
-
-
 def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> dict[int, set[str]]:
     """For the paragraphs `pids` (one release's), which of `terms` each contains, read from the index's
     postings; paragraphs the index holds as a copy of another are left out (their text is checked later)."""
-    index_pids = _index_rows(snap)
+    index_pids = index_rows(snap)
     rows = np.searchsorted(index_pids, np.asarray(pids, dtype=np.int64))
     rows = np.minimum(rows, max(len(index_pids) - 1, 0))
     own = index_pids[rows] == np.asarray(pids, dtype=np.int64) if len(index_pids) else np.zeros(len(pids), bool)

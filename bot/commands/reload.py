@@ -14,6 +14,8 @@ def reload_answer(result: ReloadResult) -> Answer:
     summary = (f"Reloaded: {result.releases} releases, {result.paragraphs} paragraphs "
                f"(was {result.paragraphs_before}); {len(result.added)} added, {len(result.removed)} removed, "
                f"{len(result.changed)} changed; {len(result.skipped)} file(s) skipped.")
+    if result.cache_problem:
+        summary += f" Warning: {result.cache_problem}; the next start will rebuild."
     items: list[Item] = [ReloadDiff(added=result.added[:SHOWN], removed=result.removed[:SHOWN],
                                     changed=result.changed[:SHOWN])]
     items += [SkippedFile(skipped=f, reason=r) for f, r in result.skipped[:SHOWN]]

@@ -89,7 +89,12 @@ def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable) -> 
             releases[rid] = replace(releases[rid], listing=True)
 
 
-def _reposted_body(lines: list[str], counts: Counter[str], need: int, files: int) -> set[int]:
+def line_keys(lines: list[str]) -> list[str]:
+    """Each line as furniture statistics compare it: whitespace collapsed, casefolded ('' for a blank)."""
+    return [collapse_ws(x).casefold() if x.strip() else "" for x in lines]
+
+
+def _reposted_body(lines: list[str], keys: list[str], counts: Counter[str], need: int, files: int) -> set[int]:
     """Indexes of the lines of a release re-posted in a handful of files of the folder (updated versions,
     copies): repeated lines that few files share (fewer than 3 x `need`, at most half the folder) and that
     make up most of the file's text once the site-wide lines are set aside. Site furniture is printed by a
@@ -97,10 +102,10 @@ def _reposted_body(lines: list[str], counts: Counter[str], need: int, files: int
     few = min(3 * need, files // 2 + 1)
     rare: list[int] = []
     rare_chars = own_chars = 0
-    for i, x in enumerate(lines):
-        if not x.strip():
+    for i, (x, key) in enumerate(zip(lines, keys, strict=True)):
+        if not key:
             continue
-        c = counts[collapse_ws(x).casefold()]
+        c = counts[key]
         if c >= few:
             continue  # site-wide: menus, sidebars, footers
         own_chars += len(x.strip())
@@ -110,7 +115,8 @@ def _reposted_body(lines: list[str], counts: Counter[str], need: int, files: int
     return set(rare) if rare_chars > 0.5 * max(own_chars, 1) else set()
 
 
-def furniture_lines(lines: list[str], counts: Counter[str], need: int, files: int = 0) -> set[int]:
+def furniture_lines(lines: list[str], counts: Counter[str], need: int, files: int = 0,
+                    keys: list[str] | None = None) -> set[int]:
     """Indexes of the lines that are site furniture: lines found in at least `need` files of the folder
     (of `files`).
 
@@ -118,15 +124,15 @@ def furniture_lines(lines: list[str], counts: Counter[str], need: int, files: in
     "Deputy District Attorney X of the HEAT Unit is prosecuting this case." in dozens of releases, and
     those name real people. Menus, sidebars and footers come in runs of repeated lines instead. Lines that
     few files share and that are most of the file are the release itself, re-posted (see `_reposted_body`)."""
-    body = _reposted_body(lines, counts, need, files) if files else set()
+    keys = line_keys(lines) if keys is None else keys
+    body = _reposted_body(lines, keys, counts, need, files) if files else set()
     frequent: set[int] = set()
     prev_repeated = True  # the file's first line has no release text before it
-    for i, x in enumerate(lines):
-        if not x.strip():
+    for i, key in enumerate(keys):
+        if not key:
             continue
-        text = collapse_ws(x)
-        repeated = counts[text.casefold()] >= need and i not in body
-        if repeated and (prev_repeated or len(text.split()) < 6 or not ends_sentence(text)):
+        repeated = counts[key] >= need and i not in body
+        if repeated and (prev_repeated or len(key.split()) < 6 or not ends_sentence(key)):
             frequent.add(i)
         prev_repeated = repeated
     return frequent
@@ -139,6 +145,7 @@ class _Raw:
     sf: SourceFile
     doc: RawDoc
     lines: list[str]
+    keys: list[str]  # line_keys(lines)
 
 
 @dataclass
@@ -158,7 +165,8 @@ def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progr
     raw: list[_Raw] = []
     for n, sf in enumerate(files, start=1):
         for doc in read_source(sf, max_bytes, report):
-            raw.append(_Raw(sf, doc, doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+            lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            raw.append(_Raw(sf, doc, lines, line_keys(lines)))
         if progress and (n % 200 == 0 or n == len(files)):
             progress(n, len(files), "reading")
     return raw
@@ -171,7 +179,8 @@ def _drop_identical(raw: list[_Raw], report: LoadReport) -> list[_Raw]:
     first: dict[tuple[Path, str], _Raw] = {}
     kept: list[_Raw] = []
     for r in raw:
-        key = (r.sf.root, hashlib.blake2b(collapse_ws(r.doc.text).casefold().encode(), digest_size=16).hexdigest())
+        text = " ".join(k for k in r.keys if k)  # the text, whitespace collapsed and casefolded
+        key = (r.sf.root, hashlib.blake2b(text.encode(), digest_size=16).hexdigest())
         original = first.setdefault(key, r)
         if original is r:
             kept.append(r)
@@ -188,7 +197,7 @@ def _folder_stats(raw: list[_Raw]) -> _FolderStats:
     for r in raw:
         group = r.sf.group
         group_size[group] += 1
-        line_files[group].update({collapse_ws(x).casefold() for x in r.lines if x.strip()})
+        line_files[group].update({k for k in r.keys if k})
         first_lines[group].append(next((x.strip() for x in r.lines if x.strip()), ""))
     return _FolderStats(line_files, group_size, {g: common_suffixes(v) for g, v in first_lines.items()})
 
@@ -218,7 +227,8 @@ def _make_release(r: _Raw, stats: _FolderStats, cfg: CorpusConfig,
                   report: LoadReport) -> tuple[Release, list[str]] | None:
     """Clean one document into a Release and its paragraph texts; None (reported) when nothing is left."""
     group, doc = r.sf.group, r.doc
-    frequent = furniture_lines(r.lines, stats.line_files[group], stats.need(group, cfg), stats.group_size[group])
+    frequent = furniture_lines(r.lines, stats.line_files[group], stats.need(group, cfg), stats.group_size[group],
+                               r.keys)
     blocks = rebuild_paragraphs(doc.text, doc.hard_wrapped)
     if not blocks:
         report.skipped.append((display_path(doc.path), "no text"))
