@@ -60,10 +60,13 @@ def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citatio
     out: list[Citation] = []
     seen_releases: set[str] = set()
     ranked = []
+    title_at: dict[int, str] = {}  # the title a cited paragraph is chosen for
     for group in person.roles()[:limit + 2]:
-        cands = {(pid, t) for t in group for pid in person.title_pids.get(t, [])}
-        ranked.append([pid for pid, _t in sorted(cands, key=lambda c: (_evidence_rank(person, snap, c[1], c[0]),
-                                                                          c[0]))])
+        cands = sorted({(pid, t) for t in group for pid in person.title_pids.get(t, [])},
+                       key=lambda c: (_evidence_rank(person, snap, c[1], c[0]), c[0]))
+        for pid, t in cands:
+            title_at.setdefault(pid, t)
+        ranked.append([pid for pid, _t in cands])
     pids = [r[0] for r in ranked if r]
     pids += [pid for r in ranked for pid in r[1:]]
     pids += person.mention_pids
@@ -71,14 +74,26 @@ def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citatio
         para = snap.corpus.paragraphs[pid]
         if para.release_id in seen_releases:
             continue
-        name = next((n for n in sorted(person.names, key=len, reverse=True) if n in para.text), person.last)
-        i = max(para.text.find(name), 0)
+        name, i = _name_by_title(person, para.text, title_at.get(pid))
         out.append(cite(snap, pid, sentence_at(para.text, i, i + len(name)), highlights=[name],
                         also_in=snap.same_text_releases(pid)))
         seen_releases.add(para.release_id)
         if len(out) >= limit:
             break
     return out
+
+
+def _name_by_title(person: Person, text: str, title: str | None) -> tuple[str, int]:
+    """The form of the person's name to cite in `text` and where: the occurrence nearest the title the
+    paragraph was chosen for, so the cited sentence states the title ('Contact: NAME', 'NAME, the widow of')."""
+    forms = [n for n in sorted(person.names, key=len, reverse=True) if n in text] or [person.last]
+    name, i = forms[0], max(text.find(forms[0]), 0)
+    at = text.find(title) if title else -1
+    if at >= 0:
+        occurrences = [(abs(m.start() - at), m.start(), n) for n in forms for m in re.finditer(re.escape(n), text)]
+        if occurrences:
+            _d, i, name = min(occurrences)
+    return name, i
 
 
 def _shares(people: list[Person], total: int) -> list[int]:

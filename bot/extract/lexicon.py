@@ -190,6 +190,9 @@ HEADLINE_VERBS = ("Indicted", "Charged", "Convicted", "Sentenced", "Pleads", "Pl
 CASE_VERBS = ("sentenced", "convicted", "charged", "indicted", "arrested")
 # Plural roles given to each name of a list that follows ('the defendants as A, B and C').
 PLURAL_LIST_ROLES = ("defendants", "suspects", "victims")
+# Plural roles of a list header ('The defendants include:'), each with the role one member holds.
+LIST_HEADER_ROLES = {"defendants": "defendant", "co-defendants": "co-defendant", "codefendants": "co-defendant",
+                     "suspects": "suspect", "victims": "victim", "witnesses": "witness"}
 
 # -- people: roles written away from a title ------------------------------------------------------
 # Crimes whose object is a victim: 'the murder of NAME', 'killing NAME' (nouns; gerunds end in -ing).

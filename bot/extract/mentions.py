@@ -135,6 +135,9 @@ def untitled_mention(scan: MentionScan, i: int) -> int | None:
             and (i == 0 or not is_head(toks[i - 1]) or toks[i - 1].breaks)):
         return None
     j = take_name(toks, i)
+    if j - i >= 2:  # 'Luis Cardona Jr., 26,': the suffix belongs to the name
+        while j < n and toks[j].text in SUFFIXES and not toks[j - 1].text.endswith(","):
+            j += 1
     followed = j < n and not toks[j - 1].breaks and (toks[j].text[:1].isupper() or is_head(toks[j]))
     if followed:
         return None

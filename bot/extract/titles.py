@@ -184,7 +184,10 @@ def agent_role(rest: str) -> str:
     """'NAME, who founded the non-profit Street Racing Kills to educate' -> 'founder of the non-profit Street
     Racing Kills': a relative clause whose verb names the agent's role, with its object."""
     m = _AGENT.match(rest)
-    return f"{AGENT_VERBS[m.group(1)]} of {m.group(2).strip()}" if m else ""
+    if not m:
+        return ""
+    obj = re.sub(r"(?:\s+(?:and|or|of|the|a|an))+$", "", m.group(2).strip())
+    return f"{AGENT_VERBS[m.group(1)]} of {obj}"
 
 
 def _appositive_phrase(phrase: str, article: bool = False) -> str:

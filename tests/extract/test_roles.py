@@ -148,3 +148,34 @@ def test_a_relative_clause_whose_verb_names_the_role(text, name, role):
 def test_a_relative_clause_with_no_object_gives_no_role():
     # kings_ny: 'operated out of his home' names no business
     assert roles("Warren Appolon, who operated out of his home in Jamaica")["Warren Appolon"] == set()
+
+
+def _listed(paragraphs: list[str]) -> dict[str, set[str]]:
+    from bot.extract.release import read_release
+
+    found = read_release("x", list(enumerate(paragraphs)))
+    out: dict[str, set[str]] = {}
+    for _pid, m in found.mentions:
+        out.setdefault(m.full, set()).add(m.title)
+    return out
+
+
+def test_a_list_headers_role_passes_to_the_names_listed_under_it():
+    # san_diego_ca: the suffix stays with the name ('Luis Cardona Jr.,')
+    got = _listed(["The defendants include:", "Luis Cardona Jr., 26, of National City", "Michael Cusi, 32, of San Diego",
+                   "Villareal will next be in court on April 16 for a readiness conference."])
+    assert "defendant" in got["Luis Cardona Jr."] and "defendant" in got["Michael Cusi"]
+    # kings_ny
+    got = _listed(["Following are the dispositions of Brewer’s five co-defendants:",
+                   "Michael Quick, 34, of LaGrange, Georgia. Pleaded guilty to first-degree criminal sale of a firearm",
+                   "Aliya Dowell, 34, of LaGrange, Georgia. Pleaded guilty to fourth-degree conspiracy and was "
+                   "sentenced to five years’ probation."])
+    assert "co-defendant" in got["Michael Quick"] and "co-defendant" in got["Aliya Dowell"]
+
+
+def test_a_list_ends_at_a_paragraph_that_does_not_open_with_a_name():
+    # san_diego_ca (header and first line) then a later paragraph of the same release form
+    got = _listed(["The defendants include:", "Michael Cusi, 32, of San Diego",
+                   "Villareal will next be in court on April 16 for a readiness conference.",
+                   "Deputy District Attorney Leon Schorr, who heads the public corruption unit, said"])
+    assert "defendant" not in got["Leon Schorr"]
