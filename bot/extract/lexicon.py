@@ -89,6 +89,8 @@ CLAUSE_WORDS = frozenset("said says told asked stated was were is are has have h
 RELATIVE = frozenset("where when which who whose whom while after before as because although".split())
 # Honorifics that are the whole title before a name.
 HONORIFICS = frozenset({"Dr.", "Mr.", "Ms.", "Mrs.", "Rev.", "Hon."})
+# Personal pronouns: a phrase with one is a clause ('trips she took'), not a description.
+PRONOUNS = frozenset("i he she it we they you him her them us me".split())
 # Counting words: a description of several people.
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve several multiple both".split())
 

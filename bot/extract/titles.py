@@ -14,8 +14,10 @@ from bot.extract.lexicon import (
     CRIME_NOUNS,
     DETERMINERS,
     MODIFIERS,
+    NUMBER_WORDS,
     OFFICIAL,
     PHRASE_BREAKS,
+    PRONOUNS,
     RELATIVE,
     ROLE_NOUNS,
     TIME_NOUNS,
@@ -199,6 +201,8 @@ def _appositive_phrase(phrase: str, article: bool = False) -> str:
     heads = [w.strip("“”\".,") for w in words]
     if any(w in CLAUSE_WORDS for w in heads) or heads[0].lower() in RELATIVE:
         return ""  # a clause ('where she worked as a Correction Officer'), not a title
+    if heads[0].islower() and heads[0].endswith("ed") and heads[0] not in MODIFIERS:
+        return ""  # a verb ('NAME, died and her mother sustained serious injuries'), not a description
     for a, b in zip(heads, heads[1:], strict=False):
         if a in TITLE_HEADS and is_name_word(b):
             return ""  # a list of other titled people, not this person's title
@@ -209,8 +213,19 @@ def _appositive_phrase(phrase: str, article: bool = False) -> str:
     if any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in heads):
         return phrase
     if article and _noun_phrase(heads[:8]):
-        return phrase
+        return _free_phrase(words)
     return ""
+
+
+def _free_phrase(words: list[str]) -> str:
+    """A lowercase description up to its first verb ('medical examiner hired by the family' -> 'medical
+    examiner'), without a dangling connector ('group and')."""
+    cut = next((k for k, w in enumerate(words) if k and w.islower() and w.endswith("ed") and w not in MODIFIERS),
+               len(words))
+    words = words[:cut]
+    while words and words[-1] in ("and", "or", "of", "the", "a", "an", "with", "for", "in", "to"):
+        words.pop()
+    return " ".join(words)
 
 
 def _noun_phrase(words: list[str]) -> bool:
@@ -219,7 +234,8 @@ def _noun_phrase(words: list[str]) -> bool:
     core = [w for w in words if w]
     if not core or not re.fullmatch(r"[a-z\d][\w’'-]*", core[0]):
         return False
-    return not any(w.lower() in TIME_NOUNS or w in CLAUSE_WORDS for w in core)
+    return not any(w.lower() in TIME_NOUNS or w in CLAUSE_WORDS or w.lower() in PRONOUNS or w.lower() in NUMBER_WORDS
+                   for w in core)
 
 
 # -- descriptions written apart from a name --------------------------------------------------------

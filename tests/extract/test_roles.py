@@ -97,7 +97,7 @@ def test_a_clause_before_the_name_is_not_a_description(text, name):
 @pytest.mark.parametrize("text, name, role", [
     # dallas_tx
     ("three medical examiners, including Dr. Nizam Peerwani, a medical examiner hired by the family.",
-     "Nizam Peerwani", "medical examiner hired by the family"),
+     "Nizam Peerwani", "medical examiner"),  # up to its first verb
     # orange_ca: a relation to another named person ends in their name
     ("Pat Buchanan, the widow of 67-year-old Gene Harbrecht who was an innocent bystander killed",
      "Pat Buchanan", "widow of 67-year-old Gene Harbrecht"),
@@ -179,3 +179,14 @@ def test_a_list_ends_at_a_paragraph_that_does_not_open_with_a_name():
                    "Villareal will next be in court on April 16 for a readiness conference.",
                    "Deputy District Attorney Leon Schorr, who heads the public corruption unit, said"])
     assert "defendant" not in got["Leon Schorr"]
+
+
+@pytest.mark.parametrize("text, name, not_role", [
+    # san_diego_ca: a pronoun makes it a clause
+    ("For Deputy DA Carys Davies, the annual service trips she took every summ", "Carys Davies", "annual service trips"),
+    # orange_ca: a verb after the comma, not a description
+    ("A baby, 3-month-old Apolline Mong Guillemin, died and her mother sustained serious injuries",
+     "Apolline Mong Guillemin", "died"),
+])
+def test_a_clause_after_the_comma_is_not_a_description(text, name, not_role):
+    assert not any(not_role in t for t in roles(text)[name])
