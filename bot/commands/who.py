@@ -115,9 +115,13 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
         hint = f" Did you mean {match.suggestion}?" if match.suggestion else ""
         return Answer("who", query, False, f"No release names a person called '{query}'.{hint}",
                       suggestions=[match.suggestion] if match.suggestion else [])
+    close = {p.id for p in match.close}
+    people += match.close
     more = len(people) - PAGE
     people = people[:PAGE]
     items = [person_item(p, snap) for p in people]
+    for p, item in zip(people, items, strict=True):
+        item.match = "close spelling" if p.id in close else ""
     citations: list[Citation] = []
     for p, item, share in zip(people, items, _shares(people, max_citations), strict=True):
         cs = person_citations(p, snap, share)
@@ -128,7 +132,8 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
         titles = "; ".join(item.titles[:3]) or "no title stated"
         org = f" ({item.org})" if item.org and item.org not in titles else ""
         n = item.releases
-        return f"{item.name}: {titles}{org}, named in {n} release{'s' if n != 1 else ''}"
+        label = f" ({item.match})" if item.match else ""
+        return f"{item.name}{label}: {titles}{org}, named in {n} release{'s' if n != 1 else ''}"
 
     lead = f"Closest match for '{query}'. " if match.fuzzy else ""
     if len(items) == 1:
@@ -137,7 +142,7 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
         n = len(items) + max(more, 0)
         summary = lead + f"'{query}' names {n} different people: " + " | ".join(line(i) for i in items[:MAX_PEOPLE])
         if len(items) > MAX_PEOPLE:
-            summary += " | also " + ", ".join(i.name for i in items[MAX_PEOPLE:])
+            summary += " | also " + ", ".join(i.name + (f" ({i.match})" if i.match else "") for i in items[MAX_PEOPLE:])
         if more > 0:
             summary += f" (+{more} more)"
     shown: list[Item] = list(items)

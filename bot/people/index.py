@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -24,6 +24,7 @@ class PeopleMatch:
     people: list[Person]
     fuzzy: bool = False
     suggestion: str | None = None
+    close: list[Person] = field(default_factory=list)  # other people of a close spelling, after exact matches
 
 
 class EntityIndex:
@@ -110,7 +111,13 @@ class EntityIndex:
             if hits:
                 lasts, fuzzy = [h[0] for h in hits if h[1] >= hits[0][1] - 10], True
         ppl = self._rank([i for k in lasts for i in self.by_last[k]])
-        return PeopleMatch(ppl, fuzzy=fuzzy and bool(ppl))
+        close: list[Person] = []
+        if not fuzzy and len(last) >= 5:  # 'Stephen' names someone; 'Stephan' may be whom the user meant
+            hits = process.extract(last, self._last_keys, scorer=fuzz.ratio, score_cutoff=85, limit=3)
+            seen = {p.id for p in ppl}
+            close = [p for h in hits if h[0] != last for p in self._rank(self.by_last[h[0]])
+                     if p.id not in seen and p.first and p.titles]
+        return PeopleMatch(ppl, fuzzy=fuzzy and bool(ppl), close=close)
 
     def _find_full(self, first: str, last: str) -> PeopleMatch:
         """A first name + surname query: both must match (a near miss is only a suggestion)."""

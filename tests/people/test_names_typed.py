@@ -86,3 +86,18 @@ def test_every_namesake_of_a_page_is_listed(tmp_path):
 def test_past_a_page_the_answer_says_how_many_more(tmp_path):
     data = _who(engine_for(tmp_path, _yangs(10)), "Yang")
     assert len(data["items"]) == 8 and "(+3 more)" in data["summary"] and "11 different people" in data["summary"]
+
+
+def test_an_exact_match_and_a_close_spelling_are_both_listed_and_labelled(tmp_path):
+    files = {
+        # san_diego_ca
+        "sd_charges.txt": ("District Attorney Charges Fugitive Who Fled to Asia in Child Molestation Case\n\n"
+                           "San Diego County District Attorney Summer Stephan said today her office has filed child "
+                           "molestation charges against Chester Yang, 72, for an April 2017 incident.\n"),
+        # kings_ny
+        "kings_gang.txt": "Gang Members Indicted\n\nAvante Stephen, 22, of Brooklyn, was charged.\n",
+    }
+    data = _who(engine_for(tmp_path, files), "Stephen")
+    assert _names(data)[0] == "Avante Stephen" and "match" not in data["items"][0]
+    stephan = next(i for i in data["items"] if i["name"] == "Summer Stephan")
+    assert stephan["match"] == "close spelling" and "Summer Stephan (close spelling)" in data["summary"]
