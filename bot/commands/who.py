@@ -90,7 +90,8 @@ def _name_by_title(person: Person, text: str, title: str | None) -> tuple[str, i
     name, i = forms[0], max(text.find(forms[0]), 0)
     at = text.find(title) if title else -1
     if at >= 0:
-        occurrences = [(abs(m.start() - at), m.start(), n) for n in forms for m in re.finditer(re.escape(n), text)]
+        occurrences = [(abs(m.start() - at), m.start(), n) for n in dict.fromkeys([*forms, person.last])
+                       for m in re.finditer(rf"\b{re.escape(n)}\b", text)]
         if occurrences:
             _d, i, name = min(occurrences)
     return name, i
