@@ -24,11 +24,22 @@ class ConfigError(Exception):
 
 
 @dataclass
+class SourceConfig:
+    """How a source (a corpus folder) is shown: its office's display name, and a rule for each release's
+    link. `url` is a template over the file name: {stem} (the name without its extension), {path} (the
+    stem with '_' read as '/'), {name} (the whole file name); a release's own `url` (front matter, JSONL,
+    HTML metadata) wins over it."""
+
+    name: str = ""
+    url: str | None = None
+
+
+@dataclass
 class CorpusConfig:
     """Where releases come from and how they are cleaned."""
 
     paths: list[str] = field(default_factory=lambda: ["../corpus"])
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, SourceConfig] = field(default_factory=dict)  # folder -> name (a string) or {name, url}
     cache_dir: str = "../.pressbot-cache"
     cache_keep: int = 3  # saved snapshots kept per corpus; older ones are pruned
     reload_timeout_s: float = 900.0  # a reload's build taking longer is stopped; the old index keeps serving
@@ -47,6 +58,7 @@ class IndexConfig:
     b: float = 0.75
     epsilon: float = 0.25
     stem: bool = True
+    workers: str = "auto"  # build processes: "auto" (every core) or a number; results are the same
 
 
 @dataclass
@@ -182,6 +194,28 @@ def _refuse_tokens(data: Any, file: Path, key: str = "") -> None:
                                      "the environment (discord.token_env) or a file named by discord.token_file")
 
 
+def _expand_sources(data: dict[str, Any]) -> None:
+    """`corpus.sources` entries may be a display name alone: read it as {name: ...}."""
+    corpus = data.get("corpus")
+    if isinstance(corpus, dict) and isinstance(corpus.get("sources"), dict):
+        corpus["sources"] = {k: {"name": v} if isinstance(v, str) else v for k, v in corpus["sources"].items()}
+
+
+_URL_FIELDS = re.compile(r"\{(\w*)\}")
+
+
+def _check_sources(cfg: Config, file: Path) -> None:
+    for key, src in cfg.corpus.sources.items():
+        if src.url is None:
+            continue
+        where = f"corpus.sources.{key}.url"
+        if not re.match(r"^https?://", src.url):
+            raise ConfigError(file, where, f"must start with http:// or https://, got {src.url[:60]!r}")
+        unknown = [f for f in _URL_FIELDS.findall(src.url) if f not in ("stem", "path", "name")]
+        if unknown:
+            raise ConfigError(file, where, f"unknown placeholder {{{unknown[0]}}} (known: {{stem}}, {{path}}, {{name}})")
+
+
 def _value(cfg: Config, dotted: str) -> Any:
     obj: Any = cfg
     for part in dotted.split("."):
@@ -210,6 +244,10 @@ def _check(cfg: Config, file: Path) -> None:
         if not p.exists():
             raise ConfigError(file, "corpus.paths", f"corpus path {raw!r} does not exist (resolved to {p})")
     _check_ranges(cfg, file)
+    _check_sources(cfg, file)
+    w = cfg.index.workers
+    if w != "auto" and not (w.isdigit() and 1 <= int(w) <= 256):
+        raise ConfigError(file, "index.workers", f"must be 'auto' or a number of processes from 1 to 256, got {w!r}")
     if not cfg.discord.prefix.strip():
         raise ConfigError(file, "discord.prefix", "must not be empty")
     if cfg.discord.shards not in (None, "auto"):
@@ -235,6 +273,10 @@ def load_config(path: str | Path | None = None, corpus_override: list[str] | Non
     if not isinstance(data, dict):
         raise ConfigError(file, "(top level)", "expected a mapping of sections")
     _refuse_tokens(data, file)
+    _expand_sources(data)
+    index = data.get("index")
+    if isinstance(index, dict) and isinstance(index.get("workers"), int) and not isinstance(index["workers"], bool):
+        index["workers"] = str(index["workers"])
     cfg: Config = _build(Config, data, file)
     cfg.path = file.resolve()
     if corpus_override:

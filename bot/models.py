@@ -23,6 +23,7 @@ class Release:
     language: str = "en"
     dateline: str | None = None
     listing: bool = False  # an index page listing other releases' headlines, not a release itself
+    source_key: str = ""  # the folder (or the file's own `source`) it came from; `source` is how it is shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
+from bot.parallel import worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 
@@ -119,8 +120,9 @@ def _code_hash(root: Path | None = None) -> str:
 def fingerprint(cfg: Config) -> str:
     """Hash of every corpus file (path, size, mtime), the settings and the code that shape the snapshot."""
     h = hashlib.sha256(_code_hash().encode())
+    index = {k: v for k, v in asdict(cfg.index).items() if k != "workers"}  # workers change no result
     h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": asdict(cfg.corpus),
-                         "index": asdict(cfg.index), "paths": [str(p) for p in cfg.corpus_paths]},
+                         "index": index, "paths": [str(p) for p in cfg.corpus_paths]},
                         sort_keys=True, default=str).encode())
     for sf in discover(cfg.corpus_paths, LoadReport()):
         try:
@@ -133,7 +135,7 @@ def fingerprint(cfg: Config) -> str:
 
 def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None = None) -> Snapshot:
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
-    corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress)
+    corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, worker_count(cfg.index.workers))
     tok = Tokenizer(stem=cfg.index.stem)
     docs = []
     for n, pid in enumerate(corpus.index_pids, start=1):

@@ -76,3 +76,16 @@ def test_footguns_are_refused_and_a_token_is_never_echoed(tmp_path, body, key, p
         load_config(f)
     assert err.value.key == key and problem in err.value.problem
     assert TOKEN not in str(err.value) and TOKEN[:20] not in str(err.value)
+
+
+def test_sources_take_a_display_name_or_a_name_and_a_link_rule(tmp_path):
+    f = tmp_path / "ok.yaml"
+    f.write_text(f'corpus:\n  paths: ["{ROOT / "corpus"}"]\n  sources:\n    a: "Office A"\n'
+                 '    b: {name: "Office B", url: "https://example.org/news/{stem}"}\n', encoding="utf-8")
+    cfg = load_config(f)
+    assert cfg.corpus.sources["a"].name == "Office A" and cfg.corpus.sources["a"].url is None
+    assert cfg.corpus.sources["b"].url == "https://example.org/news/{stem}"
+    f.write_text(f'corpus:\n  paths: ["{ROOT / "corpus"}"]\n  sources:\n    b: {{name: B, url: "https://x/{{slug}}"}}\n',
+                 encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown placeholder"):
+        load_config(f)

@@ -27,9 +27,12 @@ from bot.ingest.files import SourceFile, discover, display_path, read_source
 from bot.ingest.formats import RawDoc
 from bot.ingest.report import LoadReport
 from bot.models import ParagraphTable, Release
+from bot.parallel import pmap
 from bot.textnorm import collapse_ws, ends_sentence
 
 Progress = Callable[[int, int, str], None]
+_CHUNK = 64  # files (or documents) per worker task
+_MIN_PARALLEL = 400  # fewer files are read and cleaned in this process
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -161,14 +164,31 @@ class _FolderStats:
         return max(cfg.boilerplate_min_files, int(self.group_size[group] * cfg.boilerplate_min_fraction))
 
 
-def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progress: Progress | None) -> list[_Raw]:
-    raw: list[_Raw] = []
-    for n, sf in enumerate(files, start=1):
+def _read_files(files: list[tuple[SourceFile, int]]) -> list[tuple[list[_Raw], LoadReport]]:
+    """Read each file: its documents with their lines, and what went wrong."""
+    out = []
+    for sf, max_bytes in files:
+        report = LoadReport()
+        raws = []
         for doc in read_source(sf, max_bytes, report):
             lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            raw.append(_Raw(sf, doc, lines, line_keys(lines)))
-        if progress and (n % 200 == 0 or n == len(files)):
+            raws.append(_Raw(sf, doc, lines, line_keys(lines)))
+        out.append((raws, report))
+    return out
+
+
+def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progress: Progress | None) -> list[_Raw]:
+    """Read every file, in this process: reading is quick, and shipping the texts back from workers
+    costs about as much as reading them."""
+    def done(n: int) -> None:
+        if progress:
             progress(n, len(files), "reading")
+
+    raw: list[_Raw] = []
+    for raws, part in pmap(_read_files, [(sf, max_bytes) for sf in files], 1, _CHUNK * 4, done=done):
+        raw.extend(raws)
+        report.skipped.extend(part.skipped)
+        report.problems.extend(part.problems)
     return raw
 
 
@@ -223,31 +243,80 @@ def _body_paragraphs(blocks: list[Block], frequent: set[int], suffixes: set[str]
     return kept
 
 
-def _make_release(r: _Raw, stats: _FolderStats, cfg: CorpusConfig,
-                  report: LoadReport) -> tuple[Release, list[str]] | None:
+@dataclass
+class _CleanJob:
+    """What cleaning one document needs: the document and its folder's statistics for its own lines."""
+
+    raw: _Raw
+    counts: Counter[str]  # in how many files of the folder each of the document's lines occurs
+    need: int
+    files: int
+    suffixes: set[str]
+    cfg: CorpusConfig
+
+
+def _clean_docs(jobs: list[_CleanJob]) -> list[tuple[tuple[Release, list[str]] | None, LoadReport]]:
+    """Clean each document (in a worker) into a release and its paragraphs, with what was dropped."""
+    out = []
+    for job in jobs:
+        report = LoadReport()
+        out.append((_make_release(job, report), report))
+    return out
+
+
+def _make_release(job: _CleanJob, report: LoadReport) -> tuple[Release, list[str]] | None:
     """Clean one document into a Release and its paragraph texts; None (reported) when nothing is left."""
+    r, cfg = job.raw, job.cfg
     group, doc = r.sf.group, r.doc
-    frequent = furniture_lines(r.lines, stats.line_files[group], stats.need(group, cfg), stats.group_size[group],
-                               r.keys)
+    frequent = furniture_lines(r.lines, job.counts, job.need, job.files, r.keys)
     blocks = rebuild_paragraphs(doc.text, doc.hard_wrapped)
     if not blocks:
         report.skipped.append((display_path(doc.path), "no text"))
         return None
-    suffixes = stats.suffixes[group]
-    title = find_title(blocks, doc.meta.get("title"), suffixes,
+    title = find_title(blocks, doc.meta.get("title"), job.suffixes,
                        furniture=lambda b: all(i in frequent for i in b.lines), path=display_path(doc.path))
-    kept = _body_paragraphs(blocks, frequent, suffixes, cfg.max_paragraph_chars, report)
+    kept = _body_paragraphs(blocks, frequent, job.suffixes, cfg.max_paragraph_chars, report)
     if not kept:
         report.skipped.append((display_path(doc.path), "only boilerplate, no release text"))
         return None
-    source = cfg.sources.get(group.name) or doc.meta.get("source") or group.name
+    key = doc.meta.get("source") or group.name
+    shown = cfg.sources.get(group.name) or cfg.sources.get(key)
     rel = Release(
-        id=_release_id(doc, r.sf), path=display_path(doc.path), title=title, source=source,
+        id=_release_id(doc, r.sf), path=display_path(doc.path), title=title,
+        source=(shown.name if shown and shown.name else key), source_key=key,
         date=find_date(r.lines, doc.meta.get("date"), str(doc.path)),
-        url=doc.meta.get("url"), language=doc.meta.get("language") or detect_language("\n".join(kept)),
-        dateline=find_dateline(blocks),
+        url=doc.meta.get("url") or release_url(shown.url if shown else None, doc.path),
+        language=doc.meta.get("language") or detect_language("\n".join(kept)), dateline=find_dateline(blocks),
     )
     return rel, kept
+
+
+def _clean_all(raw: list[_Raw], stats: _FolderStats, cfg: CorpusConfig, report: LoadReport,
+               progress: Progress | None, workers: int) -> list[tuple[Release, list[str]] | None]:
+    def done(n: int) -> None:
+        if progress:
+            progress(n, len(raw), "cleaning")
+
+    jobs = []
+    for r in raw:
+        counts = stats.line_files[r.sf.group]
+        mine = Counter({k: counts[k] for k in set(r.keys) if k})
+        jobs.append(_CleanJob(r, mine, stats.need(r.sf.group, cfg), stats.group_size[r.sf.group],
+                              stats.suffixes[r.sf.group], cfg))
+    made = []
+    for result, part in pmap(_clean_docs, jobs, workers, _CHUNK, _MIN_PARALLEL, done):
+        made.append(result)
+        report.skipped.extend(part.skipped)
+        report.boilerplate_lines += part.boilerplate_lines
+    return made
+
+
+def release_url(template: str | None, path: Path) -> str | None:
+    """A release's link from its source's URL rule (config `corpus.sources.X.url`), or None."""
+    if not template:
+        return None
+    stem = display_path(path.with_suffix("").name)
+    return template.format(stem=stem, path=stem.replace("_", "/"), name=display_path(path.name))
 
 
 def _dedupe(paragraphs: ParagraphTable, report: LoadReport) -> tuple[list[int], dict[int, list[int]]]:
@@ -267,8 +336,9 @@ def _dedupe(paragraphs: ParagraphTable, report: LoadReport) -> tuple[list[int], 
 
 
 def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
-                progress: Progress | None = None) -> Corpus:
-    """Read, clean and number every release under `paths`; never raises for a bad file."""
+                progress: Progress | None = None, workers: int = 1) -> Corpus:
+    """Read, clean and number every release under `paths`; never raises for a bad file. Cleaning runs on
+    `workers` processes; reading, the folder statistics it needs and the numbering run here."""
     cfg = cfg or CorpusConfig()
     t0 = time.perf_counter()
     report = LoadReport()
@@ -278,18 +348,16 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
     stats = _folder_stats(raw)
     releases: dict[str, Release] = {}
     paragraphs = ParagraphTable()
-    for n, r in enumerate(raw, start=1):
-        made = _make_release(r, stats, cfg, report)
-        if made is not None:
-            rel, kept = made
-            if rel.id in releases:
-                report.skipped.append((rel.path, f"duplicate release id {rel.id!r}"))
-                continue
-            releases[rel.id] = rel
-            for number, text in enumerate(kept, start=1):
-                paragraphs.append(rel.id, number, text)
-        if progress and (n % 200 == 0 or n == len(raw)):
-            progress(n, len(raw), "cleaning")
+    for made in _clean_all(raw, stats, cfg, report, progress, workers):
+        if made is None:
+            continue
+        rel, kept = made
+        if rel.id in releases:
+            report.skipped.append((rel.path, f"duplicate release id {rel.id!r}"))
+            continue
+        releases[rel.id] = rel
+        for number, text in enumerate(kept, start=1):
+            paragraphs.append(rel.id, number, text)
     _mark_listings(releases, paragraphs)
     index_pids, copies = _dedupe(paragraphs, report)
     report.releases, report.paragraphs = len(releases), len(paragraphs)

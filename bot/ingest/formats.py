@@ -98,18 +98,21 @@ class _FrontMatterLoader(yaml.SafeLoader):
 _FrontMatterLoader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?)?)?$")
 
 
 def _checked_date(value: str) -> str | None:
-    """The ISO date of a metadata date ('2024-05-01', '2024-05-01T10:00:00Z'), None if it is not a real date."""
+    """The ISO date of a metadata date ('2024-05-01', '2024-05-01T10:00:00Z', or just '2024-05' / '2019'),
+    None if it is not a real date."""
     m = _ISO_DATE.match(value.strip())
     if not m:
         return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        full = date(int(year), int(month or 1), int(day or 1)).isoformat()
     except ValueError:
         return None
+    return full if day else full[:7] if month else year
 
 
 def validate_meta(meta: dict[str, Any], problems: list[str], where: str = "front matter") -> dict[str, str]:

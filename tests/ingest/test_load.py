@@ -207,3 +207,20 @@ def test_publishing_stamp_dates_a_release_not_the_sidebar(sample_dir):
     corpus = load_corpus([sample_dir / "san_diego_ca"])
     rel = next(r for r in corpus.releases.values() if "plumbing-contractor" in r.id)
     assert rel.date == "2025-04-02"
+
+
+def test_a_source_link_rule_gives_each_release_its_url_and_front_matter_wins(tmp_path):
+    from bot.config import SourceConfig
+
+    src = tmp_path / "kings_ny"
+    src.mkdir()
+    (src / "2020_11_12_four-men-indicted.txt").write_text(GOOD, encoding="utf-8")
+    (src / "own.md").write_text("---\nurl: https://example.org/own\n---\n" + GOOD.replace("Monday", "Friday"),
+                                encoding="utf-8")
+    cfg = CorpusConfig(sources={"kings_ny": SourceConfig("Brooklyn DA", "https://www.brooklynda.org/{path}/")})
+    corpus = load_corpus([src], cfg)
+    urls = {r.path.rsplit("/", 1)[-1]: r.url for r in corpus.releases.values()}
+    assert urls["2020_11_12_four-men-indicted.txt"] == "https://www.brooklynda.org/2020/11/12/four-men-indicted/"
+    assert urls["own.md"] == "https://example.org/own"
+    assert {r.source for r in corpus.releases.values()} == {"Brooklyn DA"}
+    assert {r.source_key for r in corpus.releases.values()} == {"kings_ny"}
