@@ -138,7 +138,8 @@ def untitled_mention(scan: MentionScan, i: int) -> int | None:
     if j - i >= 2:  # 'Luis Cardona Jr., 26,': the suffix belongs to the name
         while j < n and toks[j].text in SUFFIXES and not toks[j - 1].text.endswith(","):
             j += 1
-    followed = j < n and not toks[j - 1].breaks and (toks[j].text[:1].isupper() or is_head(toks[j]))
+    followed = (j < n and not toks[j - 1].breaks and not toks[j].opens  # '(father and son)' ends the name
+                and (toks[j].text[:1].isupper() or is_head(toks[j])))
     if followed:
         return None
     if j - i >= 2:

@@ -55,15 +55,28 @@ class Resolver:
         self.full_by_last: dict[str, Counter[Key]] = defaultdict(Counter)
         # 'Ms. Trujillo Puckett' after 'Lili Trujillo Puckett': the two words are her two-part surname
         self.compound: dict[tuple[str, str], Key] = {}
+        # 'Felipe Avila Sr. and Felipe Avila Jr': a suffix tells two people apart; a plain 'Felipe Avila' is
+        # the one suffixed person of that name in the release, if only one
+        self.suffixes: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for _pid, m in mentions:
+            if m.first and name_suffix(m.full):
+                self.suffixes[(name_key(m.first), name_key(m.last))].add(name_suffix(m.full))
         for _pid, m in mentions:
             if m.first:
-                key = (name_key(m.first), name_key(m.last), "")
+                key = self._suffixed((name_key(m.first), name_key(m.last), ""), m.full)
                 self.full_by_last[name_key(m.last)][key] += 1
                 core = [w for w in m.full.split() if w not in SUFFIXES and not INITIAL.match(w)]
                 if len(core) == 3 and name_key(core[1]) != key[0]:
                     self.compound.setdefault((name_key(core[1]), key[1]), key)
 
-    def __call__(self, first: str, last: str) -> Key:
+    def _suffixed(self, key: Key, full: str) -> Key:
+        sfx = name_suffix(full)
+        if not sfx:
+            known = self.suffixes.get((key[0], key[1]))
+            sfx = next(iter(known)) if known and len(known) == 1 else ""
+        return (key[0], key[1], sfx) if sfx else key
+
+    def __call__(self, first: str, last: str, full: str = "") -> Key:
         lk = name_key(last)
         if first:
             fk = name_key(first)
@@ -71,11 +84,16 @@ class Resolver:
             if key is None and len(fk) >= 4:  # 'Ms. Gaona Villegas' after 'Karen Goana Villegas': a misspelt part
                 key = next((k for (mid, last), k in self.compound.items()
                             if last == lk and fuzz.ratio(fk, mid) >= 80), None)
-            return key or (fk, lk, "")
+            return key or self._suffixed((fk, lk, ""), full)
         fulls = self.full_by_last.get(lk)
         if fulls:
             return fulls.most_common(1)[0][0]
         return ("", lk, self.source)
+
+
+def name_suffix(full: str) -> str:
+    """'jr' of 'John Cotton Jr.', '' when the name has no suffix."""
+    return next((name_key(w) for w in full.replace(",", " ").split() if w in SUFFIXES), "")
 
 
 class _Registry:
@@ -103,13 +121,13 @@ class _Registry:
         for q in found.quotes:
             self._add_quote(rid, source, q, resolve)
         if found.profile_subject is not None:
-            subject = resolve(found.profile_subject.first, found.profile_subject.last)
+            subject = resolve(found.profile_subject.first, found.profile_subject.last, found.profile_subject.full)
             if subject in self.by_key:
                 # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
                 self.quotes.extend(Quote(self.by_key[subject], pid, a, b) for pid, a, b in found.unattributed)
 
     def _add_mention(self, rid: str, source: str, pid: int, m: Mention, resolve: Resolver) -> None:
-        key = resolve(m.first, m.last)
+        key = resolve(m.first, m.last, m.full)
         if m.free and not m.first and not key[0]:
             return  # a surname's appositive where the release never names them in full: may not be a person
         person = self.person_for(key, m.first if key[0] else "", m.last, source)
@@ -145,7 +163,7 @@ class _Registry:
         Attorney identified the defendant as Salvatore Perrone, 67"); see bot.extract.lede.lede_subject."""
         if found.subject is None:
             return
-        subject = resolve(found.subject.first, found.subject.last)
+        subject = resolve(found.subject.first, found.subject.last, found.subject.full)
         if subject not in self.by_key:
             return
         person = self.people[self.by_key[subject]]

@@ -101,3 +101,22 @@ def test_an_exact_match_and_a_close_spelling_are_both_listed_and_labelled(tmp_pa
     assert _names(data)[0] == "Avante Stephen" and "match" not in data["items"][0]
     stephan = next(i for i in data["items"] if i["name"] == "Summer Stephan")
     assert stephan["match"] == "close spelling" and "Summer Stephan (close spelling)" in data["summary"]
+
+
+def test_a_jr_and_a_sr_are_two_people(tmp_path):
+    files = {
+        # kings_ny
+        "kings_gang.txt": ("Thirty-Five Alleged Gang Members Charged\n\n"
+                           "Between December 2015 and May 2016, Felipe Avila Sr. and Felipe Avila Jr. (father and son) allegedly "
+                           "used a forg\n\n"
+                           "Felipe Avila Sr., 54, of Brownsville, Brooklyn\n"),
+        # orange_ca
+        "oc_zambia.txt": ("Mother Charged for Abducting Child to Zambia\n\n"
+                          "John Cotton Sr. reported the abduction to the Cypress Police Department.\n\n"
+                          "John Cotton Jr. and the boy’s maternal grandmother had traveled to the Netherlands.\n"),
+    }
+    engine = engine_for(tmp_path, files)
+    assert sorted(_names(_who(engine, "Avila"))) == ["Felipe Avila Jr.", "Felipe Avila Sr."]
+    assert sorted(_names(_who(engine, "Cotton"))) == ["John Cotton Jr.", "John Cotton Sr."]
+    sr = next(i for i in _who(engine, "Avila")["items"] if i["name"] == "Felipe Avila Sr.")
+    assert any("54" in t for t in sr["titles"])  # the age stays with the one it was stated for
