@@ -162,6 +162,9 @@ def appositive_description(text: str, end: int) -> tuple[str, bool]:
     m = _AS_A.match(rest) or _COPULA.match(rest)
     if m and described(role_only(m.group(1))):
         return role_only(m.group(1)), False
+    m = _AS_A.match(rest)  # 'NAME, 61, was a nighttime chef at ...': an age, then any noun after an article
+    if m and _noun_phrase(role_only(m.group(1)).split()) and _free_phrase(role_only(m.group(1)).split()):
+        return _free_phrase(role_only(m.group(1)).split()), True
     role = agent_role(rest)
     if role:
         return role, False

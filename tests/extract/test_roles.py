@@ -190,3 +190,19 @@ def test_a_list_ends_at_a_paragraph_that_does_not_open_with_a_name():
 ])
 def test_a_clause_after_the_comma_is_not_a_description(text, name, not_role):
     assert not any(not_role in t for t in roles(text)[name])
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # kings_ny: any noun after the article; and the same with the name's line break before the comma
+    ("Romulo Heras, 61, was a nighttime chef at Cornelia Street Café in", "Romulo Heras",
+     "nighttime chef at Cornelia Street Café"),
+    ("Romulo Heras\n, 61, was a nighttime chef at Cornelia Street Café in", "Romulo Heras",
+     "nighttime chef at Cornelia Street Café"),
+    # orange_ca
+    ("Don Williams, 45, is a fugitive", "Don Williams", "fugitive"),
+    # san_diego_ca
+    ("Bryan Orr, 34, was the ringleader of the elaborate scheme involv", "Bryan Orr",
+     "ringleader of the elaborate scheme involv"),
+])
+def test_an_age_then_a_copula_description(text, name, role):
+    assert role in roles(text)[name]
