@@ -10,8 +10,10 @@ import time
 
 from bot.commands.engine import Engine
 from bot.config import Config, ConfigError, load_config
+from bot.empty_corpus import empty_corpus_problem
 from bot.progress import ProgressBar
 from bot.render_text import render_json, render_text
+from bot.safe_text import terminal
 from bot.store import SnapshotStore
 
 
@@ -46,7 +48,18 @@ def _open(cfg: Config, args: argparse.Namespace) -> SnapshotStore:
                               use_cache=not args.no_cache, warm=args.cmd == "shell")
 
 
+def _safe_streams() -> None:
+    """Undecodable bytes (a non-UTF-8 argv byte arrives as a lone surrogate) are written as `\\xNN`, never a
+    UnicodeEncodeError traceback; a non-UTF-8 line typed into the shell is read, not refused."""
+    for stream, errors in ((sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace"),
+                           (sys.stdin, "surrogateescape")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _safe_streams()
     try:
         return _main(argv)
     except BrokenPipeError:  # `pressbot ask ... | head`: the reader went away; not an error
@@ -74,6 +87,9 @@ def _main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(f"config error: {e}", file=sys.stderr)
         return 2
+    empty = empty_corpus_problem(cfg, store.snapshot)
+    if empty and args.cmd != "index":
+        print(f"pressbot {args.cmd}: WARNING: {empty}; every answer will say nothing was found", file=sys.stderr)
     if args.cmd == "index":
         snap = store.snapshot
         report = snap.report.to_dict() | {"fingerprint": snap.fingerprint, "people": len(snap.entities.people),
@@ -87,9 +103,12 @@ def _main(argv: list[str] | None = None) -> int:
                   f"people {report['people']}; corpus read in {report['seconds']} s, snapshot ready in "
                   f"{report['ready_seconds']} s")
             for s in report["skipped"]:
-                print(f"  skipped {s['file']}: {s['reason']}")
+                print(f"  skipped {terminal(s['file'])}: {terminal(s['reason'])}")
             for s in report["problems"]:
-                print(f"  problem {s['file']}: {s['problem']}")
+                print(f"  problem {terminal(s['file'])}: {terminal(s['problem'])}")
+        if empty:
+            print(f"pressbot index: {empty}", file=sys.stderr)
+            return 2
         return 0
     engine = Engine(store)
     render = render_json if args.json else render_text

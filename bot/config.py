@@ -48,6 +48,7 @@ class CorpusConfig:
     boilerplate_min_files: int = 4
     boilerplate_min_fraction: float = 0.004
     max_paragraph_chars: int = 1500
+    allow_empty: bool = False  # `pressbot run` starts (with a WARNING) on a corpus with no release
 
 
 @dataclass
@@ -69,6 +70,8 @@ class AnswersConfig:
     max_query_chars: int = 300
     search_results: int = 5
     min_relative_score: float = 0.34
+    timeout_s: float = 5.0  # Discord: an answer not ready by then gets "This is taking too long"
+    workers: int = 2  # Discord: threads answering off the event loop (more only contend for the GIL)
 
 
 @dataclass
@@ -177,6 +180,7 @@ _RANGES: dict[str, tuple[float | None, float | None, bool]] = {
     "index.k1": (0, None, False), "index.b": (0, 1, False), "index.epsilon": (0, None, False),
     "answers.max_citations": (1, 25, False), "answers.max_query_chars": (1, 4000, False),
     "answers.search_results": (1, 25, False), "answers.min_relative_score": (0, 1, False),
+    "answers.timeout_s": (0, 120, True), "answers.workers": (1, 64, False),
     "discord.cooldown.rate": (1, None, False), "discord.cooldown.per_seconds": (0, None, True),
 }
 

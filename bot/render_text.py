@@ -7,6 +7,7 @@ import re
 
 from bot.items import TEXT, item_lines
 from bot.models import Answer, Citation
+from bot.safe_text import terminal
 
 
 def bold(text: str, words: list[str], mark: str = "**") -> str:
@@ -25,13 +26,13 @@ class TextFormatter:
     bullet = "  "
 
     def esc(self, text: str) -> str:
-        return text
+        return terminal(text)
 
     def strong(self, text: str) -> str:
         return text
 
     def code(self, text: str) -> str:
-        return text
+        return terminal(text)
 
     def cut(self, text: str, limit: int) -> str:  # noqa: ARG002 - a terminal has room for everything
         return text
@@ -44,28 +45,35 @@ TERMINAL = TextFormatter()
 
 
 def citation_line(c: Citation) -> str:
-    meta = ", ".join(x for x in (c.source, c.date) if x)
-    return f"{c.title} ({meta}), ¶{c.paragraph}"
+    meta = ", ".join(terminal(x) for x in (c.source, c.date) if x)
+    return f"{terminal(c.title)} ({meta}), ¶{c.paragraph}"
 
 
 def also_in_line(c: Citation, shown: int = 3) -> str:
     """'same words also in: a, b, c (+4 more)' for a snippet several releases print."""
     more = f" (+{len(c.also_in) - shown} more)" if len(c.also_in) > shown else ""
-    return "same words also in: " + ", ".join(c.also_in[:shown]) + more
+    return "same words also in: " + ", ".join(terminal(r) for r in c.also_in[:shown]) + more
 
 
 def render_text(ans: Answer) -> str:
-    """What `pressbot ask` prints: summary, the answer's items, then numbered verbatim citations."""
-    lines = [ans.summary, *item_lines(ans.items, TERMINAL)]
+    """What `pressbot ask` prints: summary, the answer's items, then numbered verbatim citations. User and
+    corpus text loses control characters, escape sequences and bidi overrides (`safe_text.terminal`)."""
+    lines = [terminal(ans.summary), *item_lines(ans.items, TERMINAL)]
     for n, c in enumerate(ans.citations, start=1):
         lines.append("")
-        lines.append(f"[{n}] “{bold(c.text, c.highlights)}”")
+        lines.append(f"[{n}] “{bold(terminal(c.text), [terminal(h) for h in c.highlights])}”")
         lines.append(f"    — {citation_line(c)}")
-        lines.append(f"      {c.url or c.path}")
+        lines.append(f"      {terminal(c.url or c.path)}")
         if c.also_in:
             lines.append(f"      {also_in_line(c)}")
     return "\n".join(lines)
 
 
+# Characters JSON may carry raw that a terminal would act on: C1 controls, bidi controls, lone surrogates.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
+
+
 def render_json(ans: Answer) -> str:
-    return json.dumps(ans.to_dict(), ensure_ascii=False, indent=2)
+    """The answer as JSON; the same data, with anything a terminal would act on written as a \\u escape."""
+    text = json.dumps(ans.to_dict(), ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

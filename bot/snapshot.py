@@ -120,8 +120,12 @@ def _code_hash(root: Path | None = None) -> str:
 def fingerprint(cfg: Config) -> str:
     """Hash of every corpus file (path, size, mtime), the settings and the code that shape the snapshot."""
     h = hashlib.sha256(_code_hash().encode())
-    index = {k: v for k, v in asdict(cfg.index).items() if k != "workers"}  # workers change no result
-    h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": asdict(cfg.corpus),
+    # settings that change no snapshot (how many processes build it, how long a reload may take, how many
+    # saved snapshots are kept, whether an empty corpus may serve) are left out: changing them rebuilds nothing
+    index = {k: v for k, v in asdict(cfg.index).items() if k != "workers"}
+    corpus = {k: v for k, v in asdict(cfg.corpus).items()
+              if k not in ("cache_dir", "cache_keep", "reload_timeout_s", "allow_empty")}
+    h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": corpus,
                          "index": index, "paths": [str(p) for p in cfg.corpus_paths]},
                         sort_keys=True, default=str).encode())
     for sf in discover(cfg.corpus_paths, LoadReport()):

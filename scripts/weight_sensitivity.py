@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+import bot.commands.quote_topic
 import bot.commands.search
 import bot.commands.topic
 from bot.commands.engine import Engine
@@ -34,6 +35,7 @@ TESTS = ["tests/test_search_real.py", "tests/test_answers_excerpts.py", "tests/t
 
 def use(weights: RankingWeights) -> None:
     bot.commands.search.WEIGHTS = weights
+    bot.commands.quote_topic.WEIGHTS = weights
     bot.commands.topic.WEIGHTS = weights
 
 

@@ -35,6 +35,18 @@ def parse(text: str, prefix: str = "!") -> Parsed:
     return Parsed(word.lower(), arg)
 
 
+def options_as_line(command: str, argument: str, registry: Registry) -> str:
+    """A slash option typed as text ('/quote name:Gonzalez topic:ghost guns'): the further parameter's
+    value goes after its keyword, as the prefix form writes it ('Gonzalez about ghost guns')."""
+    spec = registry.get(command)
+    if spec is None:
+        return argument
+    for p in spec.params[1:]:
+        if p.keyword:
+            argument = re.sub(rf"\s+{re.escape(p.name)}:\s*", f" {p.keyword} ", argument, count=1, flags=re.IGNORECASE)
+    return argument
+
+
 class Engine:
     """Answers commands from the store's current snapshot: a registry lookup behind the shared guards."""
 
@@ -46,7 +58,8 @@ class Engine:
     def ask(self, text: str, admin: bool = True, user: str = "cli") -> Answer:
         """Parse and answer one command line."""
         parsed = parse(text, self.cfg.discord.prefix)
-        return self.run(parsed.command, parsed.argument, admin=admin, user=user)
+        argument = options_as_line(parsed.command, parsed.argument, self.registry)
+        return self.run(parsed.command, argument, admin=admin, user=user)
 
     def run(self, command: str, argument: str, admin: bool = True, user: str = "cli") -> Answer:
         """Answer an already-split command (slash commands arrive this way)."""

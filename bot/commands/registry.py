@@ -42,6 +42,7 @@ class Param:
     name: str
     description: str
     required: bool = True
+    keyword: str = ""  # an optional further parameter the command line writes after this word ("about")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,12 @@ class CommandSpec:
     admin: bool = False  # refused to non-admins; Discord hides it behind Manage Server by default
     needs_argument: bool = False  # without an argument the answer is its usage line
     suggest: Suggester | None = None  # autocomplete for its parameter
+
+    def line(self, argument: str, option: str = "") -> str:
+        """The command line's argument for slash values: 'Gonzalez' + topic 'ghost guns' is
+        'Gonzalez about ghost guns', what the prefix form types (both reach the same answer)."""
+        keyword = self.params[1].keyword if len(self.params) > 1 else ""
+        return f"{argument} {keyword} {option}".strip() if keyword and option.strip() else argument.strip()
 
 
 @dataclass(frozen=True)
@@ -123,10 +130,14 @@ def _specs() -> Iterable[CommandSpec]:
         params=(Param("topic", "A topic, e.g. Relentless Pursuit"),), items=(CityItem,),
         needs_argument=True, suggest=suggest.topics)
     yield CommandSpec(
-        "quote", "quote NAME", "what a person is quoted as saying",
-        "What a person is quoted as saying, cited.", "quote Barr",
+        "quote", "quote NAME [about TOPIC]",
+        "what a person is quoted as saying, most recent first; with `about TOPIC`, on that topic, best first",
+        "What a person is quoted as saying (optionally about a topic), cited.", "quote Barr about violent crime",
         lambda r: quote(r.snap, r.argument, r.answers.max_citations),
-        params=(Param("name", "A surname or full name, e.g. Barr"),), items=(QuoteItem, UnquotedPerson),
+        params=(Param("name", "A surname or full name, e.g. Barr"),
+                Param("topic", "Only quotations in releases about this, e.g. ghost guns", required=False,
+                      keyword="about")),
+        items=(QuoteItem, UnquotedPerson),
         needs_argument=True, suggest=suggest.people)
     yield CommandSpec(
         "search", "search TEXT [--all]", "the best-matching paragraphs, one per release (--all: several)",

@@ -1,4 +1,5 @@
-"""Every ranking weight of `search` and of the topic lookup behind `cities`, in one documented object.
+"""Every ranking weight of `search`, of the topic lookup behind `cities` and of `quote NAME about TOPIC`, in
+one documented object.
 
 Each weight says what it trades off and what pins it: the test that fails, or the dev-eval figure that
 moves, when the weight is moved alone (`python scripts/weight_sensitivity.py ../shared/eval/dev_questions.yaml
@@ -94,6 +95,39 @@ class RankingWeights:
     """At most this many releases answer `cities` (one story is often told in two). Not pinned: 3
     changes nothing, 1 raises dev eval cities F1 to 0.912, 5 to 0.905; test_topic_takes_a_second_release_
     only_when_it_names_the_same_people passes its own limit."""
+
+    # -- quote NAME about TOPIC ----------------------------------------------------------------------
+    quote_topic_ratio: float = 0.6
+    """A release of the person's counts as about the topic when its release-level BM25 score is at least
+    this fraction of the person's best-matching release: lower lets in releases naming the topic in
+    passing (a year-end round-up mentioning ghost guns), higher drops a second release on the same
+    story worded differently (dev: 0.6 keeps Creuzot's ODMAP release for 'fentanyl' at 0.62 of the best and lets
+    in one gun buyback for 'ghost guns' at 0.67). Pinned only by test_the_release_about_the_topic_comes_first
+    (San Diego: no plumbing or trafficking release); dev eval quote accuracy does not move from 0.3 to 1.0
+    (any returned quote counts): a judgement call."""
+    quote_topic_coverage: float = 0.6
+    """A release is about a topic only if it contains terms carrying at least this share of the topic's
+    weight (summed idf of its distinct terms): 'three guns recovered' is not about 'ghost guns'. Lower
+    answers from releases sharing only a common word; higher loses a release that words one part of a
+    long topic differently. Pinned by tests/commands/test_quote_topic.py::
+    test_a_topic_no_release_of_theirs_is_about_says_so (0.5 fails: 'three guns recovered' answers); dev
+    eval unchanged from 0.3 to 1.0."""
+    quote_headline: float = 1.0
+    """Added to a release's topic score times the share of the topic (by idf) its headline names: a
+    release whose headline names the topic is about it, one that names it in the body only may be in
+    passing (a gun-buyback notice that mentions ghost guns). Pinned by tests/commands/test_quote_topic.py::
+    test_a_headline_naming_the_topic_outranks_a_passing_mention (0 fails on the Kings pair); dev eval
+    unchanged from 0 to 3."""
+    quote_candidates: int = 40
+    """How many of the person's best BM25 releases get their headline read (latency against reach).
+    Not pinned (dev eval unchanged at 10 and 80): it matters only for people quoted in hundreds of
+    releases about a common word."""
+    quote_paragraph: float = 0.5
+    """Weight of the quotation's own paragraph score added to its release's: among one release's
+    quotations, and between releases of similar score, the quotation that itself speaks of the topic
+    comes first; too much and a passing phrase in a quote outranks the release that is about the topic.
+    Pinned by tests/commands/test_quote_topic.py::test_the_quote_speaking_of_the_topic_comes_first (0 fails
+    on Dallas 'expunction' and San Diego 'nitrous oxide'); dev eval unchanged from 0 to 3."""
 
 
 WEIGHTS = RankingWeights()

@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.commands.engine import Engine
 from bot.config import Config
 from bot.discord_app.agreement import disagreements, from_tree
+from bot.discord_app.answering import AnswerPool
 from bot.discord_app.cogs import EXTENSIONS
 from bot.discord_app.context import DMRefused, PressContext
 
@@ -29,6 +30,7 @@ class PressBot(commands.AutoShardedBot):
                          allowed_mentions=discord.AllowedMentions.none(), help_command=None, case_insensitive=True,
                          **kwargs)
         self.cfg, self.engine = cfg, engine
+        self.answers = AnswerPool(cfg.answers)  # engine answers run in these threads, never on the loop
         c = cfg.discord.cooldown
         self.cooldowns = commands.CooldownMapping.from_cooldown(c.rate, c.per_seconds, commands.BucketType.user)
 
@@ -44,6 +46,10 @@ class PressBot(commands.AutoShardedBot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d slash commands to guild %s", len(synced), gid)
+
+    async def close(self) -> None:
+        await super().close()
+        self.answers.shutdown()
 
     async def get_context(self, origin: discord.Message | discord.Interaction, /, *,
                           cls: type[commands.Context[Any]] = PressContext) -> Any:

@@ -12,6 +12,7 @@ import discord
 from bot.items import DISCORD, item_lines
 from bot.models import Answer, Citation
 from bot.render_text import bold
+from bot.safe_text import discord_code, discord_markdown, discord_url
 
 TITLE_MAX, DESC_MAX, FIELD_NAME_MAX, FIELD_VALUE_MAX, FIELDS_MAX, EMBED_TOTAL_MAX = 256, 4096, 256, 1024, 25, 6000
 FIELDS_PER_PAGE = 5
@@ -19,9 +20,8 @@ COLORS = {True: discord.Color.blue(), False: discord.Color.light_grey()}
 
 
 def safe(text: str) -> str:
-    """User or corpus text made inert: no live mentions, no markdown that could break the layout."""
-    text = discord.utils.escape_mentions(text)
-    return discord.utils.escape_markdown(text)
+    """User or corpus text made inert: every markdown character escaped, mentions defused (`safe_text`)."""
+    return discord_markdown(text)
 
 
 def cut(text: str, limit: int) -> str:
@@ -30,7 +30,8 @@ def cut(text: str, limit: int) -> str:
 
 def _snippet(c: Citation, limit: int) -> str:
     """The verbatim snippet, escaped, highlights in bold, cut to fit with its link."""
-    link = f"\n[source]({c.url})" if c.url and c.url.startswith(("http://", "https://")) else ""
+    url = discord_url(c.url)
+    link = f"\n[source]({url})" if url else ""
     if c.also_in:
         link += f"\n_same words in {len(c.also_in)} other release(s)_"
     room = limit - len(link) - 2
@@ -43,7 +44,7 @@ def _snippet(c: Citation, limit: int) -> str:
 
 
 def _field_name(n: int, c: Citation) -> str:
-    meta = " · ".join(x for x in (c.date, f"¶{c.paragraph}") if x)
+    meta = " · ".join(x for x in (safe(c.date or ""), f"¶{c.paragraph}") if x)
     return cut(f"[{n}] {safe(c.title)} — {meta}", FIELD_NAME_MAX)
 
 
@@ -60,7 +61,7 @@ class DiscordFormatter:
         return f"**{text}**"
 
     def code(self, text: str) -> str:
-        return f"`{text}`"
+        return f"`{discord_code(text)}`"
 
     def cut(self, text: str, limit: int) -> str:
         return cut(text, limit)
@@ -78,7 +79,7 @@ def _description(ans: Answer) -> str:
 
 def _title(ans: Answer) -> str:
     query = f" {ans.query}" if ans.query else ""
-    return cut(f"{ans.command}{safe(query)}", TITLE_MAX)
+    return cut(f"{safe(ans.command)}{safe(query)}", TITLE_MAX)
 
 
 def answer_pages(ans: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[discord.Embed]:

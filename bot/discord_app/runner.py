@@ -11,6 +11,7 @@ import yarl
 
 from bot.commands.engine import Engine
 from bot.config import Config
+from bot.empty_corpus import empty_corpus_problem
 from bot.store import SnapshotStore
 
 log = logging.getLogger("pressbot.discord")
@@ -63,6 +64,14 @@ def run_bot(cfg: Config, no_cache: bool = False) -> int:
         return 2
     apply_test_endpoints()
     store = SnapshotStore.open(cfg, ProgressBar(enabled=True), use_cache=not no_cache)
+    empty = empty_corpus_problem(cfg, store.snapshot)
+    if empty and not cfg.corpus.allow_empty:
+        print(f"pressbot run: refusing to start: {empty}; fix corpus.paths, or set corpus.allow_empty: true "
+              f"to serve an empty corpus", file=sys.stderr)
+        return 2
+    if empty:
+        log.warning("STARTING WITH AN EMPTY CORPUS (corpus.allow_empty: true): %s; every answer will say "
+                    "nothing was found until a reload finds releases", empty)
     bot = make_bot(cfg, Engine(store))
     try:
         bot.run(token, log_handler=None)

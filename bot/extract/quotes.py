@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.lexicon import AUDIENCE_WORDS, SPEECH_VERBS
+from bot.extract.lexicon import ABBREVIATIONS, AUDIENCE_WORDS, SPEECH_VERB_WORDS, SPEECH_VERBS
 
 _CURLY = re.compile(r"“([^“”]{2,}?)(?:”|$)")
 _STRAIGHT = re.compile(r"\"([^\"]{2,}?)(?:\"|$)")
+_MIXED = re.compile(r"[“\"]([^“”\"]{2,}?)(?:[”\"]|$)")  # a paragraph using both kinds of marks
 _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*{SPEECH_VERBS}\s+((?:[^\s,;:“”\"]+\s+){{0,9}}?[^\s,;:“”\"]+?)(?=(?<!\b[A-Z])\.(?:\s|$)|[,;:]\s|[,;:]?$|\s+(?:who|in|at|of|on|during|after|before|when|as|adding|and)\b|\s*[“\"])")
 _ADVERB = r"(?:\s+(?:[a-z]+ly|also|later|then|once))?"  # "… ,” Bassier allegedly said"
@@ -19,6 +20,18 @@ _INTRO = re.compile(
     rf"(?:the\s+)?(?:{_AUDIENCE})))?\s*[,:]?\s*$")
 _ACCORDING = re.compile(r"according to\s+((?:[^\s,;:“”\"]+\s+){0,9}?[^\s,;:“”\"]+)\s*,\s*$", re.IGNORECASE)
 MIN_UNATTRIBUTED = 25
+# A verb-first attribution after the quotation, also opening a sentence of its own ('." Added President
+# of APA, David LaBahn.'); its clause runs to the sentence's end, a semicolon or colon, or a next quotation.
+_VERB_ANY_CASE = "(?:" + "|".join(w for v in SPEECH_VERB_WORDS for w in (v, v.capitalize())) + ")"
+_VERB_OPENS = re.compile(rf"^\s*,?\s*{_VERB_ANY_CASE}\s+")
+_CLAUSE_STOP = re.compile(r"[;:!?“\"]|\.(?=\s|$)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+MAX_CLAUSE = 220
+# A quotation introduced after a descriptor ('Lu-Shawn Thompson, Ken’s widow, said, “…') or by a participle
+# ('…,” said DA Smith, adding, “…'): the sentence's subject is the speaker.
+_VERB_ENDS = re.compile(rf"\b{SPEECH_VERBS}\s*[,:]?\s*$")
+_PARTICIPLE = re.compile(r",\s*(?:adding|noting|stating|remarking)(?:\s+that)?\s*[,:]?\s*$")
+_BOUNDARY = re.compile(r"[.!?][”\"]?\s+|[”\"]\s*")
 
 
 @dataclass(slots=True)
@@ -29,31 +42,87 @@ class QuoteSpan:
     end: int
     speaker: str | None  # the attribution phrase, e.g. "DA Stephan" or "Dallas County District Attorney ..."
     intro: bool = False  # the attribution comes before the quotation ("X said, “…”")
+    clause: str | None = None  # a verb-first attribution after it, to the end of its clause ("said ... David Bess")
+    subject_from: int | None = None  # the speaker is the subject of the sentence starting here
+
+
+def attribution_clause(after: str) -> str | None:
+    """The clause of a verb-first attribution opening `after` (the text following a quotation), without
+    the verb: '…,” said California Department of ... David Bess . “…' -> 'California Department ... Bess '."""
+    m = _VERB_OPENS.match(after)
+    if m is None:
+        return None
+    rest = after[m.end():m.end() + MAX_CLAUSE]
+    for stop in _CLAUSE_STOP.finditer(rest):
+        if stop.group() == ".":
+            word = _WORD_BEFORE.search(rest[:stop.end()])
+            w = word.group(1).lstrip("(“\"") if word else ""
+            if w in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", w):
+                continue  # 'U.S.', an initial: not the sentence's end
+        return rest[:stop.start()]
+    return rest
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding text[pos] begins: after the last sentence end or closing quotation mark
+    before it (the dot of 'Cyrus R. Vance' or 'Rev.' ends no sentence)."""
+    start = 0
+    for b in _BOUNDARY.finditer(text, 0, pos):
+        if text[b.start()] == ".":
+            word = _WORD_BEFORE.search(text[:b.start() + 1])
+            w = word.group(1) if word else ""
+            if w in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", w):
+                continue
+        start = b.end()
+    return start
+
+
+def _intro(text: str, quote_open: int) -> tuple[str | None, str | None, int | None]:
+    """The attribution before a quotation opening at `quote_open`: (phrase, clause, subject_from).
+    'X said, ' (with a title, an audience, 'in a statement') or 'according to X, ' is a phrase; a
+    participle after a verb-first attribution ('…,” said DA Smith, adding, “…') is that clause; a
+    descriptor between subject and verb ('Lu-Shawn Thompson, Ken’s widow, said, “…') or a participle after
+    a sentence's subject ('DA John Creuzot praised the team, stating, “…') gives the sentence's start."""
+    before = text[max(0, quote_open - 160):quote_open]
+    mm = _INTRO.search(before) or _ACCORDING.search(before)
+    if mm:
+        return mm.group(1), None, None
+    tail = _PARTICIPLE.search(text, 0, quote_open) or _VERB_ENDS.search(text, 0, quote_open)
+    if tail is None or quote_open - tail.start() > 40:
+        return None, None, None
+    start = sentence_start(text, tail.start())
+    head = text[start:tail.start()]
+    if _VERB_OPENS.match(head):
+        return None, attribution_clause(head), None
+    return None, None, start if head.strip() else None
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quotations in one paragraph with their attribution phrases (None when the paragraph has none)."""
-    pattern = _CURLY if "“" in text else _STRAIGHT
+    curly, straight = "“" in text, '"' in text
+    pattern = _MIXED if curly and straight else _CURLY if curly else _STRAIGHT
     spans: list[QuoteSpan] = []
     for m in pattern.finditer(text):
         start, end = m.start(1), m.end(1)
         inner = text[start:end].strip()
         if len(inner) < 3:
             continue
-        after = text[m.end():m.end() + 160]
-        before = text[max(0, m.start() - 160):m.start()]
+        after = text[m.end():m.end() + MAX_CLAUSE + 20]
         # attribution right after the quotation ("…,” said X / “…,” X said), else just before it
+        clause = attribution_clause(after)
         mm = _AFTER_VERB_FIRST.match(after) or _AFTER_NAME_FIRST.match(after)
-        intro = mm is None
-        if intro:
-            mm = _INTRO.search(before) or _ACCORDING.search(before)
         speaker = mm.group(1) if mm else None
-        spans.append(QuoteSpan(start, end, speaker, intro and speaker is not None))
+        subject_from = None
+        intro = mm is None and clause is None
+        if intro:
+            speaker, clause, subject_from = _intro(text, m.start())
+        spans.append(QuoteSpan(start, end, speaker, intro and speaker is not None, clause, subject_from))
     # Quotations in a paragraph whose other quotation is attributed share that speaker.
-    named = [s.speaker for s in spans if s.speaker]
+    named = [s for s in spans if s.speaker or s.clause or s.subject_from is not None]
     for s in spans:
-        if s.speaker is None and named and s.end - s.start >= MIN_UNATTRIBUTED:
-            s.speaker = named[0]
+        if s in named or not named or s.end - s.start < MIN_UNATTRIBUTED:
+            continue
+        s.speaker, s.clause, s.subject_from = named[0].speaker, named[0].clause, named[0].subject_from
     return spans
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from bot.extract.lede import DESCRIPTOR_PARAGRAPHS, LEDE_PARAGRAPHS, lede_descriptors, lede_subject
 from bot.extract.lexicon import LIST_HEADER_ROLES
 from bot.extract.mentions import Mention, find_mentions
-from bot.extract.quotes import MIN_UNATTRIBUTED, find_quotes, starts_with_quote
-from bot.extract.speakers import clause_subject, speaker_name
+from bot.extract.quotes import MIN_UNATTRIBUTED, QuoteSpan, find_quotes, starts_with_quote
+from bot.extract.speakers import clause_speaker, clause_subject, sentence_subject, speaker_name
 from bot.extract.tokens import name_key
 
 Speaker = tuple[str, str, str]  # (first, last, title as written)
@@ -89,6 +89,9 @@ def list_members(paragraphs: list[tuple[int, str]], mentions: list[tuple[int, Me
 def _read_quotes(found: ReleaseFindings, paragraphs: list[tuple[int, str]]) -> None:
     """The quotations of each paragraph with their speakers; a quotation opening a paragraph with no
     attribution continues the previous paragraph's speaker."""
+    by_pid: dict[int, list[Mention]] = {}
+    for p, m in found.mentions:
+        by_pid.setdefault(p, []).append(m)
     last_speaker: Speaker | None = None
     for pid, text in paragraphs:
         spans = find_quotes(text)
@@ -99,10 +102,8 @@ def _read_quotes(found: ReleaseFindings, paragraphs: list[tuple[int, str]]) -> N
         for s in spans:
             who, stated = None, True
             long_opening = starts_with_quote(text) and s.end - s.start >= MIN_UNATTRIBUTED
-            if s.speaker:
-                who = speaker_name(s.speaker)
-                if who is None and s.intro:
-                    who = clause_subject(text, s.start, [m for p2, m in found.mentions if p2 == pid])
+            if s.speaker or s.clause or s.subject_from is not None:
+                who = _speaker_of(s, text, by_pid.get(pid, []))
             elif last_speaker is not None and long_opening:
                 who, stated = last_speaker, False  # a quotation continuing the previous paragraph's speaker
             if who is not None:
@@ -111,6 +112,19 @@ def _read_quotes(found: ReleaseFindings, paragraphs: list[tuple[int, str]]) -> N
             elif long_opening:
                 found.unattributed.append((pid, s.start, s.end))
         last_speaker = para_speaker
+
+
+def _speaker_of(s: QuoteSpan, text: str, mentions: list[Mention]) -> Speaker | None:
+    """Who an attributed quotation's attribution names: a verb-first clause after it read to its end,
+    else the attribution phrase, else the subject of the sentence introducing it."""
+    who = clause_speaker(s.clause) if s.clause else None
+    if who is None and s.speaker:
+        who = speaker_name(s.speaker)
+    if who is None and s.intro:
+        who = clause_subject(text, s.start, mentions)
+    if who is None and s.subject_from is not None:
+        who = sentence_subject(text, s.subject_from, s.start, mentions)
+    return who
 
 
 def headline_subject(headline: str) -> Mention | None:

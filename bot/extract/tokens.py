@@ -15,8 +15,8 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
 _NAME_WORD = re.compile(rf"^(?:[{_UP}][’']|Mc|Mac|La|Le|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?$")
 INITIAL = re.compile(rf"^[{_UP}]\.$")
-_TOKEN = re.compile(r"\S+")
-_TRAIL = "”\"’'),;:.!?]"
+_TOKEN = re.compile(r"[^\s—]+—?|—")  # an em dash ends a word: 'Mrs. Lu-Shawn Thompson—widow of ...'
+_TRAIL = "”\"’'),;:.!?]—"
 _LEAD = "“\"‘'(["
 
 

@@ -22,6 +22,8 @@ from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_
 from bot.people.person import Person, Quote
 
 Key = tuple[str, str, str]  # (first name key, surname key, source when surname-only)
+# Honorifics by the sex they state: 'Mrs. Thompson' is the Thompson the release calls 'Mrs. Lu-Shawn Thompson'.
+_HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f", "Miss": "f"}
 
 
 def build_entities(corpus: Corpus) -> EntityIndex:
@@ -48,7 +50,8 @@ def build_entities(corpus: Corpus) -> EntityIndex:
 
 class Resolver:
     """Who a name of one release refers to: a full name is itself; a surname alone is the full name of
-    that surname the release uses most, else a surname-only person of the source."""
+    that surname the release uses most (with an honorific, the one it writes with an honorific of the same
+    sex, if any), else a surname-only person of the source."""
 
     def __init__(self, mentions: list[tuple[int, Mention]], source: str) -> None:
         self.source = source
@@ -58,13 +61,17 @@ class Resolver:
         # 'Felipe Avila Sr. and Felipe Avila Jr': a suffix tells two people apart; a plain 'Felipe Avila' is
         # the one suffixed person of that name in the release, if only one
         self.suffixes: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.by_honorific: dict[tuple[str, str], Counter[Key]] = defaultdict(Counter)
         for _pid, m in mentions:
             if m.first and name_suffix(m.full):
                 self.suffixes[(name_key(m.first), name_key(m.last))].add(name_suffix(m.full))
         for _pid, m in mentions:
             if m.first:
                 key = self._suffixed((name_key(m.first), name_key(m.last), ""), m.full)
-                self.full_by_last[name_key(m.last)][key] += 1
+                self.full_by_last[key[1]][key] += 1
+                sex = _HONORIFIC_SEX.get(m.title.strip())
+                if sex:
+                    self.by_honorific[(sex, key[1])][key] += 1
                 core = [w for w in m.full.split() if w not in SUFFIXES and not INITIAL.match(w)]
                 if len(core) == 3 and name_key(core[1]) != key[0]:
                     self.compound.setdefault((name_key(core[1]), key[1]), key)
@@ -76,7 +83,7 @@ class Resolver:
             sfx = next(iter(known)) if known and len(known) == 1 else ""
         return (key[0], key[1], sfx) if sfx else key
 
-    def __call__(self, first: str, last: str, full: str = "") -> Key:
+    def __call__(self, first: str, last: str, title: str = "", full: str = "") -> Key:
         lk = name_key(last)
         if first:
             fk = name_key(first)
@@ -85,6 +92,10 @@ class Resolver:
                 key = next((k for (mid, last), k in self.compound.items()
                             if last == lk and fuzz.ratio(fk, mid) >= 80), None)
             return key or self._suffixed((fk, lk, ""), full)
+        sex = _HONORIFIC_SEX.get(title.strip())
+        named = self.by_honorific.get((sex, lk)) if sex else None
+        if named:
+            return named.most_common(1)[0][0]  # 'Mrs. Thompson': 'Mrs. Lu-Shawn Thompson', not 'Ken Thompson'
         fulls = self.full_by_last.get(lk)
         if fulls:
             return fulls.most_common(1)[0][0]
@@ -121,13 +132,13 @@ class _Registry:
         for q in found.quotes:
             self._add_quote(rid, source, q, resolve)
         if found.profile_subject is not None:
-            subject = resolve(found.profile_subject.first, found.profile_subject.last, found.profile_subject.full)
+            subject = resolve(found.profile_subject.first, found.profile_subject.last, full=found.profile_subject.full)
             if subject in self.by_key:
                 # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
                 self.quotes.extend(Quote(self.by_key[subject], pid, a, b) for pid, a, b in found.unattributed)
 
     def _add_mention(self, rid: str, source: str, pid: int, m: Mention, resolve: Resolver) -> None:
-        key = resolve(m.first, m.last, m.full)
+        key = resolve(m.first, m.last, full=m.full)
         if m.free and not m.first and not key[0]:
             return  # a surname's appositive where the release never names them in full: may not be a person
         person = self.person_for(key, m.first if key[0] else "", m.last, source)
@@ -143,7 +154,7 @@ class _Registry:
 
     def _add_quote(self, rid: str, source: str, q: QuoteFinding, resolve: Resolver) -> None:
         first, last, title = q.speaker
-        key = resolve(first, last)
+        key = resolve(first, last, title)
         if not q.stated:  # continues the previous paragraph's speaker, already recorded
             self.quotes.append(Quote(self.by_key[key], q.pid, q.start, q.end))
             return
@@ -163,7 +174,7 @@ class _Registry:
         Attorney identified the defendant as Salvatore Perrone, 67"); see bot.extract.lede.lede_subject."""
         if found.subject is None:
             return
-        subject = resolve(found.subject.first, found.subject.last, found.subject.full)
+        subject = resolve(found.subject.first, found.subject.last, full=found.subject.full)
         if subject not in self.by_key:
             return
         person = self.people[self.by_key[subject]]

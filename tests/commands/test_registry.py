@@ -16,6 +16,7 @@ from bot.discord_app.client import make_bot
 from bot.items import ITEM_TYPES, SearchHit
 from bot.models import Answer
 from bot.store import SnapshotStore
+from tests.discord_app.markdown_model import shown
 from tests.helpers import ROOT, write_config
 
 GUILD_ID = 4242
@@ -92,7 +93,7 @@ async def test_a_registry_command_becomes_a_discord_command(demo_config):
         result = await reporter.slash(channel, "count", word="crime")
         assert "counted crime" in result.response.embeds[0].description
         await reporter.send(channel, "!count")
-        assert channel.last_message.embeds[0].description.startswith("Usage: !count WORD")
+        assert shown(channel.last_message.embeds[0].description).startswith("Usage: !count WORD")
     finally:
         await env.shutdown()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +33,8 @@ class FakeDiscord:
         self.port = 0
         self.requests: list[tuple[str, str]] = []
         self.posted: list[dict] = []
+        self.sent_at: dict[str, float] = {}  # message id -> when `say` pushed it (time.perf_counter)
+        self.replied_at: dict[str, float] = {}  # the message a reply refers to -> when the reply was posted
         self.identified = asyncio.Event()
         self.guild_sent = asyncio.Event()
         self.message_posted = asyncio.Event()
@@ -84,9 +87,14 @@ class FakeDiscord:
         if tail == f"channels/{CHANNEL_ID}/messages" and request.method == "POST":
             body = await request.json()
             self.posted.append(body)
+            ref = (body.get("message_reference") or {}).get("message_id")
+            if ref is not None:
+                self.replied_at.setdefault(str(ref), time.perf_counter())
             self.message_posted.set()
             return _json(self._message(body.get("content") or "", _user(BOT_ID, "pressbot", bot=True),
                                        embeds=body.get("embeds") or []))
+        if tail == f"channels/{CHANNEL_ID}/typing" and request.method == "POST":
+            return web.Response(status=204)
         return _json({"message": "Unknown route in fake", "code": 0}, status=404)
 
     def _message(self, content: str, author: dict, embeds: list | None = None) -> dict:
@@ -139,9 +147,11 @@ class FakeDiscord:
                              "joined_at": datetime.now(UTC).isoformat(), "deaf": False, "mute": False, "flags": 0}],
                 "joined_at": datetime.now(UTC).isoformat()}
 
-    async def say(self, content: str) -> None:
-        """A reporter types `content` in #desk."""
-        msg = self._message(content, _user(USER_ID, "reporter"))
+    async def say(self, content: str, user: int = 0) -> str:
+        """A reporter (number `user`, each its own Discord user) types `content` in #desk; the message id."""
+        msg = self._message(content, _user(USER_ID + user, f"reporter{user or ''}"))
         msg["member"] = {"roles": [], "joined_at": datetime.now(UTC).isoformat(), "deaf": False, "mute": False,
                          "flags": 0}
+        self.sent_at[msg["id"]] = time.perf_counter()
         await self._send(0, msg, "MESSAGE_CREATE")
+        return msg["id"]

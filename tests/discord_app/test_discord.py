@@ -12,6 +12,7 @@ from bot.discord_app.client import make_bot
 from bot.discord_app.render import EMBED_TOTAL_MAX, FIELD_VALUE_MAX, answer_pages
 from bot.models import Answer, Citation
 from bot.store import SnapshotStore
+from tests.discord_app.markdown_model import shown
 from tests.helpers import ROOT, write_config
 
 GUILD_ID = 4242
@@ -49,10 +50,21 @@ async def test_prefix_and_slash_who_give_the_same_cited_embed(env):
     result = await reporter.slash(channel, "who", name="Garrison")
     slash_embed = result.response.embeds[0]
     assert prefix_embed.to_dict() == slash_embed.to_dict()
-    assert "Tim Garrison" in prefix_embed.description and "U.S. Attorney" in prefix_embed.description
+    assert "Tim Garrison" in shown(prefix_embed.description) and "U.S. Attorney" in shown(prefix_embed.description)
     field = prefix_embed.fields[0]
     assert "¶5" in field.name and "Federal operation helps Kansas City" in field.name
     assert "**Tim Garrison**" in field.value
+
+
+async def test_prefix_and_slash_quote_about_a_topic_give_the_same_embed(env):
+    _guild, channel, reporter, _ = world(env)
+    await reporter.send(channel, "!quote William P. Barr about violent crime")
+    prefix_embed = channel.last_message.embeds[0]
+    result = await reporter.slash(channel, "quote", name="William P. Barr", topic="violent crime")
+    assert prefix_embed.to_dict() == result.response.embeds[0].to_dict()
+    assert "about 'violent crime'" in prefix_embed.description
+    plain = await reporter.slash(channel, "quote", name="Barr")  # the topic is optional
+    assert "about 'violent crime'" not in plain.response.embeds[0].description
 
 
 async def test_who_autocomplete_suggests_people(env):
@@ -85,7 +97,7 @@ async def test_admin_reload_reports_a_diff(env, demo_config, tmp_path):
                                    encoding="utf-8")
     demo_config.corpus.paths.append(str(extra))
     await editor.send(channel, "!reload")
-    desc = channel.last_message.embeds[0].description
+    desc = shown(channel.last_message.embeds[0].description)
     assert "Reloaded: 2 releases" in desc and "1 added" in desc
     await editor.send(channel, "!who Lee")
     assert "Ann Lee" in channel.last_message.embeds[0].description
@@ -145,10 +157,9 @@ def test_also_in_note_keeps_within_limits():
 
 
 async def test_paginated_answer_has_buttons_only_the_invoker_can_press(env, monkeypatch):
-    from bot.discord_app.cogs import answers as answers_cog
-
     _guild, channel, reporter, editor = world(env)
-    monkeypatch.setattr(answers_cog.AnswersBase, "_answer", _fake_answer)
+    # the loaded cog's class (load_extension imports the module afresh, so patch what the bot runs)
+    monkeypatch.setattr(type(env.bot.get_cog("Answers")), "_answer", _fake_answer)
     await reporter.send(channel, "!search word")
     msg = channel.last_message
     total = len(answer_pages(_many_citations(30)))
@@ -169,9 +180,9 @@ async def _fake_answer(self, ctx, command, argument):
 async def test_cooldown_unknown_command_and_usage_get_one_line_answers(env):
     _guild, channel, reporter, _ = world(env)
     await reporter.send(channel, "!whoo Garrison")
-    assert "Did you mean !who" in channel.last_message.embeds[0].description
+    assert "Did you mean !who" in shown(channel.last_message.embeds[0].description)
     await reporter.send(channel, "!who")
-    assert channel.last_message.embeds[0].description.startswith("Usage: !who NAME")
+    assert shown(channel.last_message.embeds[0].description).startswith("Usage: !who NAME")
     for _ in range(5):
         await reporter.send(channel, "!sources")
     assert "Slow down" in channel.last_message.embeds[0].description

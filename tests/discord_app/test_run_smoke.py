@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from tests.discord_app.fake_discord import FakeDiscord
+from tests.discord_app.markdown_model import shown
 from tests.helpers import ROOT, write_config
 
 TOKEN = "fake.token.never-logged-0123456789"
@@ -51,8 +52,8 @@ async def test_pressbot_run_answers_who_garrison_over_a_fake_discord(tmp_path):
         await fake.stop()
     reply = fake.posted[-1]
     embed = reply["embeds"][0]
-    assert "Tim Garrison" in embed["description"] and "U.S. Attorney" in embed["description"]
-    assert "Federal operation helps Kansas City" in embed["fields"][0]["name"]
+    assert "Tim Garrison" in shown(embed["description"]) and "U.S. Attorney" in shown(embed["description"])
+    assert "Federal operation helps Kansas City" in shown(embed["fields"][0]["name"])
     assert reply["allowed_mentions"]["parse"] == []
     logs = out.decode() + err.decode()
     assert TOKEN not in logs

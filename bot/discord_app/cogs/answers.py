@@ -17,6 +17,7 @@ from discord.ext import commands
 from bot.commands.registry import CommandSpec, Registry
 from bot.discord_app.cogs.admin import HANDWRITTEN
 from bot.discord_app.context import PressContext
+from bot.safe_text import discord_plain
 
 if TYPE_CHECKING:
     from bot.discord_app.client import PressBot
@@ -35,21 +36,49 @@ class AnswersBase(commands.Cog):
         return await self.bot.check_request(ctx)
 
     async def _answer(self, ctx: PressContext, command: str, argument: str) -> None:
+        """The engine's answer, computed off the event loop within `answers.timeout_s`."""
         admin = self.bot.is_admin(ctx.author)
-        ans = self.bot.engine.run(command, argument, admin=admin, user=str(ctx.author.id))
-        await ctx.send_answer(ans, ephemeral=self.bot.cfg.discord.ephemeral)
+        ephemeral = self.bot.cfg.discord.ephemeral
+        engine, user = self.bot.engine, str(ctx.author.id)
+
+        async def thinking() -> None:  # not ready in 1.5 s: acknowledge the interaction, or show typing
+            if ctx.interaction is not None:
+                await ctx.defer(ephemeral=ephemeral)
+            else:
+                await ctx.typing()
+
+        fingerprint = engine.store.snapshot.fingerprint  # a reload mid-answer: the answer is not kept
+        key = (fingerprint, command, " ".join(argument.split()), admin)
+        ans = await self.bot.answers.answer(command, argument,
+                                            lambda: engine.run(command, argument, admin=admin, user=user),
+                                            on_slow=thinking, key=key,
+                                            current=lambda: engine.store.snapshot.fingerprint == fingerprint)
+        await ctx.send_answer(ans, ephemeral=ephemeral)
 
 
 def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
-    """The hybrid command for one registry entry (at most one parameter: the rest of the line)."""
-    if spec.params:
+    """The hybrid command for one registry entry: its first parameter is the rest of the line; an
+    optional second one (a `keyword` parameter such as quote's topic) is its own slash option, which the
+    command line carries after the keyword ('Gonzalez about ghost guns')."""
+    if len(spec.params) == 2:
+        param, option = spec.params
+        assert param.required and not option.required and option.keyword, "a second parameter is an option"
+
+        async def with_option(cog: AnswersBase, ctx: PressContext, argument: str, *, option: str = "") -> None:
+            # a prefix command's words after the first are the rest of its line; a slash option is its own
+            line = f"{argument} {option}".strip() if ctx.interaction is None else spec.line(argument, option)
+            await cog._answer(ctx, spec.name, line)
+
+        callback: Any = app_commands.rename(argument=param.name, option=option.name)(
+            app_commands.describe(argument=param.description, option=option.description)(with_option))
+    elif spec.params:
         param = spec.params[0]
         assert param.required, "an optional parameter needs a hand-written cog method"
 
         async def with_argument(cog: AnswersBase, ctx: PressContext, *, argument: str) -> None:
             await cog._answer(ctx, spec.name, argument)
 
-        callback: Any = app_commands.rename(argument=param.name)(
+        callback = app_commands.rename(argument=param.name)(
             app_commands.describe(argument=param.description)(with_argument))
     else:
         async def without_argument(cog: AnswersBase, ctx: PressContext) -> None:
@@ -69,7 +98,8 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
 def _completer(name: str) -> Any:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         bot: PressBot = interaction.client  # type: ignore[assignment]
-        return as_choices(bot.engine.suggest(name, current, MAX_CHOICES))
+        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current)
+        return as_choices(await bot.answers.suggest(lambda: bot.engine.suggest(name, current, MAX_CHOICES), key))
 
     return complete
 
@@ -82,7 +112,7 @@ def answers_cog(registry: Registry) -> type[AnswersBase]:
 
 def as_choices(options: list[str]) -> list[app_commands.Choice[str]]:
     """Discord choices (at most 25; names and values at most 100 characters)."""
-    return [app_commands.Choice(name=o[:100], value=o[:100]) for o in options[:MAX_CHOICES]]
+    return [app_commands.Choice(name=discord_plain(o)[:100] or "?", value=o[:100]) for o in options[:MAX_CHOICES]]
 
 
 async def setup(bot: PressBot) -> None:
