@@ -58,9 +58,18 @@ class PersonItem(_Item):
     evidence: int
     releases: int
     citations: list[int] = field(default_factory=list)
+    match: str = ""  # "close spelling" when listed beside an exact match of the name (in JSON only then)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _Item.to_dict(self)
+        if not self.match:
+            del out["match"]
+        return out
 
     def line(self, fmt: Formatter) -> str:
         titles = "; ".join(fmt.esc(t) for t in self.titles[:4]) or "no title stated"
+        if self.match:
+            titles += f" ({self.match})"
         org = f" ({fmt.esc(self.org)})" if self.org and self.org not in "; ".join(self.titles) else ""
         refs = "".join(f" [{i + 1}]" for i in self.citations[:4])
         named = f" · named in {self.releases} release(s)" if self.releases else ""

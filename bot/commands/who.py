@@ -10,7 +10,8 @@ from bot.models import Answer, Citation
 from bot.people.person import Person
 from bot.snapshot import Snapshot
 
-MAX_PEOPLE = 4
+MAX_PEOPLE = 4  # namesakes summarised in full; the rest of a page is listed by name
+PAGE = 8  # namesakes shown (with their citations) per answer; past it, "+N more"
 _ORG = re.compile(
     r"\b(?:in|of|for|with) the ((?:[A-Z][\w’'.&-]*|of|the|for)(?: (?:[A-Z][\w’'.&-]*|of|the|for)){1,9})")
 _ORG_WORDS = ("Office", "Department", "District", "Police", "County", "Bureau", "Division", "Agency", "Court",
@@ -59,10 +60,13 @@ def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citatio
     out: list[Citation] = []
     seen_releases: set[str] = set()
     ranked = []
+    title_at: dict[int, str] = {}  # the title a cited paragraph is chosen for
     for group in person.roles()[:limit + 2]:
-        cands = {(pid, t) for t in group for pid in person.title_pids.get(t, [])}
-        ranked.append([pid for pid, _t in sorted(cands, key=lambda c: (_evidence_rank(person, snap, c[1], c[0]),
-                                                                          c[0]))])
+        cands = sorted({(pid, t) for t in group for pid in person.title_pids.get(t, [])},
+                       key=lambda c: (_evidence_rank(person, snap, c[1], c[0]), c[0]))
+        for pid, t in cands:
+            title_at.setdefault(pid, t)
+        ranked.append([pid for pid, _t in cands])
     pids = [r[0] for r in ranked if r]
     pids += [pid for r in ranked for pid in r[1:]]
     pids += person.mention_pids
@@ -70,14 +74,27 @@ def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citatio
         para = snap.corpus.paragraphs[pid]
         if para.release_id in seen_releases:
             continue
-        name = next((n for n in sorted(person.names, key=len, reverse=True) if n in para.text), person.last)
-        i = max(para.text.find(name), 0)
+        name, i = _name_by_title(person, para.text, title_at.get(pid))
         out.append(cite(snap, pid, sentence_at(para.text, i, i + len(name)), highlights=[name],
                         also_in=snap.same_text_releases(pid)))
         seen_releases.add(para.release_id)
         if len(out) >= limit:
             break
     return out
+
+
+def _name_by_title(person: Person, text: str, title: str | None) -> tuple[str, int]:
+    """The form of the person's name to cite in `text` and where: the occurrence nearest the title the
+    paragraph was chosen for, so the cited sentence states the title ('Contact: NAME', 'NAME, the widow of')."""
+    forms = [n for n in sorted(person.names, key=len, reverse=True) if n in text] or [person.last]
+    name, i = forms[0], max(text.find(forms[0]), 0)
+    at = text.find(title) if title else -1
+    if at >= 0:
+        occurrences = [(abs(m.start() - at), m.start(), n) for n in dict.fromkeys([*forms, person.last])
+                       for m in re.finditer(rf"\b{re.escape(n)}\b", text)]
+        if occurrences:
+            _d, i, name = min(occurrences)
+    return name, i
 
 
 def _shares(people: list[Person], total: int) -> list[int]:
@@ -99,8 +116,13 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
         hint = f" Did you mean {match.suggestion}?" if match.suggestion else ""
         return Answer("who", query, False, f"No release names a person called '{query}'.{hint}",
                       suggestions=[match.suggestion] if match.suggestion else [])
-    people = people[:MAX_PEOPLE]
+    close = {p.id for p in match.close}
+    people += match.close
+    more = len(people) - PAGE
+    people = people[:PAGE]
     items = [person_item(p, snap) for p in people]
+    for p, item in zip(people, items, strict=True):
+        item.match = "close spelling" if p.id in close else ""
     citations: list[Citation] = []
     for p, item, share in zip(people, items, _shares(people, max_citations), strict=True):
         cs = person_citations(p, snap, share)
@@ -111,12 +133,18 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
         titles = "; ".join(item.titles[:3]) or "no title stated"
         org = f" ({item.org})" if item.org and item.org not in titles else ""
         n = item.releases
-        return f"{item.name}: {titles}{org}, named in {n} release{'s' if n != 1 else ''}"
+        label = f" ({item.match})" if item.match else ""
+        return f"{item.name}{label}: {titles}{org}, named in {n} release{'s' if n != 1 else ''}"
 
     lead = f"Closest match for '{query}'. " if match.fuzzy else ""
     if len(items) == 1:
         summary = lead + line(items[0])
     else:
-        summary = lead + f"'{query}' names {len(items)} different people: " + " | ".join(line(i) for i in items)
+        n = len(items) + max(more, 0)
+        summary = lead + f"'{query}' names {n} different people: " + " | ".join(line(i) for i in items[:MAX_PEOPLE])
+        if len(items) > MAX_PEOPLE:
+            summary += " | also " + ", ".join(i.name + (f" ({i.match})" if i.match else "") for i in items[MAX_PEOPLE:])
+        if more > 0:
+            summary += f" (+{more} more)"
     shown: list[Item] = list(items)
     return Answer("who", query, True, summary, items=shown, citations=citations)

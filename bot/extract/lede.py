@@ -16,13 +16,15 @@ _CASE_VERBS = "|".join(CASE_VERBS)
 _HEADLINE_VERBS = "|".join(HEADLINE_VERBS)
 _DESC = rf"((?:[\w’']+(?:\s+|-)){{0,7}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)"
 _LEDE_PATTERNS = [
-    re.compile(rf"\bthat\s+(?:a|an|the)\s+{_DESC}\s+(?:has|have|had|was|were|is|pleaded|pled|will)\b"),
-    re.compile(rf"(?:^|[.!?]\s+|\s[–—-]\s+)(?:A|An|The)\s+{_DESC}\s+(?:has|have|had|was|were|is|pleaded|pled|will|who)\b"),
+    re.compile(rf"\bthat\s+(?:a|an|the)\s+{_DESC}(?:\s+(?:has|have|had|was|were|is|pleaded|pled|will)|,?\s+who)\b"),
+    re.compile(rf"(?:^|[.!?]\s+|\s[–—-]\s+)(?:A|An|The)\s+{_DESC}(?:\s+(?:has|have|had|was|were|is|pleaded|pled|will)"
+               rf"|,?\s+who)\b"),
     re.compile(rf"\b(?:{_CASE_VERBS})\s+(?:a|an|the)\s+{_DESC}\s+"
                rf"(?:to|for|of|in|with|on|after)\b"),
 ]
-_HEADLINE = re.compile(rf"^((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)\s+(?:{_HEADLINE_VERBS})\b")
-_AGE_INTRO = re.compile(r"^,\s+\d{1,3},|^\s*\(\d{1,3}\)")
+_HEADLINE = re.compile(rf"^((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)"
+                       rf"(?:\s+[Ww]ho(?:\s+[\w’'-]+){{1,8}}?)?\s+(?:{_HEADLINE_VERBS})\b")
+_AGE_INTRO = re.compile(r"^,\s+\d{1,3},|^\s*\(\d{1,3}\)|^,\s+(?i:dob):?\s*\d|^\s*\((?i:dob):?\s*\d")
 LEDE_PARAGRAPHS = 8  # the opening where the subject is introduced ...
 DESCRIPTOR_PARAGRAPHS = 6  # ... and the part of it read for descriptions
 
@@ -56,6 +58,21 @@ def introduces_subject(text: str, mention: Mention) -> bool:
         re.search(r"\d{1,3}-year-old\s+$", text[max(0, mention.start - 16):mention.start]))
 
 
+_CASE_AFTER = re.compile(r"^(?:,[^,.]{1,40},|,\s+who\s[^;:“”]{1,140}?,)?\s+(?:(?:was|were|has been|had been|is)\s+)?"
+                         r"(?:sentenced|convicted|charged|indicted|pleaded|pled|found guilty)\b")
+_CASE_BEFORE = re.compile(r"\b(?:found|convicted|sentenced|charged|indicted)\s+$")
+
+
+def case_subject(text: str, mention: Mention) -> bool:
+    """'NAME was sentenced', 'NAME, 46, pleaded', 'A jury found NAME guilty': the person a case is about
+    (not the object of 'killing', who is a victim)."""
+    after = text[mention.end:mention.end + 200]
+    if _CASE_AFTER.match(after):
+        return True
+    before = text[max(0, mention.start - 20):mention.start]
+    return bool(_CASE_BEFORE.search(before)) and (not before.rstrip().endswith("found") or after.startswith(" guilty"))
+
+
 def lede_subject(mentions: list[tuple[int, Mention]], head: list[int], text_of: Callable[[int], str]
                  ) -> Mention | None:
     """The person a lede's description belongs to: the one full-named person the release calls "the
@@ -69,5 +86,8 @@ def lede_subject(mentions: list[tuple[int, Mention]], head: list[int], text_of: 
         return next(iter(defendants.values()))
     for pid, m in mentions:
         if pid in head and m.first and introduces_subject(text_of(pid), m) and not title_names_office(m.title):
+            return m
+    for pid, m in mentions:  # no age: the person the opening says was sentenced, convicted, found guilty
+        if pid in head and m.first and case_subject(text_of(pid), m) and not title_names_office(m.title):
             return m
     return None

@@ -89,6 +89,8 @@ CLAUSE_WORDS = frozenset("said says told asked stated was were is are has have h
 RELATIVE = frozenset("where when which who whose whom while after before as because although".split())
 # Honorifics that are the whole title before a name.
 HONORIFICS = frozenset({"Dr.", "Mr.", "Ms.", "Mrs.", "Rev.", "Hon."})
+# Personal pronouns: a phrase with one is a clause ('trips she took'), not a description.
+PRONOUNS = frozenset("i he she it we they you him her them us me".split())
 # Counting words: a description of several people.
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve several multiple both".split())
 
@@ -190,3 +192,31 @@ HEADLINE_VERBS = ("Indicted", "Charged", "Convicted", "Sentenced", "Pleads", "Pl
 CASE_VERBS = ("sentenced", "convicted", "charged", "indicted", "arrested")
 # Plural roles given to each name of a list that follows ('the defendants as A, B and C').
 PLURAL_LIST_ROLES = ("defendants", "suspects", "victims")
+# Plural roles of a list header ('The defendants include:'), each with the role one member holds.
+LIST_HEADER_ROLES = {"defendants": "defendant", "co-defendants": "co-defendant", "codefendants": "co-defendant",
+                     "suspects": "suspect", "victims": "victim", "witnesses": "witness"}
+
+# -- people: roles written away from a title ------------------------------------------------------
+# Crimes whose object is a victim: 'the murder of NAME', 'killing NAME' (nouns; gerunds end in -ing).
+CRIME_NOUNS = ("murder", "murders", "killing", "killings", "death", "deaths", "shooting", "stabbing", "rape",
+               "assault", "kidnapping", "strangulation", "beating", "molestation", "abduction", "slaying",
+               "manslaughter")
+CRIME_GERUNDS = ("murdering", "killing", "shooting", "stabbing", "raping", "kidnapping", "strangling",
+                 "assaulting", "molesting", "abducting", "beating")
+# Function words: never inside a noun phrase between a crime noun and its victim's name.
+PHRASE_BREAKS = frozenset("""by and or for with from to in at on as was were is are after before when while
+who which that into against than""".split())
+# Capitalized determiners that open a noun phrase at the start of a sentence ('Another witness, NAME,').
+DETERMINERS = frozenset("The A An Another One This That His Her Their Its Our".split())
+# Labels of a press release's contact block ('Contact: NAME', 'Media Contact: NAME').
+CONTACT_LABELS = ("Contact", "Contacts", "Media Contact", "Press Contact", "Media Contacts", "Media Inquiries")
+# Nouns of time: 'A day later, NAME' is not a description of NAME.
+TIME_NOUNS = frozenset("""day days week weeks month months year years night nights morning afternoon evening
+time times hour hours minute minutes moment weekend decade decades later earlier""".split())
+# Verbs of a relative clause that give the agent's role ('NAME, who founded X' -> 'founder of X').
+AGENT_VERBS = {"founded": "founder", "co-founded": "co-founder", "owns": "owner", "owned": "owner",
+               "leads": "leader", "led": "leader", "heads": "head", "headed": "head", "directs": "director",
+               "directed": "director", "manages": "manager", "managed": "manager", "chairs": "chair",
+               "chaired": "chair", "runs": "operator", "ran": "operator", "operates": "operator",
+               "operated": "operator", "coaches": "coach", "coached": "coach", "teaches": "teacher",
+               "taught": "teacher", "supervises": "supervisor", "supervised": "supervisor"}

@@ -11,11 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.extract.lexicon import HONORIFICS, PLURAL_LIST_ROLES, SUFFIXES
-from bot.extract.titles import appositive, copula_role, is_head, pre_appositive, title_before
+from bot.extract.lexicon import CONTACT_LABELS, HONORIFICS, PLURAL_LIST_ROLES, SUFFIXES
+from bot.extract.titles import (
+    appositive_description,
+    copula_role,
+    is_head,
+    named_role,
+    pre_appositive,
+    pre_description,
+    title_before,
+    victim_before,
+)
 from bot.extract.tokens import Token, is_name_word, plural_head, split_name, take_name, tokenize
 
 _PLURAL_ROLE = re.compile(r"\b(?:the|The)\s+(" + "|".join(PLURAL_LIST_ROLES) + r")\s+as\s*$")
+
+
+_CONTACT_NAME = re.compile(r"(?:^|\s)(" + "|".join(CONTACT_LABELS) + r"):\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
 
 
 @dataclass(slots=True)
@@ -28,6 +40,7 @@ class Mention:
     title: str
     start: int
     end: int
+    free: bool = False  # a description set beside the name, kept even without a title word
 
 
 @dataclass
@@ -46,13 +59,24 @@ class MentionScan:
 def find_mentions(text: str) -> list[Mention]:
     """People named in a paragraph: titled ('DA John Creuzot'), appositive, speakers and bare full names."""
     scan = MentionScan(text, tokenize(text))
+    contact_mentions(scan)
     i = 0
     while i < len(scan.toks):
         nxt = titled_mention(scan, i)
         if nxt is None:
             nxt = untitled_mention(scan, i)
         i = i + 1 if nxt is None else nxt
-    return scan.out
+    return sorted(scan.out, key=lambda m: m.start)  # stable: a contact block's name in its place
+
+
+def contact_mentions(scan: MentionScan) -> None:
+    """'Contact: Tasha Tsiaperas Dallas County District Attorney’s Office': the first and last name after a
+    contact block's label (the office that follows is not part of the name)."""
+    for m in _CONTACT_NAME.finditer(scan.text):
+        label, words = m.group(1), m.group(2).split()
+        if all(is_name_word(w) for w in (words[0], words[-1])):
+            first, last = split_name(words)
+            scan.out.append(Mention(first, last, m.group(2), label, m.start(2), m.end(2)))
 
 
 def titled_mention(scan: MentionScan, i: int) -> int | None:
@@ -72,10 +96,12 @@ def titled_mention(scan: MentionScan, i: int) -> int | None:
     k = i if tok.text in HONORIFICS else title_before(toks, i, scan.used_until)
     title = text[toks[k].start:tok.end]
     start, end = toks[i + 1].start, toks[j - 1].end
-    app = appositive(text, end)
+    app, free = appositive_description(text, end)
     scan.out.append(Mention(first, last, text[start:end], title, start, end))
     if app:
-        scan.out.append(Mention(first, last, text[start:end], app, start, end))
+        scan.out.append(Mention(first, last, text[start:end], app, start, end, free=free))
+    if victim_before(text[:toks[k].start]):  # 'the 1971 murder of 7-Eleven clerk Christy Bryant'
+        scan.out.append(Mention(first, last, text[start:end], "victim", start, end))
     if plural_head(tok.text):  # 'Investigators Doug Garrison and Ryan Rogers': each of them
         j = _list_members(scan, j, title)
     scan.used_until = j
@@ -109,7 +135,11 @@ def untitled_mention(scan: MentionScan, i: int) -> int | None:
             and (i == 0 or not is_head(toks[i - 1]) or toks[i - 1].breaks)):
         return None
     j = take_name(toks, i)
-    followed = j < n and not toks[j - 1].breaks and (toks[j].text[:1].isupper() or is_head(toks[j]))
+    if j - i >= 2:  # 'Luis Cardona Jr., 26,': the suffix belongs to the name
+        while j < n and toks[j].text in SUFFIXES and not toks[j - 1].text.endswith(","):
+            j += 1
+    followed = (j < n and not toks[j - 1].breaks and not toks[j].opens  # '(father and son)' ends the name
+                and (toks[j].text[:1].isupper() or is_head(toks[j])))
     if followed:
         return None
     if j - i >= 2:
@@ -121,10 +151,15 @@ def untitled_mention(scan: MentionScan, i: int) -> int | None:
 
 
 def copula_mention(scan: MentionScan, tok: Token) -> None:
-    """A lone surname given a role by a copula: "Shively was the ringleader of ..."."""
+    """A lone surname given a role by a copula ("Shively was the ringleader of ...") or by an appositive
+    ("And Edwards, the jailhouse informant, admitted"; kept only where the release names them in full)."""
     role = copula_role(scan.text[tok.end:tok.end + 160])
     if role:
         scan.out.append(Mention("", tok.text, tok.text, role, tok.start, tok.end))
+        return
+    app, free = appositive_description(scan.text, tok.end)
+    if app and not app[:1].isdigit():
+        scan.out.append(Mention("", tok.text, tok.text, app, tok.start, tok.end, free=True))
 
 
 def full_name_mention(scan: MentionScan, i: int, j: int) -> None:
@@ -133,12 +168,32 @@ def full_name_mention(scan: MentionScan, i: int, j: int) -> None:
     text, toks = scan.text, scan.toks
     first, last = split_name([t.text for t in toks[i:j]])
     start, end = toks[i].start, toks[j - 1].end
-    app = appositive(text, end)
+    app, free = appositive_description(text, end)
     pre = _role_before(scan, start)
     if pre:
         scan.out.append(Mention(first, last, text[start:end], pre, start, end))
+    for role in described_apart(text, start, end, bool(pre)):
+        scan.out.append(Mention(first, last, text[start:end], role, start, end, free=role != "victim"))
     scan.prev_end = end
-    scan.out.append(Mention(first, last, text[start:end], app, start, end))
+    scan.out.append(Mention(first, last, text[start:end], app, start, end, free=free))
+
+
+def described_apart(text: str, start: int, end: int, has_role: bool) -> list[str]:
+    """Roles the text gives the name text[start:end] away from a title: the victim of a crime named before
+    it, 'a jailhouse informant named NAME', 'Contact: NAME', and a comma-set description opening the
+    sentence ('The state’s first witness, NAME,')."""
+    before = text[max(0, start - 300):start]
+    roles = []
+    if victim_before(before):
+        roles.append("victim")
+    role = named_role(before)
+    if role:
+        roles.append(role)
+    if not has_role and re.match(r"\s?,", text[end:end + 2]):
+        desc = pre_description(text[:start][-201:] if start > 200 else text[:start])
+        if desc:
+            roles.append(desc)
+    return roles
 
 
 def _role_before(scan: MentionScan, start: int) -> str:

@@ -4,9 +4,11 @@ resolves these findings to people across the corpus)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.extract.lede import DESCRIPTOR_PARAGRAPHS, LEDE_PARAGRAPHS, lede_descriptors, lede_subject
+from bot.extract.lexicon import LIST_HEADER_ROLES
 from bot.extract.mentions import Mention, find_mentions
 from bot.extract.quotes import MIN_UNATTRIBUTED, QuoteSpan, find_quotes, starts_with_quote
 from bot.extract.speakers import clause_speaker, clause_subject, sentence_subject, speaker_name
@@ -45,6 +47,7 @@ def read_release(headline: str, paragraphs: list[tuple[int, str]]) -> ReleaseFin
     ((pid, text) in order) under its headline."""
     found = ReleaseFindings()
     found.mentions = [(pid, m) for pid, text in paragraphs for m in find_mentions(text)]
+    found.mentions += list_members(paragraphs, found.mentions)
     text_of = dict(paragraphs)
     head = [pid for pid, _ in paragraphs[:LEDE_PARAGRAPHS]]
     found.descriptors = lede_descriptors(headline, [text_of[p] for p in head[:DESCRIPTOR_PARAGRAPHS]])
@@ -55,6 +58,32 @@ def read_release(headline: str, paragraphs: list[tuple[int, str]]) -> ReleaseFin
     if not found.quotes and len(found.unattributed) >= 2:
         found.profile_subject = headline_subject(headline)
     return found
+
+
+_LIST_HEADER = re.compile(r"\b(" + "|".join(LIST_HEADER_ROLES) + r")\b[^.:]{0,80}:\s*$")
+_BULLET = re.compile(r"^[\s•·*–-]*")
+_LIST_LINE = re.compile(r"^[\s•·*–-]*[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)+,")  # 'Name Name Jr.,' opening a line
+
+
+def list_members(paragraphs: list[tuple[int, str]], mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """'The defendants include:' then one paragraph per person ('Luis Cardona Jr., 26, of National City'):
+    each name opening a paragraph under the header takes the header's role, until a paragraph opens otherwise."""
+    first: dict[int, Mention] = {}
+    for pid, found in mentions:
+        first.setdefault(pid, found)
+    out: list[tuple[int, Mention]] = []
+    role = ""
+    for pid, text in paragraphs:
+        m = first.get(pid)
+        lead = _BULLET.match(text)
+        if role and m is not None and m.first and lead is not None and m.start == lead.end():
+            out.append((pid, Mention(m.first, m.last, m.full, role, m.start, m.end)))
+            continue
+        if role and m is None and _LIST_LINE.match(text):
+            continue  # a member the scan did not read as a name: the list goes on
+        header = _LIST_HEADER.search(text) if len(text) <= 200 else None
+        role = LIST_HEADER_ROLES[header.group(1).lower()] if header else ""
+    return out
 
 
 def _read_quotes(found: ReleaseFindings, paragraphs: list[tuple[int, str]]) -> None:

@@ -6,12 +6,21 @@ from __future__ import annotations
 import re
 
 from bot.extract.lexicon import (
+    AGENT_VERBS,
     CLAUSE_WORDS,
     CONNECTORS,
+    CONTACT_LABELS,
+    CRIME_GERUNDS,
+    CRIME_NOUNS,
+    DETERMINERS,
     MODIFIERS,
+    NUMBER_WORDS,
     OFFICIAL,
+    PHRASE_BREAKS,
+    PRONOUNS,
     RELATIVE,
     ROLE_NOUNS,
+    TIME_NOUNS,
     TITLE_FRAGMENT_STARTS,
     TITLE_HEADS,
     TITLE_STOP,
@@ -23,10 +32,13 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _NOT_TITLE_START = re.compile(r"(?:" + "|".join(TITLE_FRAGMENT_STARTS) + r")\b")
 
 
-def clean_title(title: str) -> str:
+def clean_title(title: str, free: bool = False) -> str:
     """A title as one person holds it: 'Investigators' (from a list) -> 'Investigator', 'Homicide Bureau and
-    Assistant District Attorney' -> 'Assistant District Attorney', 'and son' -> ''."""
+    Assistant District Attorney' -> 'Assistant District Attorney', 'and son' -> ''. `free`: a description
+    the text sets beside the name ('a jailhouse informant named NAME'), kept without a title word."""
     title = " ".join(title.split())
+    if free:
+        return _LEADING_JUNK.sub("", title)
     if _NOT_TITLE_START.match(title) or title.casefold().rstrip(".") in ("mr", "mrs", "ms"):
         return ""  # a fragment of a list, a clause or a phrase, not a title
     title = _LEADING_JUNK.sub("", title)
@@ -92,11 +104,12 @@ def title_before(toks: list[Token], head: int, floor: int) -> int:
 # -- the title after a name (appositives) and role descriptions -----------------------------------
 _APP_WORD = r"(?:(?:[A-Z]\.){2,}|[\w’'“”\"&/-]+)"
 _APPOSITIVE = re.compile(
-    rf"^,\s+(?:the |a |an )?((?:{_APP_WORD} ){{0,15}}?{_APP_WORD})(?=[,;:]|\s?\(|\.(?![A-Za-z])|\s+(?:who|which|that|was|is|has|had|will)\b|$)")
+    rf"^,\s+(the |a |an )?((?:{_APP_WORD} ){{0,15}}?{_APP_WORD})(?=[,;:]|\s?\(|\.(?![A-Za-z])|\s+(?:who|which|that|was|is|has|had|will)\b|$)")
 _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;(]|\s+(?:was|is|has|had|and|who)\b|$)")
-_AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
+_AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+|(?:is|was)\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
 _COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:the|a|an)|(?:served|serves|worked|works)\s+as"
-                     r"(?:\s+(?:the|a|an))?)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b)")
+                     r"(?:\s+(?:the|a|an))?)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b"
+                     r"|\s+and\s+(?!(?:a|an|the|former|then)\b)[a-z]+ed\b)")
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+")
 _PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,|\s+as)\s*$")
 _AND_VERB = re.compile(r"\s+and\s+(?!(?:a|an|the|former|then)\b)([a-z]+)\b.*$")
@@ -137,33 +150,143 @@ def copula_role(rest: str) -> str:
 
 def appositive(text: str, end: int) -> str:
     """A title given after a name: 'Kim Ogg, the District Attorney' or 'Justin Schmitt, 37, Colorado'."""
+    return appositive_description(text, end)[0]
+
+
+def appositive_description(text: str, end: int) -> tuple[str, bool]:
+    """(`appositive`, free): free when it is a lowercase description with no title word ('a career
+    criminal'), which a title's clean-up would otherwise drop."""
     rest = text[end:end + 160]
+    if re.match(r"\s+,", rest):  # 'Ortega , president of': the stray space of a re-joined line
+        rest = rest.lstrip()
     m = _AS_A.match(rest) or _COPULA.match(rest)
     if m and described(role_only(m.group(1))):
-        return role_only(m.group(1))
+        return role_only(m.group(1)), False
+    m = _AS_A.match(rest)  # 'NAME, 61, was a nighttime chef at ...': an age, then any noun after an article
+    if m and _noun_phrase(role_only(m.group(1)).split()) and _free_phrase(role_only(m.group(1)).split()):
+        return _free_phrase(role_only(m.group(1)).split()), True
+    role = agent_role(rest)
+    if role:
+        return role, False
     m = _AGE.match(rest)
     if m:
         if re.match(r",\s+\d{1,3}\b", rest[m.end():]):
-            return ""  # 'A, 22, B, 19': a list of people and their ages, not a hometown
-        return f"{m.group(1)}, {m.group(2).strip()}"
+            return "", False  # 'A, 22, B, 19': a list of people and their ages, not a hometown
+        return f"{m.group(1)}, {m.group(2).strip()}", False
     m = _APPOSITIVE.match(rest)
-    return _appositive_phrase(m.group(1).strip()) if m else ""
+    if not m:
+        return "", False
+    phrase = _appositive_phrase(m.group(2).strip(), bool(m.group(1)))
+    return phrase, bool(phrase) and not any(w.strip("“”\".,") in TITLE_HEADS or w.lower() in ROLE_NOUNS
+                                            for w in phrase.split())
 
 
-def _appositive_phrase(phrase: str) -> str:
-    """The phrase after 'NAME, ' if it is this person's title, else ''."""
+_AGENT = re.compile(r"^,\s+who\s+(" + "|".join(AGENT_VERBS) + r")\s+((?:the|a|an|[A-Z][\w’'-]*)\b[^,.;:“”]{0,70}?)"
+                    r"(?=[,.;:]|\s+(?:to|in|after|where|when|since|and|who|that|from|until|for)\b|$)")
+
+
+def agent_role(rest: str) -> str:
+    """'NAME, who founded the non-profit Street Racing Kills to educate' -> 'founder of the non-profit Street
+    Racing Kills': a relative clause whose verb names the agent's role, with its object."""
+    m = _AGENT.match(rest)
+    if not m:
+        return ""
+    obj = re.sub(r"(?:\s+(?:and|or|of|the|a|an))+$", "", m.group(2).strip())
+    return f"{AGENT_VERBS[m.group(1)]} of {obj}"
+
+
+def _appositive_phrase(phrase: str, article: bool = False) -> str:
+    """The phrase after 'NAME, ' if it is this person's title, else ''. After an article ('NAME, a medical
+    examiner hired by the family', 'NAME, the widow of ...') any lowercase noun phrase describes them."""
     words = phrase.split()
     if not words or words[0].isdigit():
         return ""
     heads = [w.strip("“”\".,") for w in words]
     if any(w in CLAUSE_WORDS for w in heads) or heads[0].lower() in RELATIVE:
         return ""  # a clause ('where she worked as a Correction Officer'), not a title
+    if heads[0].islower() and heads[0].endswith("ed") and heads[0] not in MODIFIERS:
+        return ""  # a verb ('NAME, died and her mother sustained serious injuries'), not a description
     for a, b in zip(heads, heads[1:], strict=False):
         if a in TITLE_HEADS and is_name_word(b):
             return ""  # a list of other titled people, not this person's title
+    related = article and any(w in ("of", "to", "for") for w in heads[1:-2])  # 'the widow of ... Gene Harbrecht'
     if (len(heads) >= 3 and is_name_word(heads[-1]) and is_name_word(heads[-2])
-            and heads[-3] not in ("of", "at", "for", "with", "the")):
+            and heads[-3] not in ("of", "at", "for", "with", "the") and not related):
         return ""  # ends in someone else's name (not an organisation: 'president of the ... Bar Association')
     if any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in heads):
         return phrase
+    if article and _noun_phrase(heads[:8]):
+        return _free_phrase(words)
     return ""
+
+
+def _free_phrase(words: list[str]) -> str:
+    """A lowercase description up to its first verb ('medical examiner hired by the family' -> 'medical
+    examiner'), without a dangling connector ('group and')."""
+    cut = next((k for k, w in enumerate(words) if k and w.islower() and w.endswith("ed") and w not in MODIFIERS),
+               len(words))
+    words = words[:cut]
+    while words and words[-1] in ("and", "or", "of", "the", "a", "an", "with", "for", "in", "to"):
+        words.pop()
+    return " ".join(words)
+
+
+def _noun_phrase(words: list[str]) -> bool:
+    """A description headed by a lowercase noun ('career criminal', 'medical examiner hired by the family'):
+    its first noun-ish word lowercase, not a word of time ('a day later'), no verb of a clause."""
+    core = [w for w in words if w]
+    if not core or not re.fullmatch(r"[a-z\d][\w’'-]*", core[0]):
+        return False
+    return not any(w.lower() in TIME_NOUNS or w in CLAUSE_WORDS or w.lower() in PRONOUNS or w.lower() in NUMBER_WORDS
+                   for w in core)
+
+
+# -- descriptions written apart from a name --------------------------------------------------------
+_CRIME_BEFORE = re.compile(
+    r"\b(?:(?:" + "|".join(CRIME_NOUNS) + r")\s+of|" + "|".join(CRIME_GERUNDS) + r")\s+"
+    r"(?:(?!(?:" + "|".join(PHRASE_BREAKS) + r")\b)[\w’'-]+\s+){0,6}$")
+_NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,5}?[a-z][\w’'-]*)\s+(?:named|called)\s+$")
+_CONTACT = re.compile(r"(?:^|\s)(" + "|".join(CONTACT_LABELS) + r"):\s*$")
+_POSSESSIVE = re.compile(r"[A-Z][\w-]*(?:’s|'s|’|')")
+
+
+def victim_before(before: str) -> bool:
+    """'the murder of NAME', 'the 1971 murder of 7-Eleven clerk NAME', 'killing NAME': the name that follows
+    is the victim of the crime (`before`: the text up to the name, or up to the title written before it)."""
+    return bool(_CRIME_BEFORE.search(before[-100:]))
+
+
+def named_role(before: str) -> str:
+    """'a jailhouse informant named NAME' -> 'jailhouse informant'."""
+    m = _NAMED.search(before[-80:])
+    if m and _noun_phrase(m.group(1).split()):
+        return m.group(1)
+    return ""
+
+
+def contact_label(before: str) -> str:
+    """'Contact: NAME' in a release's contact block -> 'Contact'."""
+    m = _CONTACT.search(before[-30:])
+    return m.group(1) if m else ""
+
+
+def pre_description(before: str) -> str:
+    """A noun phrase opening the sentence, set off by a comma before a name that a comma also closes:
+    'The state’s first witness, NAME, testified' / 'Groves’ ex-girlfriend, NAME, was' -> the phrase."""
+    m = re.search(r",\s*$", before[-200:])
+    if not m:
+        return ""
+    head = before[-200:][:m.start()]
+    k = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("; "), head.rfind("\n"))
+    phrase = head[k + 1:].strip() if k >= 0 else head.strip()
+    words = phrase.split()
+    if not 2 <= len(words) <= 8 or "," in phrase or (k < 0 and len(before) > 200):
+        return ""
+    det = words[0]
+    if not (det in DETERMINERS or _POSSESSIVE.fullmatch(det)):
+        return ""
+    rest = [w.strip("“”\"") for w in words[1:]]
+    verbish = any(w.endswith("ed") and w.islower() and w not in MODIFIERS for w in rest)
+    if verbish or not re.fullmatch(r"[a-z][a-z-]+", rest[-1]) or not _noun_phrase(rest):
+        return ""
+    return phrase

@@ -49,6 +49,8 @@ def tokenize(text: str) -> list[Token]:
             raw, e, breaks = raw[:-1], e - 1, True
         if raw:
             out.append(Token(raw, s, e, breaks, opens))
+        elif out and m.group()[:1] in ",;:":
+            out[-1].breaks = True  # 'Ortega , president of': a re-joined line's stray space before a comma
     return out
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from bot.extract.lexicon import WEAK_TITLES
+from rapidfuzz import fuzz
+
+from bot.extract.lexicon import SUFFIXES, WEAK_TITLES
 from bot.extract.mentions import Mention
 from bot.extract.release import QuoteFinding, ReleaseFindings, read_release
 from bot.extract.titles import clean_title
-from bot.extract.tokens import name_key
+from bot.extract.tokens import INITIAL, name_key
 from bot.ingest.corpus import Corpus
 from bot.people.index import EntityIndex
 from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
@@ -54,19 +56,42 @@ class Resolver:
     def __init__(self, mentions: list[tuple[int, Mention]], source: str) -> None:
         self.source = source
         self.full_by_last: dict[str, Counter[Key]] = defaultdict(Counter)
+        # 'Ms. Trujillo Puckett' after 'Lili Trujillo Puckett': the two words are her two-part surname
+        self.compound: dict[tuple[str, str], Key] = {}
+        # 'Felipe Avila Sr. and Felipe Avila Jr': a suffix tells two people apart; a plain 'Felipe Avila' is
+        # the one suffixed person of that name in the release, if only one
+        self.suffixes: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.by_honorific: dict[tuple[str, str], Counter[Key]] = defaultdict(Counter)
         for _pid, m in mentions:
+            if m.first and name_suffix(m.full):
+                self.suffixes[(name_key(m.first), name_key(m.last))].add(name_suffix(m.full))
+        for _pid, m in mentions:
             if m.first:
-                key = (name_key(m.first), name_key(m.last), "")
+                key = self._suffixed((name_key(m.first), name_key(m.last), ""), m.full)
                 self.full_by_last[key[1]][key] += 1
                 sex = _HONORIFIC_SEX.get(m.title.strip())
                 if sex:
                     self.by_honorific[(sex, key[1])][key] += 1
+                core = [w for w in m.full.split() if w not in SUFFIXES and not INITIAL.match(w)]
+                if len(core) == 3 and name_key(core[1]) != key[0]:
+                    self.compound.setdefault((name_key(core[1]), key[1]), key)
 
-    def __call__(self, first: str, last: str, title: str = "") -> Key:
+    def _suffixed(self, key: Key, full: str) -> Key:
+        sfx = name_suffix(full)
+        if not sfx:
+            known = self.suffixes.get((key[0], key[1]))
+            sfx = next(iter(known)) if known and len(known) == 1 else ""
+        return (key[0], key[1], sfx) if sfx else key
+
+    def __call__(self, first: str, last: str, title: str = "", full: str = "") -> Key:
         lk = name_key(last)
         if first:
-            return (name_key(first), lk, "")
+            fk = name_key(first)
+            key = self.compound.get((fk, lk))
+            if key is None and len(fk) >= 4:  # 'Ms. Gaona Villegas' after 'Karen Goana Villegas': a misspelt part
+                key = next((k for (mid, last), k in self.compound.items()
+                            if last == lk and fuzz.ratio(fk, mid) >= 80), None)
+            return key or self._suffixed((fk, lk, ""), full)
         sex = _HONORIFIC_SEX.get(title.strip())
         named = self.by_honorific.get((sex, lk)) if sex else None
         if named:
@@ -75,6 +100,11 @@ class Resolver:
         if fulls:
             return fulls.most_common(1)[0][0]
         return ("", lk, self.source)
+
+
+def name_suffix(full: str) -> str:
+    """'jr' of 'John Cotton Jr.', '' when the name has no suffix."""
+    return next((name_key(w) for w in full.replace(",", " ").split() if w in SUFFIXES), "")
 
 
 class _Registry:
@@ -102,13 +132,15 @@ class _Registry:
         for q in found.quotes:
             self._add_quote(rid, source, q, resolve)
         if found.profile_subject is not None:
-            subject = resolve(found.profile_subject.first, found.profile_subject.last)
+            subject = resolve(found.profile_subject.first, found.profile_subject.last, full=found.profile_subject.full)
             if subject in self.by_key:
                 # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
                 self.quotes.extend(Quote(self.by_key[subject], pid, a, b) for pid, a, b in found.unattributed)
 
     def _add_mention(self, rid: str, source: str, pid: int, m: Mention, resolve: Resolver) -> None:
-        key = resolve(m.first, m.last)
+        key = resolve(m.first, m.last, full=m.full)
+        if m.free and not m.first and not key[0]:
+            return  # a surname's appositive where the release never names them in full: may not be a person
         person = self.person_for(key, m.first if key[0] else "", m.last, source)
         if m.first and key[0]:
             person.add(person.names, m.full)
@@ -116,7 +148,7 @@ class _Registry:
             person.add(person.names, m.last)
         person.mention_pids.append(pid)
         person.releases.add(rid)
-        title = clean_title(m.title)
+        title = clean_title(m.title, m.free)
         if title and title.lower() not in WEAK_TITLES:
             person.add_title(title, pid)
 
@@ -142,7 +174,7 @@ class _Registry:
         Attorney identified the defendant as Salvatore Perrone, 67"); see bot.extract.lede.lede_subject."""
         if found.subject is None:
             return
-        subject = resolve(found.subject.first, found.subject.last)
+        subject = resolve(found.subject.first, found.subject.last, full=found.subject.full)
         if subject not in self.by_key:
             return
         person = self.people[self.by_key[subject]]

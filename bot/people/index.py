@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import QUERY_SUFFIX_KEYS, QUERY_TITLE_WORDS
+from bot.extract.lexicon import QUERY_SUFFIX_KEYS, QUERY_TITLE_WORDS, SUFFIXES
 from bot.extract.tokens import name_key
 from bot.people.person import Person, Quote
 
@@ -24,6 +24,7 @@ class PeopleMatch:
     people: list[Person]
     fuzzy: bool = False
     suggestion: str | None = None
+    close: list[Person] = field(default_factory=list)  # other people of a close spelling, after exact matches
 
 
 class EntityIndex:
@@ -46,7 +47,7 @@ class EntityIndex:
         return table.get(release_id, set())
 
     def __getstate__(self) -> dict:
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_suggest", "_by_release")}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_suggest", "_by_release", "_parts")}
         state["by_last"] = dict(self.by_last)
         state["quotes_by_person"] = {k: [(q.person, q.pid, q.start, q.end) for q in v]
                                      for k, v in self.quotes_by_person.items()}
@@ -70,6 +71,9 @@ class EntityIndex:
                 for part in p.last.split("-"):
                     if len(part) > 1 and name_key(part) != name_key(p.last):
                         self.by_last[name_key(part)].append(p.id)
+            for parts in _compound_surnames(p):  # 'Lili Trujillo Puckett': 'Trujillo Puckett' is one surname
+                self.by_last[name_key("".join(parts))].append(p.id)
+        self.by_last = defaultdict(list, {k: list(dict.fromkeys(v)) for k, v in self.by_last.items()})
         self._last_keys = list(self.by_last)
         self._full_ids = [p.id for p in people if p.first]
         self._full_keys = [f"{name_key(p.first)} {name_key(p.last)}" for p in people if p.first]
@@ -92,7 +96,14 @@ class EntityIndex:
             return PeopleMatch([])
         last, first = words[-1], (words[0] if len(words) > 1 else "")
         if first:
-            return self._find_full(first, last)
+            full = self._find_full(first, last)
+            if full.people and not full.fuzzy:
+                return full
+            # 'petro nixon', 'hernandez santiago': a hyphenated or two-part surname typed with a space
+            compound = self._rank(self.by_last.get("".join(words[-2:]), []))
+            if len(words) > 2 and compound:
+                compound = [p for p in compound if p.first and words[0] in _given_names(p)] or compound
+            return PeopleMatch(compound) if compound else full
         fuzzy = False
         lasts = [last] if last in self.by_last else []
         if not lasts and len(last) >= 4:
@@ -100,11 +111,19 @@ class EntityIndex:
             if hits:
                 lasts, fuzzy = [h[0] for h in hits if h[1] >= hits[0][1] - 10], True
         ppl = self._rank([i for k in lasts for i in self.by_last[k]])
-        return PeopleMatch(ppl, fuzzy=fuzzy and bool(ppl))
+        close: list[Person] = []
+        if not fuzzy and len(last) >= 5:  # 'Stephen' names someone; 'Stephan' may be whom the user meant
+            hits = process.extract(last, self._last_keys, scorer=fuzz.ratio, score_cutoff=85, limit=3)
+            seen = {p.id for p in ppl}
+            close = [p for h in hits if h[0] != last for p in self._rank(self.by_last[h[0]])
+                     if p.id not in seen and p.first and p.titles]
+        return PeopleMatch(ppl, fuzzy=fuzzy and bool(ppl), close=close)
 
     def _find_full(self, first: str, last: str) -> PeopleMatch:
         """A first name + surname query: both must match (a near miss is only a suggestion)."""
         named = [i for i in self.by_last.get(last, []) if self.people[i].first]
+        # 'Maria Ruiz' for Maria Ruiz Ortega: a first name with either part of a two-part surname
+        named += [i for i in self._by_surname_part().get(last, []) if i not in named]
         # a given name the corpus uses for the person rules out close spellings: 'Eric' is not 'Erica'.
         # Nicknames are not guessed here: 'Jack Creuzot' is not 'John Creuzot' unless a release says so.
         exact = [i for i in named if first in _given_names(self.people[i])]
@@ -120,6 +139,17 @@ class EntityIndex:
             return PeopleMatch(self._rank(ids), fuzzy=True)
         near = self._rank(self.by_last.get(last, []))[:1]
         return PeopleMatch([], suggestion=near[0].name if near else None)
+
+    def _by_surname_part(self) -> dict[str, list[int]]:
+        """The first part of a two-part surname ('ruiz' of Maria Ruiz Ortega); derived once, never saved."""
+        table = self.__dict__.get("_parts")
+        if table is None:
+            table = defaultdict(list)
+            for p in self.people:
+                for parts in _compound_surnames(p):
+                    table[name_key(parts[0])].append(p.id)
+            self.__dict__["_parts"] = table
+        return table
 
     def suggest(self, typed: str, limit: int = 25) -> list[str]:
         """Names for autocomplete: people whose first or last name starts with what was typed (best
@@ -148,3 +178,14 @@ class EntityIndex:
 def _given_names(p: Person) -> set[str]:
     """Name keys of every given name the corpus uses for p ('tony', 'anthony')."""
     return {name_key(p.first)} | {name_key(n.split()[0]) for n in p.names if len(n.split()) > 1}
+
+
+def _compound_surnames(p: Person) -> list[tuple[str, str]]:
+    """The last two words of each three-word form of p's name ('Lili Trujillo Puckett' -> ('Trujillo',
+    'Puckett')): Spanish-style paternal and maternal surnames, or a middle name (harmless as a key)."""
+    out = []
+    for n in p.names:
+        words = [w for w in n.split() if w[:1].isupper() and not w.endswith(".") and w not in SUFFIXES]
+        if len(words) == 3 and name_key(words[-1]) == name_key(p.last):
+            out.append((words[1], words[2]))
+    return list(dict.fromkeys(out))

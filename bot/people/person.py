@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from bot.extract.lexicon import ABBREVIATED, ROLE_MODIFIERS
 from bot.extract.titles import title_has_office_word, title_names_office
 
@@ -47,7 +49,7 @@ class Person:
         if not self.names:
             return self.last
         best = max(self.names.items(), key=lambda kv: (kv[1] >= 2 or len(self.names) == 1, len(kv[0].split()), kv[1]))
-        return best[0]
+        return with_other_given_name(_with_given_name(best[0], self.names), self.names)
 
     @property
     def evidence(self) -> int:
@@ -69,6 +71,36 @@ class Person:
         rest = sorted((t for g in groups for t in g[1:]), key=lambda t: -self.titles[t])
         out = [t for t in heads if not t[:1].isdigit()] + rest + [t for t in heads if t[:1].isdigit()]
         return out[:n]
+
+
+def _with_given_name(name: str, names: dict[str, int]) -> str:
+    """'Karen Goana Villegas' for 'Gaona Villegas': a two-word form that is the two-part surname of a
+    three-word form (its first part spelt alike) gives way to the three-word form."""
+    words = name.split()
+    if len(words) != 2:
+        return name
+    for n in sorted(names, key=lambda n: -names[n]):
+        w = n.split()
+        if len(w) == 3 and w[-1] == words[-1] and fuzz.ratio(w[1].casefold(), words[0].casefold()) >= 80:
+            return n
+    return name
+
+
+def with_other_given_name(name: str, names: dict[str, int]) -> str:
+    """'Kenneth P. “Ken” Thompson': when the corpus also names the person by another given name (a nickname
+    folded in by the merge), show it in quotes before the surname as newspapers do, so both forms are seen."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    keys = {w.casefold().strip(".") for w in words}
+    others = [(c, n.split()[0]) for n, c in names.items()
+              if len(n.split()) >= 2 and n.split()[-1] == words[-1] and n.split()[0].casefold() not in keys
+              and n.split()[0][:1].isupper() and len(n.split()[0].rstrip(".")) > 1 and c >= 2
+              and not any(fuzz.ratio(n.split()[0].casefold(), w) >= 80 for w in keys)]
+    if not others:
+        return name
+    nick = max(others)[1]
+    return " ".join(words[:-1] + [f"“{nick}”", words[-1]])
 
 
 def _role_words(title: str) -> list[str]:
