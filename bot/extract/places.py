@@ -138,8 +138,11 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
     ctx = PlaceContext(doc_states, person_words, gaz, _county_lists(text))
     dl = _DATELINE_SPAN.match(text)
     skip_to = dl.end() if dl else 0  # a dateline names where the release was issued, not the story's places
-    out = [PlaceMention(c.name, c.start, c.end, False, bool(_AGENCY_AFTER.match(c.after)))
-           for c in candidates(text, gaz) if c.start >= skip_to and accept(ctx, c)]
+    cands = [c for c in candidates(text, gaz) if c.start >= skip_to]
+    kept = [c for c in cands if accept(ctx, c)]
+    kept += listed_common_words(ctx, text, cands, kept)
+    kept.sort(key=lambda c: c.start)
+    out = [PlaceMention(c.name, c.start, c.end, False, bool(_AGENCY_AFTER.match(c.after))) for c in kept]
     if not out:
         return out
     marked = [(a, b) for a, b in sentence_spans(text) if _EXCLUSION.search(text[a:b])]
@@ -191,13 +194,46 @@ def _county_lists(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def accept(ctx: PlaceContext, c: Candidate) -> bool:
-    """Whether a candidate names a city or town here: no decoy around it, and a fitting region."""
-    if never_a_town(c.name) or any(a <= c.start < b for a, b in ctx.county_lists):
+def accept(ctx: PlaceContext, c: Candidate, listed: bool = False) -> bool:
+    """Whether a candidate names a city or town here: no decoy around it, and a fitting region. An
+    ordinary word ('Reading', 'Jackson') is a town only with one of its states written after it
+    ('Reading, Pennsylvania') or when `listed` beside another town ('in Vista and Escondido')."""
+    if any(a <= c.start < b for a, b in ctx.county_lists):
+        return False
+    if never_a_town(c.name) and not (common_word(c.name) and (listed or _own_state_after(ctx, c))):
         return False
     if decoy_neighbours(c) or inside_other_name(c):
         return False
     return fits_region(ctx, c)
+
+
+def common_word(name: str) -> bool:
+    """A town name that is mostly an ordinary word or a person's name, not a state or country."""
+    return name in COMMON_WORD_TOWNS and name not in STATES and name not in COUNTRIES
+
+
+def _own_state_after(ctx: PlaceContext, c: Candidate) -> bool:
+    explicit = _state_after(c.after)
+    return bool(explicit) and explicit in {r for r, _ in ctx.gaz.regions(c.name)}
+
+
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def listed_common_words(ctx: PlaceContext, text: str, cands: list[Candidate],
+                        kept: list[Candidate]) -> list[Candidate]:
+    """Ordinary-word towns coordinated with a town already read ('in Vista and Escondido', 'Anaheim,
+    Orange and Irvine'): a list of places is read as one."""
+    spans = [(k.start, k.end) for k in kept]
+    out = []
+    for c in cands:
+        if not common_word(c.name) or c in kept:
+            continue
+        beside = any(_LIST_GAP.match(text[c.end:a]) or _LIST_GAP.match(text[b:c.start])
+                     for a, b in spans if a >= c.end or b <= c.start)
+        if beside and accept(ctx, c, listed=True):
+            out.append(c)
+    return out
 
 
 def never_a_town(name: str) -> bool:

@@ -1,0 +1,60 @@
+"""Ordinary-word towns ('Jackson', 'Vista', 'Independence') read only with their state written after them or
+inside a list of towns, and the gazetteer's coverage (census-designated places, world cities, countries
+kept apart from state codes). Excerpts are verbatim and name their office unless marked constructed."""
+
+from __future__ import annotations
+
+from bot.extract.places import Gazetteer, find_places
+
+
+def _names(text: str, states: set[str]) -> list[str]:
+    return [p.name for p in find_places(text, states)]
+
+
+def test_city_state_overrides_the_common_word_list():
+    # Brooklyn (Kings County) DA
+    text = ("pany’s destinations, Six Flags Great Adventure in Jackson, New Jersey and Dorney Park in "
+            "Allentown, Pennsylvania")
+    assert _names(text, {"NY"}) == ["Jackson", "Allentown"]
+    # Orange County DA
+    text = "On Dec. 3, 2004, Feeney was arrested in Independence, Mo., on a probation violation"
+    assert _names(text, {"CA"}) == ["Independence"]
+    # constructed, in the style of a Pennsylvania office: the issue's own example
+    assert _names("He was arrested at his home in Reading, Pennsylvania, on Monday.", set()) == ["Reading"]
+
+
+def test_common_word_without_its_state_stays_a_word():
+    # Orange County DA: 'Independence' as a word, and a state that is not one of the town's
+    assert _names("the victims’ rights march celebrates Independence and Justice", {"CA", "MO"}) == []
+    # constructed: a state after it that is not one of its regions
+    assert _names("He lived in Vista, Texas, for a year.", {"CA"}) == []
+
+
+def test_common_word_town_in_a_list_of_towns():
+    # San Diego County DA
+    text = "two residential care facilities for the elderly in Vista and Escondido have each"
+    assert _names(text, {"CA"}) == ["Vista", "Escondido"]
+    # constructed, in the style of the Dallas office: 'Commerce' beside another Texas town
+    assert _names("burglaries in Greenville, Commerce and Sulphur Springs", {"TX"}) == [
+        "Greenville", "Commerce", "Sulphur Springs"]
+    # Orange County DA: a county list is still no town list
+    assert _names("obtaining permits with cities in Orange and Los Angeles Counties to", {"CA"}) == []
+
+
+def test_gazetteer_has_census_designated_places_and_world_cities():
+    gaz = Gazetteer.default()
+    regions = {name: {r for r, _ in gaz.regions(name)} for name in ("Ladera Ranch", "Midway City", "Berlin",
+                                                                    "Toronto", "Tegucigalpa")}
+    assert "CA" in regions["Ladera Ranch"] and "CA" in regions["Midway City"]  # census-designated places
+    assert "country:DE" in regions["Berlin"] and "DE" not in regions["Berlin"]  # Germany is not Delaware
+    assert "CA" not in regions["Toronto"]  # Canada is not California
+    assert "country:HN" in regions["Tegucigalpa"]  # a capital
+    # Orange County DA: a census-designated place of south Orange County
+    text = "mph on the toll road. Richard Ernest Caselli, 37, Ladera Ranch, was indicted by the grand ju"
+    assert _names(text, {"CA"}) == ["Ladera Ranch"]
+    # constructed, in the style of a New Jersey office: a community under 1,000 people needs its state
+    assert _names("the defendant, 42, of Allenwood, New Jersey, was arraigned", set()) == ["Allenwood"]
+    assert _names("the defendant, 42, of Allenwood, was arraigned", {"NJ"}) == []
+    # Brooklyn (Kings County) DA: a town of another state than the one written is not read
+    assert _names("The District Attorney identified the defendant as Claudia Banton, 42, of Allenwood, "
+                  "Georgia.", {"NY"}) == []
