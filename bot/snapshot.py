@@ -149,8 +149,15 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     entities = build_entities(corpus)
     if progress:
         progress(1, 1, "people and quotes")
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus),
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
                     home_cities(corpus), person_words(entities.people), fp or fingerprint(cfg))
+
+
+def _home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
+    """Configured home states by source name (a key may be the folder's name or its display name)."""
+    names = {v: k for k, v in cfg.corpus.sources.items()}
+    return {src: code for src in {r.source for r in corpus.releases.values()}
+            for key, code in cfg.corpus.home_states.items() if key in (src, names.get(src))}
 
 
 # -- persistence --------------------------------------------------------------------------------
