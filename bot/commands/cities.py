@@ -24,6 +24,29 @@ def _counts_cities(phrase: str) -> bool:
 Where = tuple[int, int, int]  # paragraph id, start, end
 
 
+def _headlines(snap: Snapshot) -> dict[str, str]:
+    """Release titles of six words or more (whitespace-collapsed, casefolded) -> release id; once per snapshot."""
+    got = snap.__dict__.get("_headline_titles")
+    if got is None:
+        got = {}
+        for rid, rel in snap.corpus.releases.items():
+            key = " ".join(rel.title.split()).casefold()
+            if len(key.split()) >= 6:
+                got.setdefault(key, rid)
+        snap.__dict__["_headline_titles"] = got
+    return got
+
+
+def _other_story_link(snap: Snapshot, text: str, number: int, count: int, release_id: str) -> bool:
+    """A paragraph in the second half of a release that is another release's headline word for word: a
+    'related news' link (San Diego, Orange County pages), whose places are that story's, not this one's."""
+    if number <= count // 2:
+        return False
+    rid = _headlines(snap).get(" ".join(text.split()).casefold())
+    return rid is not None and rid != release_id and snap.corpus.releases[rid].title != snap.corpus.releases[
+        release_id].title
+
+
 def _places(snap: Snapshot, chosen: list[TopicRelease]) -> tuple[dict[str, Where], dict[str, Where],
                                                                   tuple[str, int, int, int] | None]:
     """Cities named as part of the story, cities said not to be, and the first 'seven cities' phrase."""
@@ -34,7 +57,10 @@ def _places(snap: Snapshot, chosen: list[TopicRelease]) -> tuple[dict[str, Where
         rel = snap.corpus.releases[tr.release_id]
         states = snap.release_states(rel.id)
         home = snap.home_cities.get(rel.source, frozenset())
-        for para in snap.paragraphs_of(rel.id):
+        paras = snap.paragraphs_of(rel.id)
+        for para in paras:
+            if _other_story_link(snap, para.text, para.number, len(paras), rel.id):
+                continue
             for m in find_places(para.text, states, snap.person_words):
                 if m.agency and m.name in home:
                     continue  # the office's own city police: every release names them

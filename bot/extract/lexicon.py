@@ -173,7 +173,11 @@ NOT_PLACE_AFTER = (r"(?i:county|counties)\b", "Parish", "Road", r"Rd\b", "Street
 # Nouns after a place name that make it read as a place ('Oceanside residents').
 PLACE_NOUNS_AFTER = ("officers?", "police", "residents?", "homes?", "residence", "apartment", "man", "woman",
                      "couple", "family", "neighborhood", "area", "resident", "businesses?", "store", "bank",
-                     "park")
+                     "park", "men", "women", "teens?", "teenagers?", "mother", "father", "boy", "girl")
+# Nouns of a business after its name when a city opens the name ('a Fresno Target store').
+BUSINESS_NOUNS = ("store", "shop", "restaurant", "location", "branch", "dealership", "station", "supermarket",
+                  "market", "warehouse", "hotel", "motel", "bank", "pharmacy", "outlet", "factory", "mall",
+                  "parking lot")
 # Words after a capitalized word that make it a person ('Richardson said'), not a place.
 PERSON_VERBS_AFTER = ("said", "says", "stated", "added", "told", "pleaded", "was", "is", "who")
 # Whom a speaker addresses in an attribution before a quotation ('X told the jury, “…”').

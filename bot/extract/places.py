@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.extract.lexicon import (
+    BUSINESS_NOUNS,
     COMMON_WORD_TOWNS,
     COUNTRIES,
     NOT_PLACE_AFTER,
@@ -41,7 +42,11 @@ _PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+ar
 _VENUE_BEFORE = re.compile(r"\b(?:Center|Centre|Courthouse|Building|Hall|Complex|Facility|Jail),\s*$")
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
-_PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")
+_PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")  # 'Anaheim Man Charged'
+_HEADLINE_NOUN = re.compile(r"(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")
+_BUSINESS_AFTER = re.compile(r"^\s+(?:[A-Z][\w’'&.-]*\s+){1,3}(?:" + "|".join(BUSINESS_NOUNS) + r")\b")
+_POSSESSIVE_NAME = re.compile(r"^['’]s\s+[A-Z]")  # "Boston’s South End"
+_SURNAME_FAMILY = re.compile(r"^\s+famil(?:y|ies)\b")
 _DATELINE_SPAN = re.compile(r"^\(?[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,14})?\)?\s*[–—-]+\s")
 _CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4}")
 
@@ -249,6 +254,9 @@ def decoy_neighbours(c: Candidate) -> bool:
         return True
     if _AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
         return True
+    the = c.prev == "The" if c.wi > 0 else f" {before.rstrip().lower()}".endswith(" the")
+    if the and _SURNAME_FAMILY.match(after):
+        return True  # "the Harrington family", "The Campbell family": a surname, not the town
     # "Crown Heights, Brooklyn", "the Mira Mesa neighborhood", "Central Justice Center, Santa Ana"
     return bool(_PART_OF_CITY.match(after) or _VENUE_BEFORE.search(before))
 
@@ -267,8 +275,18 @@ def inside_other_name(c: Candidate) -> bool:
         return True
     agency = bool(_AGENCY_AFTER.match(c.after))  # "Irving Police Department" names the city's own police
     sentence_ends = c.run[c.wj - 1].endswith((".", ",", ";", ":"))
-    return (c.wj < len(c.run) and c.run[c.wj][:1].isupper() and not sentence_ends and not agency
-            and not _state_after(c.after))
+    if not (c.wj < len(c.run) and c.run[c.wj][:1].isupper()) or sentence_ends or agency or _state_after(c.after):
+        return False
+    # a capitalized word follows; still the town in a title-case headline ('Anaheim Man Charged'), before
+    # its part ('Boston’s South End'), or opening a business's name ('a Fresno Target store')
+    headline = bool(_HEADLINE_NOUN.fullmatch(c.run[c.wj].rstrip(".,;:")))
+    return not (headline or _POSSESSIVE_NAME.match(c.after) or business_of_city(c))
+
+
+def business_of_city(c: Candidate) -> bool:
+    """'a Fresno Target store': an article, the city, a brand, then a lowercase business noun."""
+    article = c.run[c.wi - 1] if c.wi > 0 else (c.before.split() or [""])[-1]
+    return article in ("a", "an", "A", "An") and bool(_BUSINESS_AFTER.match(c.after))
 
 
 def fits_region(ctx: PlaceContext, c: Candidate) -> bool:
@@ -281,9 +299,16 @@ def fits_region(ctx: PlaceContext, c: Candidate) -> bool:
     local = regions & ctx.doc_states
     pop = max((p for r, p in ctx.gaz.regions(c.name) if r in local), default=0) if local else 0
     agency = bool(_AGENCY_AFTER.match(c.after))
-    placey = agency or bool(_PLACE_BEFORE.search(c.before) or _PLACE_AFTER.match(c.after))
+    placey = agency or bool(_PLACE_BEFORE.search(c.before) or _PLACE_AFTER.match(c.after)) or business_of_city(c)
     if " " not in c.name and c.name in ctx.person_words and not placey:
         return False
+    if business_of_city(c) and not (_PLACE_BEFORE.search(c.before) or agency):
+        # 'a Fresno Target store', but not 'a Mercedes Benz dealership' (Mercedes, Texas): a city, not a hamlet
+        return pop >= 50_000 or max((p for _, p in ctx.gaz.regions(c.name)), default=0) >= 250_000
+    if _POSSESSIVE_NAME.match(c.after) and not agency:
+        # 'Boston’s South End', but not 'Edna’s Soul Food' or 'Gardner’s Pharmacy': only a city big enough
+        # to be a possessor of places
+        return pop >= 100_000 or max((p for _, p in ctx.gaz.regions(c.name)), default=0) >= 250_000
     if local:
         return pop >= 1000
     big = max((p for _, p in ctx.gaz.regions(c.name)), default=0)
