@@ -150,7 +150,7 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     if progress:
         progress(1, 1, "people and quotes")
     return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
-                    home_cities(corpus), person_words(entities.people), fp or fingerprint(cfg))
+                    home_cities(corpus), person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg))
 
 
 def _home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:

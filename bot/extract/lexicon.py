@@ -135,7 +135,8 @@ COUNTRIES = frozenset("""Mexico Canada Chile Colombia Peru Italy Spain France Ge
 Korea India Russia Ukraine Israel Iran Iraq Cuba Haiti Honduras Guatemala Salvador Brazil Argentina Venezuela
 Philippines Australia England Ireland Scotland Nigeria Egypt Singapore Thailand America""".split())
 # Place names that are mostly ordinary words in releases: never read as towns.
-COMMON_WORD_TOWNS = MONTHS | WEEKDAYS | frozenset("""Commerce Industry Justice Mission Security Union Hope
+SEASONS = frozenset("Spring Summer Fall Autumn Winter".split())  # 'In the Spring of 2017' (Spring, Texas)
+COMMON_WORD_TOWNS = MONTHS | WEEKDAYS | SEASONS | frozenset("""Commerce Industry Justice Mission Security Union Hope
 Liberty Independence Enterprise Energy Progress Friendship Center Central Paradise Eagle Success Opportunity
 Reform Normal Pearl Rose Carmel Faith Marion Ransom Humble Bonanza Plains Alert Marshall Victoria Grand
 Vista Chase Sterling Clinton Lincoln Washington Jackson Franklin Madison Hamilton Monroe Jefferson Wheat""".split())
@@ -164,7 +165,8 @@ NOT_PLACE_AFTER = (r"(?i:county|counties)\b", "Parish", "Road", r"Rd\b", "Street
                    "Superior", "Unified", "School", "College", "University", "High", "Mall", "Airport",
                    "Bridge", "Hospital", "Medical", "Justice", "Jail", "Municipal", "Community", "Harbor",
                    "River", "Lake", "Creek", "Canyon", "Valley", "Trail", "Circle", "Plaza", "Square",
-                   "Center", "Herald", "Times", "News", "Tribune", "Chronicle", "Post", "Station", "Hotel",
+                   "Center", "Herald", "Times", "News", "Tribune", "Chronicle", "Post", "Globe", "Journal", "Gazette",
+                   "Inquirer", "Station", "Hotel",
                    "Motel", "Apartments", "Park", "Memorial", "Cemetery", "Library", "Church", "Stadium",
                    "Arena", "Metroplex", "Area", "Region", "Division", "Branch", "Office", "Bureau", "Unit",
                    "Task", "Gang", "Crips", "Bloods", "Boys", "Street", "Township", "Metro", "Transit",

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from bot.extract.lexicon import STATES
-from bot.extract.places import Gazetteer, candidates, states_in
+from bot.extract.places import AFTER_REJECT, Gazetteer, candidates, states_in
 from bot.extract.tokens import name_key
 from bot.ingest.corpus import Corpus
 
@@ -105,10 +105,34 @@ def home_cities(corpus: Corpus, share: float = 0.1) -> dict[str, frozenset[str]]
     return homes
 
 
-def person_words(people: Iterable[Person]) -> frozenset[str]:
-    """Name words used for people often enough that a bare 'Garland' or 'Irving' may be a person."""
+def named_as_thing(person: Person, text_of: Callable[[int], str] | None, gaz: Gazetteer) -> bool:
+    """A 'person' who is a newspaper, team, company or place named after a town: a last word that is
+    no surname ('Boston Globe', 'Cypress Hills'), or a name written after 'the' in most of its
+    mentions ('the Seattle Mariners', 'the Dallas Mavericks'). Such names never make a town a person."""
+    if not person.first or person.first not in gaz.rows:
+        return False
+    if AFTER_REJECT.match(" " + person.last):
+        return True
+    forms = [f for f in person.names if " " in f]
+    if text_of is None or not forms:
+        return False
+    seen = after_the = 0
+    for pid in person.mention_pids[:6]:
+        text = text_of(pid)
+        for f in forms:
+            seen += text.count(f)
+            after_the += text.count("the " + f) + text.count("The " + f)
+    return seen > 0 and after_the * 2 >= seen
+
+
+def person_words(people: Iterable[Person], text_of: Callable[[int], str] | None = None) -> frozenset[str]:
+    """Name words used for people often enough that a bare 'Garland' or 'Irving' may be a person
+    (`text_of` gives a paragraph's text, to tell 'the Dallas Mavericks' from a person)."""
+    gaz = Gazetteer.default()
     counts: Counter[str] = Counter()
     for p in people:
+        if named_as_thing(p, text_of, gaz):
+            continue
         weight = len(p.mention_pids)
         for w in (p.first, p.last):
             if w:

@@ -31,7 +31,7 @@ from bot.textnorm import sentence_spans
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 
-_AFTER_REJECT = re.compile(r"^(?:['’]s\s+)?\s*(?:" + "|".join(NOT_PLACE_AFTER) + ")")
+AFTER_REJECT = re.compile(r"^(?:['’]s\s+)?\s*(?:" + "|".join(NOT_PLACE_AFTER) + ")")
 _AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:" + "|".join(PERSON_VERBS_AFTER) + r")\b)")
 _EXCLUSION = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:included|part\s+of|participating|among|involved|covered)|excluded|except(?:ing)?|"
@@ -252,7 +252,7 @@ def decoy_neighbours(c: Candidate) -> bool:
     before, after = c.before, c.after
     if before.endswith(("-", "–")) or after.startswith(("-", "–")):
         return True
-    if _AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
+    if AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
         return True
     the = c.prev == "The" if c.wi > 0 else f" {before.rstrip().lower()}".endswith(" the")
     if the and _SURNAME_FAMILY.match(after):

@@ -58,3 +58,13 @@ def test_gazetteer_has_census_designated_places_and_world_cities():
     # Brooklyn (Kings County) DA: a town of another state than the one written is not read
     assert _names("The District Attorney identified the defendant as Claudia Banton, 42, of Allenwood, "
                   "Georgia.", {"NY"}) == []
+
+
+def test_seasons_are_words_unless_a_state_follows():
+    # Dallas County DA (Spring, Texas is a town of 54,000)
+    assert _names("In the Spring of 2017, Jordan Edwards and a group of teenagers were leaving a party in Balch "
+                  "Springs when", {"TX"}) == ["Balch Springs"]
+    # Orange County DA
+    assert _names("During the Summer of 2005, the defendant", {"CA", "TX"}) == []
+    # constructed, in the style of a Houston-area office
+    assert _names("The defendant, 31, of Spring, Texas, was arrested", set()) == ["Spring"]
