@@ -55,6 +55,51 @@ def mentions_names(snap: Snapshot, release_id: str, runs: list[list[str]]) -> bo
     return True
 
 
+def phrase_pattern(topic: str) -> re.Pattern[str] | None:
+    """The topic as a phrase of two words or more, any whitespace (a line break, a paragraph break of a
+    PDF) between its words, any case, either apostrophe."""
+    words = topic.split()
+    if len(words) < 2:
+        return None
+    parts = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def names_phrase(snap: Snapshot, release_id: str, pattern: re.Pattern[str]) -> bool:
+    """Does the release write the topic's phrase as a name, two capitalized words at least ('Operation
+    Relentless Pursuit', 'Operation Red\nZone')? A lowercase phrase ('gun trafficking') is no name, and
+    a link to another release (its headline at the foot of the page) is that release's."""
+    paras = snap.paragraphs_of(release_id)
+    text = "\n".join("" if other_story_link(snap, p.text, p.number, len(paras), release_id) else p.text
+                     for p in paras)
+    return any(sum(1 for w in m.group(0).split() if w[:1].isupper()) >= 2 for m in pattern.finditer(text))
+
+
+def _headlines(snap: Snapshot) -> dict[str, str]:
+    """Release titles of six words or more (whitespace-collapsed, casefolded) -> release id; once per snapshot."""
+    got = snap.__dict__.get("_headline_titles")
+    if got is None:
+        got = {}
+        for rid, rel in snap.corpus.releases.items():
+            key = " ".join(rel.title.split()).casefold()
+            if len(key.split()) >= 6:
+                got.setdefault(key, rid)
+        snap.__dict__["_headline_titles"] = got
+    return got
+
+
+def other_story_link(snap: Snapshot, text: str, number: int, count: int, release_id: str) -> bool:
+    """A paragraph in the second half of a release that is another release's headline word for word: a
+    'related news' link (San Diego, Orange County pages), whose places are that story's, not this one's."""
+    if number <= count // 2:
+        return False
+    rid = _headlines(snap).get(" ".join(text.split()).casefold())
+    return rid is not None and rid != release_id and snap.corpus.releases[rid].title != snap.corpus.releases[
+        release_id].title
+
+
+
+
 def topic_releases(snap: Snapshot, topic: str, max_releases: int | None = None, ratio: float | None = None,
                    min_relative: float = 0.0, weights: RankingWeights | None = None) -> list[TopicRelease]:
     """The releases most about a topic, best first; empty when nothing is about it."""
@@ -88,4 +133,15 @@ def topic_releases(snap: Snapshot, topic: str, max_releases: int | None = None, 
         elif not snap.entities.people_in(t.release_id) & snap.entities.people_in(chosen[0].release_id):
             continue  # another story that merely shares words: the same case names the same people
         chosen.append(t)
-    return chosen
+    return chosen + phrase_releases(snap, topic, ranked[:w.topic_checked], chosen)
+
+
+def phrase_releases(snap: Snapshot, topic: str, ranked: list[TopicRelease],
+                    chosen: list[TopicRelease]) -> list[TopicRelease]:
+    """Every other candidate release that names the topic's exact phrase: all of its stories, whatever
+    their scores or people. Only once some release is about the topic at all."""
+    pattern = phrase_pattern(topic)
+    if not chosen or pattern is None:
+        return []
+    have = {t.release_id for t in chosen}
+    return [t for t in ranked if t.release_id not in have and names_phrase(snap, t.release_id, pattern)]

@@ -137,11 +137,11 @@ class Candidate:
 
 
 def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = frozenset(),
-                gaz: Gazetteer | None = None) -> list[PlaceMention]:
+                gaz: Gazetteer | None = None, dateline: bool = False) -> list[PlaceMention]:
     """Cities and towns in one paragraph, each marked excluded when its sentence says it is not part."""
     gaz = gaz or Gazetteer.default()
     ctx = PlaceContext(doc_states, person_words, gaz, _county_lists(text))
-    dl = _DATELINE_SPAN.match(text)
+    dl = None if dateline else _DATELINE_SPAN.match(text)
     skip_to = dl.end() if dl else 0  # a dateline names where the release was issued, not the story's places
     cands = [c for c in candidates(text, gaz) if c.start >= skip_to]
     kept = [c for c in cands if accept(ctx, c)]
