@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot
 
@@ -38,16 +40,18 @@ def name_runs(query: str) -> list[list[str]]:
 def mentions_names(snap: Snapshot, release_id: str, runs: list[list[str]]) -> bool:
     """Does the release contain every short name run as a phrase and (almost) every capitalized word?"""
     tok = snap.tokenizer
+    words = [t for run in runs for w in run for t in tok(w)]
+    row = _release_rows(snap)[release_id]
+    missing = sum(1 for t in words if not _in_release(snap, row, t))  # the index's postings: no text read
+    if missing > (1 if len(words) >= 4 else 0):
+        return False
+    if not any(2 <= len(run) <= 3 for run in runs):
+        return True
     stream: list[str] = []
     for p in snap.paragraphs_of(release_id):
         stream.extend(tok(p.text))
         stream.append("\0")
-    vocab = set(stream)
     joined = " " + " ".join(stream) + " "
-    words = [t for run in runs for w in run for t in tok(w)]
-    missing = sum(1 for t in words if t not in vocab)
-    if missing > (1 if len(words) >= 4 else 0):
-        return False
     for run in runs:
         toks = [t for w in run for t in tok(w)]
         if 2 <= len(run) <= 3 and toks and f" {' '.join(toks)} " not in joined:
@@ -144,4 +148,31 @@ def phrase_releases(snap: Snapshot, topic: str, ranked: list[TopicRelease],
     if not chosen or pattern is None:
         return []
     have = {t.release_id for t in chosen}
-    return [t for t in ranked if t.release_id not in have and names_phrase(snap, t.release_id, pattern)]
+    rest = [t for t in ranked if t.release_id not in have]
+    keep = _has_every_token(snap, [t.release_id for t in rest], snap.tokenizer(topic))
+    return [t for t, ok in zip(rest, keep, strict=True) if ok and names_phrase(snap, t.release_id, pattern)]
+
+
+def _release_rows(snap: Snapshot) -> dict[str, int]:
+    """Release id -> its row in the release index; derived once per snapshot, never saved."""
+    rows_of = snap.__dict__.get("_release_rows")
+    if rows_of is None:
+        rows_of = {rid: i for i, rid in enumerate(snap.release_ids)}
+        snap.__dict__["_release_rows"] = rows_of
+    return rows_of
+
+
+def _in_release(snap: Snapshot, row: int, token: str) -> bool:
+    post = snap.release_index.postings(token)
+    i = int(np.searchsorted(post, row))
+    return i < len(post) and int(post[i]) == row
+
+
+def _has_every_token(snap: Snapshot, release_ids: list[str], tokens: list[str]) -> list[bool]:
+    """Which releases hold every token of the topic (from the release index's postings: no text read)."""
+    rows_of = _release_rows(snap)
+    rows = np.asarray([rows_of[r] for r in release_ids], dtype=np.int64)
+    ok = np.ones(len(rows), dtype=bool)
+    for t in set(tokens):
+        ok &= np.isin(rows, snap.release_index.postings(t))
+    return [bool(x) for x in ok]
