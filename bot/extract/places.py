@@ -2,8 +2,12 @@
 
 Decoys handled: counties ("Orange County", "Dallas, Collin and Tarrant Counties"), streets and
 institutions ("Cockrell Hill Road", "Santa Ana College"), people ("Judge Garland", "Richardson
-said"), compounds ("Dallas-Fort Worth", "(D-Burbank)"), states and countries; ambiguous small towns
-need their state in the document ("Garland, Texas", a 'SANTA ANA, Calif.' dateline).
+said"), compounds ("Dallas-Fort Worth", "(D-Burbank)"), states and countries, surnames ("the Campbell family"),
+businesses named after people ("Edna’s Soul Food"); ambiguous small towns need their state in the
+document or as their source's home state ("Garland, Texas", a 'SANTA ANA, Calif.' dateline). Towns are
+still read in title-case headlines ("Anaheim Man Charged"), possessives ("Boston’s South End"), business
+names ("a Fresno Target store"), and, for ordinary words, with their state ("Reading, Pennsylvania") or
+in a list of towns ("in Vista and Escondido").
 """
 
 from __future__ import annotations
