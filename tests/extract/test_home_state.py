@@ -78,3 +78,14 @@ def test_a_home_state_must_be_a_state_code(tmp_path):
     src.mkdir()
     with pytest.raises(ConfigError, match="home_states"):
         load_config(write_config(tmp_path, [src], "  home_states: {office_x: Texas}\n"))
+
+
+def test_a_home_state_is_keyed_by_folder_even_with_a_display_name(tmp_path):
+    src = tmp_path / "office_x"
+    src.mkdir()
+    # Dallas County DA, verbatim line (the state left out)
+    (src / "a.txt").write_text(_DALLAS["c.txt"], encoding="utf-8")
+    extra = "  sources: {office_x: \"Example County DA\"}\n  home_states: {office_x: TX}\n"
+    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [src], extra)), use_cache=False))
+    assert engine.store.snapshot.source_states["Example County DA"] == {"TX"}
+    assert _included(engine.ask("!cities Grillo murder verdict")) == ["Rowlett"]
