@@ -68,3 +68,12 @@ def test_seasons_are_words_unless_a_state_follows():
     assert _names("During the Summer of 2005, the defendant", {"CA", "TX"}) == []
     # constructed, in the style of a Houston-area office
     assert _names("The defendant, 31, of Spring, Texas, was arrested", set()) == ["Spring"]
+
+
+def test_short_state_abbreviations_in_datelines():
+    from bot.extract.places import states_in
+
+    # Orange County DA dateline
+    assert states_in("SANTA ANA, Ca. (Feb. 18, 2022): Fifty-six suspects were arrested") == {"CA"}
+    # San Diego County DA style: 'Calif.'
+    assert states_in("SAN DIEGO, Calif. – The District Attorney announced") == {"CA"}
