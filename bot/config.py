@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from bot.extract.lexicon import STATES
+
 
 class ConfigError(Exception):
     """A configuration problem, always naming the file and the key."""
@@ -49,6 +51,9 @@ class CorpusConfig:
     boilerplate_min_fraction: float = 0.004
     max_paragraph_chars: int = 1500
     allow_empty: bool = False  # `pressbot run` starts (with a WARNING) on a corpus with no release
+    # Folder (or source) name -> home state code, for an office whose releases never write their state
+    # ({riverside_ca: CA}); without it the state is read from the releases' own county and city names.
+    home_states: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -252,6 +257,9 @@ def _check(cfg: Config, file: Path) -> None:
     w = cfg.index.workers
     if w != "auto" and not (w.isdigit() and 1 <= int(w) <= 256):
         raise ConfigError(file, "index.workers", f"must be 'auto' or a number of processes from 1 to 256, got {w!r}")
+    for src, code in cfg.corpus.home_states.items():
+        if code not in STATES.values():
+            raise ConfigError(file, f"corpus.home_states.{src}", f"must be a US state code such as 'TX', got {code!r}")
     if not cfg.discord.prefix.strip():
         raise ConfigError(file, "discord.prefix", "must not be empty")
     if cfg.discord.shards not in (None, "auto"):

@@ -164,8 +164,15 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     entities = build_entities(corpus)
     if progress:
         progress(1, 1, "people and quotes")
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus),
-                    home_cities(corpus), person_words(entities.people), fp or fingerprint(cfg))
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
+                    home_cities(corpus), person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg))
+
+
+def _home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
+    """Configured home states by source name (a key may be the folder's name or its display name)."""
+    keys = {(r.source, r.source_key) for r in corpus.releases.values()}
+    return {src: code for src, folder in keys
+            for key, code in cfg.corpus.home_states.items() if key in (src, folder)}
 
 
 # -- persistence --------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, sentence_at
-from bot.commands.topic import TopicRelease, topic_releases
-from bot.extract.places import find_places
+from bot.commands.topic import TopicRelease, other_story_link, topic_releases
+from bot.extract.places import Gazetteer, find_places
 from bot.items import CityItem, Item
 from bot.models import Answer, Citation
 from bot.snapshot import Snapshot
@@ -22,11 +22,41 @@ def _counts_cities(phrase: str) -> bool:
 
 
 Where = tuple[int, int, int]  # paragraph id, start, end
+_CAPS_DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{1,30}[A-Z]),\s")  # 'SANTA ANA, Ca. (Feb. 18, 2022):'
+
 
 
 def _places(snap: Snapshot, chosen: list[TopicRelease]) -> tuple[dict[str, Where], dict[str, Where],
                                                                   tuple[str, int, int, int] | None]:
-    """Cities named as part of the story, cities said not to be, and the first 'seven cities' phrase."""
+    """Cities named as part of the story, cities said not to be, and the first 'seven cities' phrase.
+    When the story names none, the places its releases do name (a dateline's city, the office's own
+    police) are the answer rather than 'none named'."""
+    included, excluded, count_note = _read_places(snap, chosen, background=False)
+    if not included:
+        included, excluded, _ = _read_places(snap, chosen, background=True)
+        for tr in chosen if not included else []:
+            _dateline_city(snap, tr.release_id, included)
+    return included, excluded, count_note
+
+
+def _dateline_city(snap: Snapshot, release_id: str, found: dict[str, Where]) -> None:
+    """The city of a release's dateline ('SANTA ANA, Ca.' -> Santa Ana), cited where it is printed."""
+    paras = snap.paragraphs_of(release_id)
+    dateline = snap.corpus.releases[release_id].dateline or ""
+    heads = [dateline.split(",")[0].strip()] + [m.group(1) for p in paras[:8] if (m := _CAPS_DATELINE.match(p.text))]
+    for city in heads:
+        name = " ".join(w.capitalize() for w in city.split())
+        if not city or name not in Gazetteer.default().rows:
+            continue
+        for para in paras:
+            at = para.text.find(city)
+            if at >= 0:
+                found.setdefault(name, (para.pid, at, at + len(city)))
+                return
+
+
+def _read_places(snap: Snapshot, chosen: list[TopicRelease], background: bool) -> tuple[
+        dict[str, Where], dict[str, Where], tuple[str, int, int, int] | None]:
     included: dict[str, tuple[int, int, int]] = {}
     excluded: dict[str, tuple[int, int, int]] = {}
     count_note: tuple[str, int, int, int] | None = None
@@ -34,9 +64,12 @@ def _places(snap: Snapshot, chosen: list[TopicRelease]) -> tuple[dict[str, Where
         rel = snap.corpus.releases[tr.release_id]
         states = snap.release_states(rel.id)
         home = snap.home_cities.get(rel.source, frozenset())
-        for para in snap.paragraphs_of(rel.id):
-            for m in find_places(para.text, states, snap.person_words):
-                if m.agency and m.name in home:
+        paras = snap.paragraphs_of(rel.id)
+        for para in paras:
+            if other_story_link(snap, para.text, para.number, len(paras), rel.id):
+                continue
+            for m in find_places(para.text, states, snap.person_words, dateline=background):
+                if m.agency and m.name in home and not background:
                     continue  # the office's own city police: every release names them
                 target = excluded if m.excluded else included
                 target.setdefault(m.name, (para.pid, m.start, m.end))

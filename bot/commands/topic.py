@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot
 
@@ -38,21 +40,68 @@ def name_runs(query: str) -> list[list[str]]:
 def mentions_names(snap: Snapshot, release_id: str, runs: list[list[str]]) -> bool:
     """Does the release contain every short name run as a phrase and (almost) every capitalized word?"""
     tok = snap.tokenizer
+    words = [t for run in runs for w in run for t in tok(w)]
+    row = _release_rows(snap)[release_id]
+    missing = sum(1 for t in words if not _in_release(snap, row, t))  # the index's postings: no text read
+    if missing > (1 if len(words) >= 4 else 0):
+        return False
+    if not any(2 <= len(run) <= 3 for run in runs):
+        return True
     stream: list[str] = []
     for p in snap.paragraphs_of(release_id):
         stream.extend(tok(p.text))
         stream.append("\0")
-    vocab = set(stream)
     joined = " " + " ".join(stream) + " "
-    words = [t for run in runs for w in run for t in tok(w)]
-    missing = sum(1 for t in words if t not in vocab)
-    if missing > (1 if len(words) >= 4 else 0):
-        return False
     for run in runs:
         toks = [t for w in run for t in tok(w)]
         if 2 <= len(run) <= 3 and toks and f" {' '.join(toks)} " not in joined:
             return False
     return True
+
+
+def phrase_pattern(topic: str) -> re.Pattern[str] | None:
+    """The topic as a phrase of two words or more, any whitespace (a line break, a paragraph break of a
+    PDF) between its words, any case, either apostrophe."""
+    words = topic.split()
+    if len(words) < 2:
+        return None
+    parts = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def names_phrase(snap: Snapshot, release_id: str, pattern: re.Pattern[str]) -> bool:
+    """Does the release write the topic's phrase as a name, two capitalized words at least ('Operation
+    Relentless Pursuit', 'Operation Red\nZone')? A lowercase phrase ('gun trafficking') is no name, and
+    a link to another release (its headline at the foot of the page) is that release's."""
+    paras = snap.paragraphs_of(release_id)
+    text = "\n".join("" if other_story_link(snap, p.text, p.number, len(paras), release_id) else p.text
+                     for p in paras)
+    return any(sum(1 for w in m.group(0).split() if w[:1].isupper()) >= 2 for m in pattern.finditer(text))
+
+
+def _headlines(snap: Snapshot) -> dict[str, str]:
+    """Release titles of six words or more (whitespace-collapsed, casefolded) -> release id; once per snapshot."""
+    got = snap.__dict__.get("_headline_titles")
+    if got is None:
+        got = {}
+        for rid, rel in snap.corpus.releases.items():
+            key = " ".join(rel.title.split()).casefold()
+            if len(key.split()) >= 6:
+                got.setdefault(key, rid)
+        snap.__dict__["_headline_titles"] = got
+    return got
+
+
+def other_story_link(snap: Snapshot, text: str, number: int, count: int, release_id: str) -> bool:
+    """A paragraph in the second half of a release that is another release's headline word for word: a
+    'related news' link (San Diego, Orange County pages), whose places are that story's, not this one's."""
+    if number <= count // 2:
+        return False
+    rid = _headlines(snap).get(" ".join(text.split()).casefold())
+    return rid is not None and rid != release_id and snap.corpus.releases[rid].title != snap.corpus.releases[
+        release_id].title
+
+
 
 
 def topic_releases(snap: Snapshot, topic: str, max_releases: int | None = None, ratio: float | None = None,
@@ -88,4 +137,42 @@ def topic_releases(snap: Snapshot, topic: str, max_releases: int | None = None, 
         elif not snap.entities.people_in(t.release_id) & snap.entities.people_in(chosen[0].release_id):
             continue  # another story that merely shares words: the same case names the same people
         chosen.append(t)
-    return chosen
+    return chosen + phrase_releases(snap, topic, ranked[:w.topic_checked], chosen)
+
+
+def phrase_releases(snap: Snapshot, topic: str, ranked: list[TopicRelease],
+                    chosen: list[TopicRelease]) -> list[TopicRelease]:
+    """Every other candidate release that names the topic's exact phrase: all of its stories, whatever
+    their scores or people. Only once some release is about the topic at all."""
+    pattern = phrase_pattern(topic)
+    if not chosen or pattern is None:
+        return []
+    have = {t.release_id for t in chosen}
+    rest = [t for t in ranked if t.release_id not in have]
+    keep = _has_every_token(snap, [t.release_id for t in rest], snap.tokenizer(topic))
+    return [t for t, ok in zip(rest, keep, strict=True) if ok and names_phrase(snap, t.release_id, pattern)]
+
+
+def _release_rows(snap: Snapshot) -> dict[str, int]:
+    """Release id -> its row in the release index; derived once per snapshot, never saved."""
+    rows_of = snap.__dict__.get("_release_rows")
+    if rows_of is None:
+        rows_of = {rid: i for i, rid in enumerate(snap.release_ids)}
+        snap.__dict__["_release_rows"] = rows_of
+    return rows_of
+
+
+def _in_release(snap: Snapshot, row: int, token: str) -> bool:
+    post = snap.release_index.postings(token)
+    i = int(np.searchsorted(post, row))
+    return i < len(post) and int(post[i]) == row
+
+
+def _has_every_token(snap: Snapshot, release_ids: list[str], tokens: list[str]) -> list[bool]:
+    """Which releases hold every token of the topic (from the release index's postings: no text read)."""
+    rows_of = _release_rows(snap)
+    rows = np.asarray([rows_of[r] for r in release_ids], dtype=np.int64)
+    ok = np.ones(len(rows), dtype=bool)
+    for t in set(tokens):
+        ok &= np.isin(rows, snap.release_index.postings(t))
+    return [bool(x) for x in ok]

@@ -123,7 +123,7 @@ STATES = {
     "Wisconsin": "WI", "Wyoming": "WY", "District of Columbia": "DC",
 }
 STATE_ABBR = {
-    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Cal.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Cal.": "CA", "Ca.": "CA", "Colo.": "CO", "Conn.": "CT",
     "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS",
     "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS",
     "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM",
@@ -137,7 +137,8 @@ COUNTRIES = frozenset("""Mexico Canada Chile Colombia Peru Italy Spain France Ge
 Korea India Russia Ukraine Israel Iran Iraq Cuba Haiti Honduras Guatemala Salvador Brazil Argentina Venezuela
 Philippines Australia England Ireland Scotland Nigeria Egypt Singapore Thailand America""".split())
 # Place names that are mostly ordinary words in releases: never read as towns.
-COMMON_WORD_TOWNS = MONTHS | WEEKDAYS | frozenset("""Commerce Industry Justice Mission Security Union Hope
+SEASONS = frozenset("Spring Summer Fall Autumn Winter".split())  # 'In the Spring of 2017' (Spring, Texas)
+COMMON_WORD_TOWNS = MONTHS | WEEKDAYS | SEASONS | frozenset("""Commerce Industry Justice Mission Security Union Hope
 Liberty Independence Enterprise Energy Progress Friendship Center Central Paradise Eagle Success Opportunity
 Reform Normal Pearl Rose Carmel Faith Marion Ransom Humble Bonanza Plains Alert Marshall Victoria Grand
 Vista Chase Sterling Clinton Lincoln Washington Jackson Franklin Madison Hamilton Monroe Jefferson Wheat""".split())
@@ -166,7 +167,8 @@ NOT_PLACE_AFTER = (r"(?i:county|counties)\b", "Parish", "Road", r"Rd\b", "Street
                    "Superior", "Unified", "School", "College", "University", "High", "Mall", "Airport",
                    "Bridge", "Hospital", "Medical", "Justice", "Jail", "Municipal", "Community", "Harbor",
                    "River", "Lake", "Creek", "Canyon", "Valley", "Trail", "Circle", "Plaza", "Square",
-                   "Center", "Herald", "Times", "News", "Tribune", "Chronicle", "Post", "Station", "Hotel",
+                   "Center", "Herald", "Times", "News", "Tribune", "Chronicle", "Post", "Globe", "Journal", "Gazette",
+                   "Inquirer", "Station", "Hotel",
                    "Motel", "Apartments", "Park", "Memorial", "Cemetery", "Library", "Church", "Stadium",
                    "Arena", "Metroplex", "Area", "Region", "Division", "Branch", "Office", "Bureau", "Unit",
                    "Task", "Gang", "Crips", "Bloods", "Boys", "Street", "Township", "Metro", "Transit",
@@ -175,7 +177,11 @@ NOT_PLACE_AFTER = (r"(?i:county|counties)\b", "Parish", "Road", r"Rd\b", "Street
 # Nouns after a place name that make it read as a place ('Oceanside residents').
 PLACE_NOUNS_AFTER = ("officers?", "police", "residents?", "homes?", "residence", "apartment", "man", "woman",
                      "couple", "family", "neighborhood", "area", "resident", "businesses?", "store", "bank",
-                     "park")
+                     "park", "men", "women", "teens?", "teenagers?", "mother", "father", "boy", "girl")
+# Nouns of a business after its name when a city opens the name ('a Fresno Target store').
+BUSINESS_NOUNS = ("store", "shop", "restaurant", "location", "branch", "dealership", "station", "supermarket",
+                  "market", "warehouse", "hotel", "motel", "bank", "pharmacy", "outlet", "factory", "mall",
+                  "parking lot")
 # Words after a capitalized word that make it a person ('Richardson said'), not a place.
 PERSON_VERBS_AFTER = ("said", "says", "stated", "added", "told", "pleaded", "was", "is", "who")
 # Whom a speaker addresses in an attribution before a quotation ('X told the jury, “…”').

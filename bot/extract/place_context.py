@@ -6,22 +6,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from bot.extract.places import Gazetteer, states_in
+from bot.extract.lexicon import STATES
+from bot.extract.places import AFTER_REJECT, Gazetteer, candidates, states_in
 from bot.extract.tokens import name_key
 from bot.ingest.corpus import Corpus
 
 if TYPE_CHECKING:
     from bot.people.person import Person
 
+_OWN_PLACE_AFTER = re.compile(r"^\s+(?:County|Police|Sheriff|city\b|residents?\b)")
 _POLICE = re.compile(r"((?:[A-Z][\w.’'-]*\s){1,4})Police\b")
 
 
-def source_states(corpus: Corpus) -> dict[str, set[str]]:
-    """The state(s) a source's releases usually name: the default context for its place names."""
+def source_states(corpus: Corpus, configured: dict[str, str] | None = None) -> dict[str, set[str]]:
+    """The home state(s) of each source: the default context for its place names. Configured
+    (`corpus.home_states`, by folder or source name) wins; else the states its releases usually
+    name; else, for an office that never writes its state, the state its own place names point to."""
+    configured = configured or {}
+    gaz = Gazetteer.default()
     seen: dict[str, Counter[str]] = defaultdict(Counter)
+    voted: dict[str, Counter[str]] = defaultdict(Counter)
     n: Counter[str] = Counter()
     heads: dict[str, list[str]] = defaultdict(list)
     for p in corpus.paragraphs:
@@ -30,8 +37,39 @@ def source_states(corpus: Corpus) -> dict[str, set[str]]:
     for rid, texts in heads.items():
         src = corpus.releases[rid].source
         n[src] += 1
-        seen[src].update(states_in(" ".join(texts) + " " + (corpus.releases[rid].dateline or "")))
-    return {s: {st for st, c in seen[s].items() if c >= 0.25 * n[s] and n[s] >= 3} for s in n}
+        head = " ".join(texts)
+        seen[src].update(states_in(head + " " + (corpus.releases[rid].dateline or "")))
+        voted[src].update(place_states(head, gaz))
+    out = {}
+    for s in n:
+        named = {st for st, c in seen[s].items() if c >= 0.25 * n[s] and n[s] >= 3}
+        out[s] = named or inferred_state(voted[s], n[s])
+    for s, code in configured.items():
+        out[s] = {code}
+    return out
+
+
+def place_states(text: str, gaz: Gazetteer) -> set[str]:
+    """The state most of a text's county and city names belong to ('Dallas County', 'Garland Police',
+    'in Mesquite'), each name's vote split by the population of its namesakes; empty when none leads."""
+    votes: dict[str, float] = defaultdict(float)
+    for c in candidates(text, gaz):
+        if not (_OWN_PLACE_AFTER.match(c.after) or c.prev in ("in", "of")) or c.name in STATES:
+            continue
+        us = [(r, p) for r, p in gaz.regions(c.name) if len(r) == 2 and p >= 1000]
+        total = sum(p for _, p in us)
+        for r, p in us:
+            votes[r] += p / total
+    top = sorted(votes.items(), key=lambda kv: -kv[1])[:2] + [("", 0.0), ("", 0.0)]
+    return {top[0][0]} if top[0][1] >= 0.6 and top[0][1] >= 2 * top[1][1] else set()
+
+
+def inferred_state(votes: Counter[str], releases: int) -> set[str]:
+    """The state that leads in at least a tenth of a source's releases, three times as often as any other
+    (Brooklyn releases name 'Brooklyn' more than any town, but their towns are New York's)."""
+    top = votes.most_common(2) + [("", 0), ("", 0)]
+    (st, k), (_, k2) = top[0], top[1]
+    return {st} if releases >= 3 and k >= 0.1 * releases and k >= 3 * k2 else set()
 
 
 def police_cities(text: str, gaz: Gazetteer) -> set[str]:
@@ -67,10 +105,34 @@ def home_cities(corpus: Corpus, share: float = 0.1) -> dict[str, frozenset[str]]
     return homes
 
 
-def person_words(people: Iterable[Person]) -> frozenset[str]:
-    """Name words used for people often enough that a bare 'Garland' or 'Irving' may be a person."""
+def named_as_thing(person: Person, text_of: Callable[[int], str] | None, gaz: Gazetteer) -> bool:
+    """A 'person' who is a newspaper, team, company or place named after a town: a last word that is
+    no surname ('Boston Globe', 'Cypress Hills'), or a name written after 'the' in most of its
+    mentions ('the Seattle Mariners', 'the Dallas Mavericks'). Such names never make a town a person."""
+    if not person.first or person.first not in gaz.rows:
+        return False
+    if AFTER_REJECT.match(" " + person.last):
+        return True
+    forms = [f for f in person.names if " " in f]
+    if text_of is None or not forms:
+        return False
+    seen = after_the = 0
+    for pid in person.mention_pids[:6]:
+        text = text_of(pid)
+        for f in forms:
+            seen += text.count(f)
+            after_the += text.count("the " + f) + text.count("The " + f)
+    return seen > 0 and after_the * 2 >= seen
+
+
+def person_words(people: Iterable[Person], text_of: Callable[[int], str] | None = None) -> frozenset[str]:
+    """Name words used for people often enough that a bare 'Garland' or 'Irving' may be a person
+    (`text_of` gives a paragraph's text, to tell 'the Dallas Mavericks' from a person)."""
+    gaz = Gazetteer.default()
     counts: Counter[str] = Counter()
     for p in people:
+        if named_as_thing(p, text_of, gaz):
+            continue
         weight = len(p.mention_pids)
         for w in (p.first, p.last):
             if w:

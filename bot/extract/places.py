@@ -2,8 +2,12 @@
 
 Decoys handled: counties ("Orange County", "Dallas, Collin and Tarrant Counties"), streets and
 institutions ("Cockrell Hill Road", "Santa Ana College"), people ("Judge Garland", "Richardson
-said"), compounds ("Dallas-Fort Worth", "(D-Burbank)"), states and countries; ambiguous small towns
-need their state in the document ("Garland, Texas", a 'SANTA ANA, Calif.' dateline).
+said"), compounds ("Dallas-Fort Worth", "(D-Burbank)"), states and countries, surnames ("the Campbell family"),
+businesses named after people ("Edna’s Soul Food"); ambiguous small towns need their state in the
+document or as their source's home state ("Garland, Texas", a 'SANTA ANA, Calif.' dateline). Towns are
+still read in title-case headlines ("Anaheim Man Charged"), possessives ("Boston’s South End"), business
+names ("a Fresno Target store"), and, for ordinary words, with their state ("Reading, Pennsylvania") or
+in a list of towns ("in Vista and Escondido").
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.extract.lexicon import (
+    BUSINESS_NOUNS,
     COMMON_WORD_TOWNS,
     COUNTRIES,
     NOT_PLACE_AFTER,
@@ -30,7 +35,7 @@ from bot.textnorm import sentence_spans
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 
-_AFTER_REJECT = re.compile(r"^(?:['’]s\s+)?\s*(?:" + "|".join(NOT_PLACE_AFTER) + ")")
+AFTER_REJECT = re.compile(r"^(?:['’]s\s+)?\s*(?:" + "|".join(NOT_PLACE_AFTER) + ")")
 _AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:" + "|".join(PERSON_VERBS_AFTER) + r")\b)")
 _EXCLUSION = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:included|part\s+of|participating|among|involved|covered)|excluded|except(?:ing)?|"
@@ -41,7 +46,11 @@ _PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+ar
 _VENUE_BEFORE = re.compile(r"\b(?:Center|Centre|Courthouse|Building|Hall|Complex|Facility|Jail),\s*$")
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
-_PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")
+_PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")  # 'Anaheim Man Charged'
+_HEADLINE_NOUN = re.compile(r"(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")
+_BUSINESS_AFTER = re.compile(r"^\s+(?:[A-Z][\w’'&.-]*\s+){1,3}(?:" + "|".join(BUSINESS_NOUNS) + r")\b")
+_POSSESSIVE_NAME = re.compile(r"^['’]s\s+[A-Z]")  # "Boston’s South End"
+_SURNAME_FAMILY = re.compile(r"^\s+famil(?:y|ies)\b")
 _DATELINE_SPAN = re.compile(r"^\(?[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,14})?\)?\s*[–—-]+\s")
 _CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4}")
 
@@ -132,14 +141,17 @@ class Candidate:
 
 
 def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = frozenset(),
-                gaz: Gazetteer | None = None) -> list[PlaceMention]:
+                gaz: Gazetteer | None = None, dateline: bool = False) -> list[PlaceMention]:
     """Cities and towns in one paragraph, each marked excluded when its sentence says it is not part."""
     gaz = gaz or Gazetteer.default()
     ctx = PlaceContext(doc_states, person_words, gaz, _county_lists(text))
-    dl = _DATELINE_SPAN.match(text)
+    dl = None if dateline else _DATELINE_SPAN.match(text)
     skip_to = dl.end() if dl else 0  # a dateline names where the release was issued, not the story's places
-    out = [PlaceMention(c.name, c.start, c.end, False, bool(_AGENCY_AFTER.match(c.after)))
-           for c in candidates(text, gaz) if c.start >= skip_to and accept(ctx, c)]
+    cands = [c for c in candidates(text, gaz) if c.start >= skip_to]
+    kept = [c for c in cands if accept(ctx, c)]
+    kept += listed_common_words(ctx, text, cands, kept)
+    kept.sort(key=lambda c: c.start)
+    out = [PlaceMention(c.name, c.start, c.end, False, bool(_AGENCY_AFTER.match(c.after))) for c in kept]
     if not out:
         return out
     marked = [(a, b) for a, b in sentence_spans(text) if _EXCLUSION.search(text[a:b])]
@@ -191,13 +203,46 @@ def _county_lists(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def accept(ctx: PlaceContext, c: Candidate) -> bool:
-    """Whether a candidate names a city or town here: no decoy around it, and a fitting region."""
-    if never_a_town(c.name) or any(a <= c.start < b for a, b in ctx.county_lists):
+def accept(ctx: PlaceContext, c: Candidate, listed: bool = False) -> bool:
+    """Whether a candidate names a city or town here: no decoy around it, and a fitting region. An
+    ordinary word ('Reading', 'Jackson') is a town only with one of its states written after it
+    ('Reading, Pennsylvania') or when `listed` beside another town ('in Vista and Escondido')."""
+    if any(a <= c.start < b for a, b in ctx.county_lists):
+        return False
+    if never_a_town(c.name) and not (common_word(c.name) and (listed or _own_state_after(ctx, c))):
         return False
     if decoy_neighbours(c) or inside_other_name(c):
         return False
     return fits_region(ctx, c)
+
+
+def common_word(name: str) -> bool:
+    """A town name that is mostly an ordinary word or a person's name, not a state or country."""
+    return name in COMMON_WORD_TOWNS and name not in STATES and name not in COUNTRIES
+
+
+def _own_state_after(ctx: PlaceContext, c: Candidate) -> bool:
+    explicit = _state_after(c.after)
+    return bool(explicit) and explicit in {r for r, _ in ctx.gaz.regions(c.name)}
+
+
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def listed_common_words(ctx: PlaceContext, text: str, cands: list[Candidate],
+                        kept: list[Candidate]) -> list[Candidate]:
+    """Ordinary-word towns coordinated with a town already read ('in Vista and Escondido', 'Anaheim,
+    Orange and Irvine'): a list of places is read as one."""
+    spans = [(k.start, k.end) for k in kept]
+    out = []
+    for c in cands:
+        if not common_word(c.name) or c in kept:
+            continue
+        beside = any(_LIST_GAP.match(text[c.end:a]) or _LIST_GAP.match(text[b:c.start])
+                     for a, b in spans if a >= c.end or b <= c.start)
+        if beside and accept(ctx, c, listed=True):
+            out.append(c)
+    return out
 
 
 def never_a_town(name: str) -> bool:
@@ -211,8 +256,11 @@ def decoy_neighbours(c: Candidate) -> bool:
     before, after = c.before, c.after
     if before.endswith(("-", "–")) or after.startswith(("-", "–")):
         return True
-    if _AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
+    if AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
         return True
+    the = c.prev == "The" if c.wi > 0 else f" {before.rstrip().lower()}".endswith(" the")
+    if the and _SURNAME_FAMILY.match(after):
+        return True  # "the Harrington family", "The Campbell family": a surname, not the town
     # "Crown Heights, Brooklyn", "the Mira Mesa neighborhood", "Central Justice Center, Santa Ana"
     return bool(_PART_OF_CITY.match(after) or _VENUE_BEFORE.search(before))
 
@@ -231,8 +279,18 @@ def inside_other_name(c: Candidate) -> bool:
         return True
     agency = bool(_AGENCY_AFTER.match(c.after))  # "Irving Police Department" names the city's own police
     sentence_ends = c.run[c.wj - 1].endswith((".", ",", ";", ":"))
-    return (c.wj < len(c.run) and c.run[c.wj][:1].isupper() and not sentence_ends and not agency
-            and not _state_after(c.after))
+    if not (c.wj < len(c.run) and c.run[c.wj][:1].isupper()) or sentence_ends or agency or _state_after(c.after):
+        return False
+    # a capitalized word follows; still the town in a title-case headline ('Anaheim Man Charged'), before
+    # its part ('Boston’s South End'), or opening a business's name ('a Fresno Target store')
+    headline = bool(_HEADLINE_NOUN.fullmatch(c.run[c.wj].rstrip(".,;:")))
+    return not (headline or _POSSESSIVE_NAME.match(c.after) or business_of_city(c))
+
+
+def business_of_city(c: Candidate) -> bool:
+    """'a Fresno Target store': an article, the city, a brand, then a lowercase business noun."""
+    article = c.run[c.wi - 1] if c.wi > 0 else (c.before.split() or [""])[-1]
+    return article in ("a", "an", "A", "An") and bool(_BUSINESS_AFTER.match(c.after))
 
 
 def fits_region(ctx: PlaceContext, c: Candidate) -> bool:
@@ -245,9 +303,16 @@ def fits_region(ctx: PlaceContext, c: Candidate) -> bool:
     local = regions & ctx.doc_states
     pop = max((p for r, p in ctx.gaz.regions(c.name) if r in local), default=0) if local else 0
     agency = bool(_AGENCY_AFTER.match(c.after))
-    placey = agency or bool(_PLACE_BEFORE.search(c.before) or _PLACE_AFTER.match(c.after))
+    placey = agency or bool(_PLACE_BEFORE.search(c.before) or _PLACE_AFTER.match(c.after)) or business_of_city(c)
     if " " not in c.name and c.name in ctx.person_words and not placey:
         return False
+    if business_of_city(c) and not (_PLACE_BEFORE.search(c.before) or agency):
+        # 'a Fresno Target store', but not 'a Mercedes Benz dealership' (Mercedes, Texas): a city, not a hamlet
+        return pop >= 50_000 or max((p for _, p in ctx.gaz.regions(c.name)), default=0) >= 250_000
+    if _POSSESSIVE_NAME.match(c.after) and not agency:
+        # 'Boston’s South End', but not 'Edna’s Soul Food' or 'Gardner’s Pharmacy': only a city big enough
+        # to be a possessor of places
+        return pop >= 100_000 or max((p for _, p in ctx.gaz.regions(c.name)), default=0) >= 250_000
     if local:
         return pop >= 1000
     big = max((p for _, p in ctx.gaz.regions(c.name)), default=0)

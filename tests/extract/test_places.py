@@ -94,3 +94,30 @@ def test_person_words_weighs_mentions():
     garland = Person(0, "Merrick", "Garland", "dallas_tx", mention_pids=[1, 2, 3])
     irving = Person(1, "", "Irving", "dallas_tx", mention_pids=[4, 5])
     assert person_words([garland, irving]) == frozenset({"Merrick", "Garland"})
+
+
+def test_newspapers_teams_and_companies_are_not_people():
+    """A 'person' named like 'the Seattle Mariners' never makes its town a person word."""
+    texts = {
+        # Orange County DA
+        1: "warm up. The game begins at 7:05 p.m. when the Angels face the Seattle Mariners.",
+        2: "fficking-fighting wife Deidre Pujols. After the Angels play the Seattle Mariners, the evening will",
+        3: "The game begins at 7:05 p.m. when the Angels face the Seattle Mariners.",
+        # Dallas County DA
+        4: "foundation affiliated with the Dallas Mavericks professional basketball team.",
+        5: "the Dallas Mavericks", 6: "the Dallas Mavericks",
+        # constructed, in the style of a Massachusetts office: a newspaper
+        7: "told the Boston Globe", 8: "Boston Globe reporter", 9: "a Boston Globe story",
+        # Dallas County DA: a person whose first name is a town
+        10: "Dallas County Judge Clay Jenkins said", 11: "Judge Clay Jenkins", 12: "Clay Jenkins",
+    }
+    team = Person(0, "Seattle", "Mariners", "orange_ca", names={"Seattle Mariners": 3}, mention_pids=[1, 2, 3])
+    mavs = Person(1, "Dallas", "Mavericks", "dallas_tx", names={"Dallas Mavericks": 3}, mention_pids=[4, 5, 6])
+    globe = Person(2, "Boston", "Globe", "x", names={"Boston Globe": 3}, mention_pids=[7, 8, 9])
+    clay = Person(3, "Clay", "Jenkins", "dallas_tx", names={"Clay Jenkins": 3}, mention_pids=[10, 11, 12])
+    words = person_words([team, mavs, globe, clay], texts.__getitem__)
+    assert words == frozenset({"Clay", "Jenkins"})
+    # without the texts only the no-surname rule applies ('Globe' is a newspaper's word)
+    assert person_words([team, globe, clay]) == frozenset({"Seattle", "Mariners", "Clay", "Jenkins"})
+    # and a town that is no person word is read bare (constructed)
+    assert [p.name for p in find_places("He moved to Seattle in 2015.", {"CA"}, words)] == ["Seattle"]

@@ -1,0 +1,67 @@
+"""Cities inside longer capitalized phrases: title-case headlines, possessives and business names; and
+capitalized phrases that hold a town's name but no town: surnames ('the Campbell family'), businesses
+named after people ('Edna’s Soul Food'). Verbatim excerpts name their office; constructed ones say so."""
+
+from __future__ import annotations
+
+from bot.extract.places import find_places
+
+
+def _names(text: str, states: set[str]) -> list[str]:
+    return [p.name for p in find_places(text, states)]
+
+
+def test_title_case_headlines():
+    # Orange County DA
+    assert _names("Anaheim Man Sentenced to 25 Years to Life in Prison For Fatal Stabbing of Tustin Man",
+                  {"CA"}) == ["Anaheim", "Tustin"]
+    # San Diego County DA
+    assert _names("Escondido Man Charged with Murder after Victim Dies from Severe Beating", {"CA"}) == ["Escondido"]
+    # Brooklyn (Kings County) DA: a big city of another state, placed by the headline noun
+    assert _names("Baltimore Man Convicted of Attempted Murder And Other Charges for Shooting Three Individuals "
+                  "in Bedford-Stuyvesant", {"NY"}) == ["Baltimore"]
+    # constructed, in the style of a Texas office that never writes 'Texas' (home state from elsewhere)
+    assert _names("Plano Man Sentenced to Life for Capital Murder", {"TX"}) == ["Plano"]
+    # Dallas County DA: a capitalized word that is no headline noun still makes a longer name
+    assert _names("AIM Program, he got his record expunged and is now employed by Garland Independent School",
+                  {"TX"}) == []
+
+
+def test_possessives():
+    # constructed, in the style of a Massachusetts office
+    assert _names("The shooting happened in a parking garage. Boston’s South End was the scene of three", {"MA"}) == [
+        "Boston"]
+    # Brooklyn (Kings County) DA: a restaurant and a pharmacy named after people, not towns (Edna, Texas;
+    # Gardner, Massachusetts), even where those states are the release's
+    assert _names("Ken Thompson today announced that a man who owned Edna’s Soul Food Restaurant",
+                  {"TX", "NY"}) == []
+    assert _names("e indictment, in 2007, Rafael Abreu, the owner of Gardner’s Pharmacy, located at 371 Broadway in W",
+                  {"NY", "MA"}) == []
+    # Orange County DA: a tavern named after a person (Hennessey, Oklahoma)
+    assert _names("tely 10:30 p.m. on Feb. 13, 2012, Hale arrived at Hennessey’s Tavern in Dana Point with three "
+                  "frie", {"CA", "OK"}) == ["Dana Point"]
+
+
+def test_business_names():
+    # constructed, in the style of a Fresno office: the issue's example
+    assert _names("He robbed a Fresno Target store on Shaw Avenue.", {"CA"}) == ["Fresno"]
+    # Orange County DA: a business named with a small town's name is not the town (Mercedes, Texas)
+    assert _names("In July 2005, Holt is accused of going to a Mercedes Benz dealership in Orange County and "
+                  "writing", {"TX", "CA"}) == []
+    # constructed: a big city opening a business name in another office's state
+    assert _names("He robbed a Dallas Walmart store.", {"CA"}) == ["Dallas"]
+    # Orange County DA: a city with a lowercase business noun was already a place
+    assert _names("was arrested at a Newport Beach hotel", {"CA"}) == ["Newport Beach"]
+    # Brooklyn (Kings County) DA: a neighbourhood is no city (New York City's parts are not in the gazetteer)
+    assert _names("was shot outside a Bay Ridge restaurant", {"NY"}) == []
+
+
+def test_a_surname_shared_with_a_town_is_not_the_town():
+    # Orange County DA (Campbell, California)
+    assert _names("The Campbell family further commented, “As a husband, fathe", {"CA"}) == []
+    # Brooklyn (Kings County) DA (Kaufman, Texas)
+    assert _names("My heart aches for the Kaufman family and my office remains resolute", {"TX", "NY"}) == []
+    # Orange County DA: with an indefinite article, the town's family
+    assert _names("A Yorba Linda family was targeted", {"CA"}) == ["Yorba Linda"]
+    # constructed, the issue's example (Bristol, Tennessee)
+    assert _names("the Bristol family sued the county", {"TN"}) == []
