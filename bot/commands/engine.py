@@ -5,12 +5,15 @@ Discord and the CLI both call `Engine.ask` or `Engine.run`, so they show the sam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from rapidfuzz import process
 
 from bot.commands import reload
 from bot.commands.registry import REGISTRY, CommandSpec, Registry, Request
+from bot.commands.scope import FilterError, Scope, parse_filters, source_names
+from bot.commands.scoped import scoped
 from bot.models import Answer
 from bot.store import SnapshotStore
 
@@ -61,16 +64,31 @@ class Engine:
         argument = options_as_line(parsed.command, parsed.argument, self.registry)
         return self.run(parsed.command, argument, admin=admin, user=user)
 
-    def run(self, command: str, argument: str, admin: bool = True, user: str = "cli") -> Answer:
-        """Answer an already-split command (slash commands arrive this way)."""
+    def run(self, command: str, argument: str, admin: bool = True, user: str = "cli",
+            scope: Scope | None = None) -> Answer:
+        """Answer an already-split command (slash commands arrive this way). `scope`: the releases the
+        asker may see (a server's corpora); the command line's own filters narrow it further, and
+        embargoes are applied at this instant."""
         argument = " ".join(argument.split())
         spec = self.registry.get(command)
+        snap = self.store.snapshot  # one read: a concurrent reload cannot mix two snapshots
+        base = replace(scope or Scope(), now=datetime.now(UTC).isoformat(timespec="seconds"))
+        if spec is not None and spec.filters:
+            visible = scoped(snap, base)
+            try:
+                argument, filters = parse_filters(argument, source_names(visible.corpus.releases.values()))
+            except FilterError as e:
+                return Answer(command, "", False, f"{e} Usage: {self.cfg.discord.prefix}{spec.usage} "
+                              f"[source:NAME] [since:DATE] [until:DATE].", error="bad_filter")
+            base = replace(base, sources=filters.sources, since=filters.since, until=filters.until)
         refusal = self.refusal(command, argument, admin, spec)
         if refusal is not None or spec is None or spec.answer is None:
             return refusal or self.registry.help(self.cfg.discord.prefix)
-        snap = self.store.snapshot  # one read: a concurrent reload cannot mix two snapshots
-        return spec.answer(Request(snap, argument, self.cfg.answers, self.cfg.discord.prefix, user, self.store,
-                                   self.registry))
+        ans = spec.answer(Request(scoped(snap, base), argument, self.cfg.answers, self.cfg.discord.prefix, user,
+                                  self.store, self.registry))
+        if base.sources or base.since or base.until:
+            ans.summary += f" Filtered{base.describe()}."
+        return ans
 
     def refusal(self, command: str, argument: str, admin: bool, spec: CommandSpec | None) -> Answer | None:
         """The shared guards, in order: no command, unknown command (with a fuzzy suggestion), a missing
@@ -106,9 +124,11 @@ class Engine:
         """How many releases the serving snapshot holds."""
         return len(self.store.snapshot.corpus.releases)
 
-    def suggest(self, command: str, typed: str, limit: int = 25) -> list[str]:
-        """Completions for a command's parameter as typed so far (none for a command without)."""
+    def suggest(self, command: str, typed: str, limit: int = 25, scope: Scope | None = None) -> list[str]:
+        """Completions for a command's parameter as typed so far (none for a command without), from the
+        releases `scope` allows (embargoes applied now)."""
         spec = self.registry.get(command)
         if spec is None or spec.suggest is None:
             return []
-        return spec.suggest(self.store.snapshot, typed, limit)
+        base = replace(scope or Scope(), now=datetime.now(UTC).isoformat(timespec="seconds"))
+        return spec.suggest(scoped(self.store.snapshot, base), typed, limit)

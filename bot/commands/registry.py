@@ -74,6 +74,7 @@ class CommandSpec:
     items: tuple[type, ...] = ()  # the item kinds its answers hold
     admin: bool = False  # refused to non-admins; Discord hides it behind Manage Server by default
     needs_argument: bool = False  # without an argument the answer is its usage line
+    filters: bool = False  # takes `source:`, `since:`, `until:` (bot/commands/scope.py)
     suggest: Suggester | None = None  # autocomplete for its parameter
 
     def line(self, argument: str, option: str = "") -> str:
@@ -122,13 +123,13 @@ def _specs() -> Iterable[CommandSpec]:
         "Who is this person? Full name, titles, organisation, cited.", "who Garrison",
         lambda r: who(r.snap, r.argument, r.answers.max_citations),
         params=(Param("name", "A surname or full name, e.g. Garrison"),), items=(PersonItem,),
-        needs_argument=True, suggest=suggest.people)
+        needs_argument=True, suggest=suggest.people, filters=True)
     yield CommandSpec(
         "cities", "cities TOPIC", "cities named in the releases about a topic, and those said not to be part",
         "Cities named in the releases about a topic.", "cities Relentless Pursuit",
         lambda r: cities(r.snap, r.argument, r.answers.max_citations, r.answers.min_relative_score),
         params=(Param("topic", "A topic, e.g. Relentless Pursuit"),), items=(CityItem,),
-        needs_argument=True, suggest=suggest.topics)
+        needs_argument=True, suggest=suggest.topics, filters=True)
     yield CommandSpec(
         "quote", "quote NAME [about TOPIC]",
         "what a person is quoted as saying, most recent first; with `about TOPIC`, on that topic, best first",
@@ -138,12 +139,12 @@ def _specs() -> Iterable[CommandSpec]:
                 Param("topic", "Only quotations in releases about this, e.g. ghost guns", required=False,
                       keyword="about")),
         items=(QuoteItem, UnquotedPerson),
-        needs_argument=True, suggest=suggest.people)
+        needs_argument=True, suggest=suggest.people, filters=True)
     yield CommandSpec(
         "search", "search TEXT [--all]", "the best-matching paragraphs, one per release (--all: several)",
         "The best-matching paragraphs, one per release.", "search violent crime", _search,
         params=(Param("text", "Words to look for"),), items=(SearchHit,), needs_argument=True,
-        suggest=suggest.topics)
+        suggest=suggest.topics, filters=True)
     yield CommandSpec(
         "sources", "sources", "the releases loaded, by source", "The releases loaded, by source.", "sources",
         lambda r: sources_answer(r.snap), items=(SourceCount, LatestReleases))

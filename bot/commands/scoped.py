@@ -1,0 +1,178 @@
+"""A snapshot seen through a Scope: the same object the commands read, restricted to the releases the
+scope allows (a server's corpora, embargoes not yet lifted, the reporter's `source:`/`since:` filters).
+
+Restriction happens where the commands enter the data — paragraph and release retrieval, the people
+index (each person cut down to the releases allowed), quotations, copies of a paragraph — so every
+command, autocomplete and `also_in` list sees only allowed releases without knowing scopes exist.
+Corpus statistics (BM25 idf, name words) stay those of the whole snapshot."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from bot.commands.scope import Scope
+from bot.index.retriever import BM25Index
+from bot.models import Release
+from bot.people.index import EntityIndex, PeopleMatch
+from bot.people.person import Person, Quote
+from bot.snapshot import Snapshot, index_rows
+
+_OVERFETCH = 4
+
+
+class ScopedIndex:
+    """A BM25 index whose top-k and postings keep only allowed documents (scores unchanged)."""
+
+    def __init__(self, base: BM25Index, allowed: np.ndarray) -> None:
+        self.base, self.allowed = base, allowed
+
+    def __getattr__(self, name: str) -> Any:  # vocab, idf, n_docs, query_weight, warm_up...
+        return getattr(self.base, name)
+
+    def top_k(self, tokens: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
+        want = k * _OVERFETCH
+        while True:
+            hits = self.base.top_k(tokens, want)
+            kept = [(d, s) for d, s in hits if self.allowed[d]]
+            if len(kept) >= k or len(hits) < want or want >= self.base.n_docs:
+                return kept[:k]
+            want *= _OVERFETCH
+
+    def postings(self, term: str) -> np.ndarray:
+        docs = self.base.postings(term)
+        return docs[self.allowed[docs]]
+
+
+class _Quotes(Mapping[int, list[Quote]]):
+    """quotes_by_person restricted to quotations in allowed releases."""
+
+    def __init__(self, base: Mapping[int, list[Quote]], owner: list[str], allowed: set[str]) -> None:
+        self.base, self.owner, self.allowed = base, owner, allowed
+
+    def __getitem__(self, person: int) -> list[Quote]:
+        return [q for q in self.base[person] if self.owner[q.pid] in self.allowed]
+
+    def get(self, person: int, default: Any = None) -> Any:
+        found = self[person] if person in self.base else []
+        return found or default
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.base)
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+
+def restrict_person(p: Person, owner: list[str], allowed: set[str]) -> Person | None:
+    """A copy of `p` as the allowed releases alone show them (None when none of them names p)."""
+    releases = p.releases & allowed
+    if not releases:
+        return None
+    q = copy.copy(p)
+    q.releases = releases
+    q.mention_pids = [pid for pid in p.mention_pids if owner[pid] in allowed]
+    q.title_pids = {t: kept for t, pids in p.title_pids.items() if (kept := [x for x in pids if owner[x] in allowed])}
+    q.titles = {t: min(c, len(q.title_pids[t])) for t, c in p.titles.items() if t in q.title_pids}
+    return q
+
+
+class ScopedEntities:
+    """The people index restricted to allowed releases: people no allowed release names are not found."""
+
+    def __init__(self, base: EntityIndex, owner: list[str], allowed: set[str]) -> None:
+        self.base, self.owner, self.allowed = base, owner, allowed
+        self.quotes_by_person = _Quotes(base.quotes_by_person, owner, allowed)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.base, name)
+
+    def _keep(self, people: list[Person]) -> list[Person]:
+        return [q for p in people if (q := restrict_person(p, self.owner, self.allowed)) is not None]
+
+    def find(self, query: str) -> PeopleMatch:
+        match = self.base.find(query)
+        people = self._keep(match.people)
+        suggestion = match.suggestion
+        if suggestion and not self._keep(self.base.find(suggestion).people):
+            suggestion = None
+        return PeopleMatch(people, fuzzy=match.fuzzy and bool(people), suggestion=suggestion,
+                           close=self._keep(match.close))
+
+    def people_in(self, release_id: str, max_releases: int = 20) -> set[int]:
+        return self.base.people_in(release_id, max_releases) if release_id in self.allowed else set()
+
+    def suggest(self, typed: str, limit: int = 25) -> list[str]:
+        names = self.base.suggest(typed, limit * _OVERFETCH)
+        return [n for n in names if self._keep(self.base.find(n).people)][:limit]
+
+
+class ScopedSnapshot(Snapshot):
+    """The snapshot as one scope sees it (see the module docstring)."""
+
+    def same_text_releases(self, pid: int) -> list[str]:
+        return [r for r in super().same_text_releases(pid) if r in self.corpus.releases]
+
+    def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
+        out = []
+        for row, score in self.index.top_k(self.tokenizer(text), k):
+            pid = self.corpus.index_pids[row]
+            if self.corpus.paragraphs.release_ids[pid] not in self.corpus.releases:
+                pid = next(c for c in self.corpus.copies.get(pid, ()) if
+                           self.corpus.paragraphs.release_ids[c] in self.corpus.releases)
+            out.append((pid, score))
+        return out
+
+
+def _allowed_rows(snap: Snapshot, allowed: set[str]) -> np.ndarray:
+    """Paragraph-index rows any of whose copies sits in an allowed release."""
+    owner = snap.corpus.paragraphs.release_ids
+    rows = index_rows(snap)
+    mask = np.fromiter((owner[pid] in allowed for pid in rows.tolist()), dtype=bool, count=len(rows))
+    position = {pid: row for row, pid in enumerate(rows.tolist())}
+    for first, cs in snap.corpus.copies.items():
+        if not mask[position[first]] and any(owner[c] in allowed for c in cs):
+            mask[position[first]] = True
+    return mask
+
+
+def _masks(snap: Snapshot, scope: Scope) -> tuple[dict[str, Release], np.ndarray, np.ndarray] | None:
+    """(allowed releases, paragraph-row mask, release-row mask) for a scope; None when it allows all.
+    Cached per snapshot for the few scopes in use (a server's roots, a filter), embargoes included."""
+    releases = snap.corpus.releases
+    embargoed = snap.__dict__.get("_embargoed")
+    if embargoed is None:  # derived once per snapshot, never saved
+        embargoed = snap.__dict__["_embargoed"] = sorted(rid for rid, r in releases.items() if r.embargo)
+    held = tuple(rid for rid in embargoed if not scope.allows(releases[rid]))
+    if scope.everything and not held:
+        return None
+    key = (scope.sources, scope.since, scope.until, scope.roots, held)
+    cache: dict = snap.__dict__.setdefault("_scope_masks", {})
+    if key not in cache:
+        allowed = {rid: r for rid, r in releases.items() if scope.allows(r)}
+        rel_mask = np.fromiter((rid in allowed for rid in snap.release_ids), dtype=bool, count=len(snap.release_ids))
+        if len(cache) >= 16:
+            cache.pop(next(iter(cache)))
+        cache[key] = (allowed, _allowed_rows(snap, set(allowed)), rel_mask)
+    return cache[key]
+
+
+def scoped(snap: Snapshot, scope: Scope) -> Snapshot:
+    """`snap` restricted to `scope`, or `snap` itself when the scope allows every release."""
+    masks = _masks(snap, scope)
+    if masks is None or len(masks[0]) == len(snap.corpus.releases):
+        return snap
+    allowed_releases, row_mask, release_mask = masks
+    allowed = set(allowed_releases)
+    corpus = copy.copy(snap.corpus)  # shallow: paragraphs, copies and the report are shared
+    corpus.releases = allowed_releases
+    view = ScopedSnapshot.__new__(ScopedSnapshot)
+    view.__dict__.update(snap.__dict__)  # shares the derived tables (paragraph ranges, copy roots)
+    view.corpus = corpus
+    view.index = ScopedIndex(snap.index, row_mask)  # type: ignore[assignment]
+    view.release_index = ScopedIndex(snap.release_index, release_mask)  # type: ignore[assignment]
+    view.entities = ScopedEntities(snap.entities, snap.corpus.paragraphs.release_ids, allowed)  # type: ignore[assignment]
+    return view

@@ -1,0 +1,78 @@
+"""What one server (a set of corpus roots), a reporter's filters or an embargo keeps out of an answer stays
+out of every command, autocomplete and `also_in`. Two offices' verbatim paragraphs (Kings County NY,
+San Diego County CA), in two corpus roots that share a topic (ghost guns) and a paragraph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.commands.engine import Engine
+from bot.commands.scope import Scope
+from bot.config import load_config
+from bot.store import SnapshotStore
+from tests.helpers import write_config
+
+# Kings County DA (kings_ny), verbatim
+KINGS = ("Brooklyn District Attorney Eric Gonzalez today announced the indictment of a Brooklyn man who allegedly "
+         "purchased over $10,000 worth of gun parts online to build illegal, untraceable firearms known as ghost "
+         "guns. Numerous completed guns and gun parts were allegedly recovered from his apartment.")
+# San Diego County DA (san_diego_ca), verbatim
+SAN_DIEGO = ("“Peace officers have an incredibly difficult job, and this case demonstrates how in an instant their "
+             "lives can be in danger—in this instance from a suspect wielding a ghost gun,” said DA Stephan. “Our "
+             "office is dedicated to prosecuting these types of crimes with the focus they deserve and to holding "
+             "defendants accountable who would seek to harm officers.”")
+SHARED_LINE = "Anyone with information is asked to call the Crime Stoppers tip line."
+
+
+def _engine(tmp_path: Path) -> Engine:
+    a, b = tmp_path / "newsroom_a" / "kings_ny", tmp_path / "newsroom_b" / "san_diego_ca"
+    a.mkdir(parents=True)
+    b.mkdir(parents=True)
+    (a / "ghost.md").write_text(f"---\ntitle: Ghost guns indicted\ndate: 2022-05-01\n---\n{KINGS}\n\n{SHARED_LINE}\n",
+                                encoding="utf-8")
+    (a / "old.md").write_text(f"---\ntitle: Older ghost gun case\ndate: 2019-02-01\n---\n{KINGS} Again.\n",
+                              encoding="utf-8")
+    (b / "officers.md").write_text(f"---\ntitle: Suspect with a ghost gun\ndate: 2023-03-01\n---\n{SAN_DIEGO}\n\n"
+                                   f"{SHARED_LINE}\n", encoding="utf-8")
+    (b / "later.md").write_text("---\ntitle: Embargoed ghost gun verdict\nembargo: 2999-01-01T00:00:00Z\n---\n"
+                                "A jury found the ghost gun maker guilty, said DA Stephan.\n", encoding="utf-8")
+    (b / "lifted.md").write_text("---\ntitle: Lifted embargo\nembargo: 2001-01-01T00:00:00Z\n---\n"
+                                 "The ghost gun maker was sentenced today in Vista.\n", encoding="utf-8")
+    cfg = load_config(write_config(tmp_path, [tmp_path / "newsroom_a", tmp_path / "newsroom_b"]))
+    return Engine(SnapshotStore.open(cfg, use_cache=False))
+
+
+def _rids(ans) -> set[str]:
+    return {c.release_id for c in ans.citations} | {r for c in ans.citations for r in c.also_in}
+
+
+def test_a_server_sees_only_its_roots_in_every_command(tmp_path):
+    engine = _engine(tmp_path)
+    only_a = Scope(roots=frozenset({"newsroom_a"}))
+    for line in ("search ghost guns", "who Stephan", "quote Stephan", "cities ghost gun", "who Gonzalez"):
+        command, _, arg = line.partition(" ")
+        ans = engine.run(command, arg, scope=only_a)
+        assert all(r.startswith("newsroom_a/") for r in _rids(ans)), (line, _rids(ans))
+    assert not engine.run("who", "Stephan", scope=only_a).found
+    assert engine.run("who", "Stephan").found  # the same question without the server's scope
+    assert "Stephan" not in " ".join(engine.suggest("who", "Steph", scope=only_a))
+    sources = engine.run("sources", "", scope=only_a)
+    assert "san_diego_ca" not in str(sources.items) and "Stephan" not in sources.summary
+    shared = engine.run("search", "Crime Stoppers tip line", scope=only_a)
+    assert shared.found and all(r.startswith("newsroom_a/") for r in _rids(shared))
+
+
+def test_filters_narrow_by_source_and_date(tmp_path):
+    engine = _engine(tmp_path)
+    ans = engine.ask("search ghost guns source:kings_ny since:2020")
+    assert ans.found and {c.release_id for c in ans.citations} == {"newsroom_a/kings_ny/ghost"}
+    assert "source: kings_ny" in ans.summary and "since 2020" in ans.summary
+    bad = engine.ask("search ghost guns source:nowhere")
+    assert not bad.found and bad.error == "bad_filter" and "no source called 'nowhere'" in bad.summary
+
+
+def test_an_embargoed_release_is_in_no_answer_until_its_instant(tmp_path):
+    engine = _engine(tmp_path)
+    for line in ("search ghost gun maker guilty", "quote Stephan", "cities ghost gun maker"):
+        assert "newsroom_b/san_diego_ca/later" not in _rids(engine.ask(line)), line
+    assert "newsroom_b/san_diego_ca/lifted" in _rids(engine.ask("search ghost gun maker sentenced"))
