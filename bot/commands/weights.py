@@ -71,6 +71,15 @@ class RankingWeights:
     for 'when', a reason for 'why'; bot/commands/passage.py). Pinned by dev eval search MRR (1.0: 0.688,
     1.5: 0.719, 2.0: 0.750 — 1.5 is kept below the best dev value on purpose: the cue is a hint, not an
     answer) and tests/commands/test_search_passage.py."""
+    passage_headline: float = 0.5
+    """Multiplier, inside a release, for its headline or a headline-like line (a breadcrumb trail, a date
+    alone, a short title-case line without a full stop: bot/commands/passage.py::headline_like): such a
+    line repeats the subject's words and answers nothing, so a body paragraph holding half its share of the
+    query still answers first. Too low and a release whose only match is its headline shows a weak body
+    line instead. Pinned by dev eval search MRR (1.0: 'first murder conviction
+    in Dallas County using investigative genetic genealogy' misses; 0.25 and 0.8 unchanged); the excerpts of
+    tests/commands/test_search_passage.py::test_headline_like_lines_name_rather_than_report pin what counts
+    as headline-like, not this value."""
     passage_local_floor: float = 0.1
     """In-release rarity of a query word printed in every paragraph of the release (the release's names):
     it still counts this much, so a sentence naming the subject beats one that does not. Pinned by

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.commands.passage import answer_cue, content_query
+from bot.commands.passage import answer_cue, content_query, headline_like, name_units
 from bot.commands.search import search
 from bot.commands.weights import WEIGHTS
 from tests.helpers import engine_for
@@ -68,6 +68,17 @@ KINGS = ("Brooklyn District Attorney Eric Gonzalez today announced that a man ha
          "Supreme Court Justice Danny Chun.")
 
 
+# Kings County DA (kings_ny): the December 2022 gun buyback release, its head lines and first paragraph
+KINGS_BUYBACK = (
+    "Monday, December 19, 2022\n\nRecord Number of Firearms Recovered in Brooklyn Gun Buyback\n\n206 Weapons "
+    "Surrendered, the Most During a Single Event in City History, Including Ghost Guns and Assault Rifles\n\n"
+    "Brooklyn District Attorney Eric Gonzalez, together with New York City Police Commissioner Keechant L. "
+    "Sewell, today announced that a Gun Buyback event that was held in Bedford Stuyvesant on Saturday resulted "
+    "in the most surrendered weapons in memory. A total of 206 firearms were turned in by residents, who "
+    "received up to $500 and an iPad. The weapons included 130 handguns, five of which were ghost guns, and "
+    "several assault rifles.")
+
+
 def _engine(tmp_path):
     return engine_for(tmp_path, {"dallas.txt": DALLAS, "sandiego.txt": SAN_DIEGO, "kings.txt": KINGS})
 
@@ -101,3 +112,56 @@ def test_a_query_about_words_no_release_uses_matches_nothing_in_a_large_corpus(t
     assert search(snap, "human trafficking unit grant", 5, cfg.min_relative_score, weights=large).found
     # a small corpus lacks ordinary words ('money', 'give'): the rule stays off and the question is answered
     assert engine.ask("search how much money did the governor give for the human trafficking unit").found
+
+
+def test_headline_like_lines_name_rather_than_report():
+    # Kings County (kings_ny): a date line and a title-case sub-headline without a full stop
+    assert headline_like("Monday, December 19, 2022")
+    assert headline_like("206 Weapons Surrendered, the Most During a Single Event in City History, Including "
+                         "Ghost Guns and Assault Rifles")
+    # Dallas County (dallas_tx): a 'LABEL: headline' line
+    assert headline_like("MEDIA RELEASE: Dallas County DA John Creuzot Announces Exoneration of Benjamin Spencer "
+                         "for 1988 Aggravated Robbery")
+    # San Diego County (san_diego_ca): a timeline heading is one; a one-line timeline entry reports
+    assert headline_like("Earnest Prosecution Timeline:")
+    assert not headline_like("Sentencing on state charges set for September 30, 2021.")
+    # Dallas County: a sentence reports, whatever its capitals
+    assert not headline_like("Spencer was released on bond after serving 34 years behind bars.")
+    # the breadcrumb trail the issue names (no dev office prints one)
+    assert headline_like("Home > News > Press Releases")
+
+
+def test_a_date_is_not_a_count_or_an_amount():
+    many = answer_cue("how many weapons did residents surrender at the record-breaking December 2022 gun buyback")
+    assert many is not None
+    assert not many.search("Monday, December 19, 2022")  # Kings County: the date line
+    assert many.search("A total of 206 firearms were turned in by residents")  # Kings County
+    assert many.search("116 live and dead birds were recovered by wildlife operations.")  # Orange County
+    # Dallas County: a year and a month-day are dates, not how many
+    assert not many.search("In May 2024, the Texas Court of Criminal Appeals overturned Spencer’s conviction.")
+    when = answer_cue("when will John Earnest be sentenced")
+    assert when is not None and when.search("Sentencing on state charges set for September 30, 2021.")
+
+
+def test_how_many_is_answered_by_the_body_not_the_date_line_or_the_subheadline(tmp_path):
+    engine = engine_for(tmp_path, {"kings_buyback.txt": KINGS_BUYBACK, "dallas.txt": DALLAS,
+                                   "sandiego.txt": SAN_DIEGO})
+    ans = engine.ask("search how many weapons did residents surrender at the record-breaking December 2022 "
+                     "gun buyback")
+    assert ans.found and "A total of 206 firearms were turned in by residents" in ans.citations[0].text
+
+
+def test_a_first_name_is_as_common_in_a_release_as_the_surname_it_is_then_called_by(tmp_path):
+    snap = _engine(tmp_path).store.snapshot
+    terms = set(snap.tokenizer("Benjamin Spencer John Earnest"))
+    # Dallas County (dallas_tx): the full name once, the surname afterwards
+    dallas = ["Benjamin Spencer was initially convicted of murder in 1987 and sentenced to 35 years in prison."]
+    # San Diego County (san_diego_ca): a middle initial inside the name
+    san_diego = ["John T. Earnest, 22, pleaded guilty today to murder and other charges in San Diego Superior Court"]
+    units = name_units(snap, dallas + san_diego, terms)
+    by_last = {last: unit for unit, last in units}
+    assert by_last[snap.tokenizer("Spencer")[0]] == set(snap.tokenizer("Benjamin Spencer"))
+    assert by_last[snap.tokenizer("Earnest")[0]] == set(snap.tokenizer("John Earnest"))
+    # words in one sentence but not one name are no unit
+    assert not name_units(snap, ["Spencer was released on bond after serving 34 years behind bars."],
+                          set(snap.tokenizer("Spencer released")))
