@@ -119,6 +119,17 @@ def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> di
     return found
 
 
+def answer_windows(snap: Snapshot, text: str, cue: AnswerCue | None) -> list[set[str]]:
+    """The index terms of each sentence of `text`; a sentence holding what the question asks for (`cue`) is
+    also read together with the sentence before it, which often names its subject ('One victim worked at
+    Rose Garden ... The victim reported she was paid $150 a day')."""
+    spans = sentence_spans(text)
+    sentences = [set(snap.tokenizer(text[a:b])) for a, b in spans]
+    if cue is not None:
+        sentences += [sentences[i - 1] | sentences[i] for i in range(1, len(spans)) if cue.search(text, *spans[i])]
+    return sentences
+
+
 def coverage(sentences: list[set[str]], weights: dict[str, float]) -> float:
     """The best sentence's share of the query's weighted content words."""
     total = sum(weights.values()) or 1.0
@@ -170,7 +181,7 @@ def passage_scores(snap: Snapshot, release_id: str, query: str,
     for p in paragraphs:
         if not held[p.pid]:
             continue
-        score = coverage(sentence_terms(snap, p.text), term_weight)
+        score = coverage(answer_windows(snap, p.text, cue), term_weight)
         if cue is not None and cue.search(p.text):  # the paragraph, not only the best sentence: an answer
             score *= w.passage_cue  # often names its subject in the sentence before ('One victim worked ...')
         if is_headline(p.text, title) or headline_like(p.text):

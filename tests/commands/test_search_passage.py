@@ -78,6 +78,30 @@ KINGS_BUYBACK = (
     "received up to $500 and an iPad. The weapons included 130 handguns, five of which were ghost guns, and "
     "several assault rifles.")
 
+# Orange County DA (orange_ca): the Wozniak misconduct-ruling release, its summary line and two timeline entries
+ORANGE_WOZNIAK = (
+    "COURT FINDS PUBLIC DEFENDER’S ACCUSATION OF MISCONDUCT BY OCDA TO BE UNTRUE\n\n*Multiple motions filed in "
+    "People v. Daniel Wozniak denied including “Motion to Dismiss the Death Penalty”\n\nIn January 2015, Sanders "
+    "filed a motion to recuse the OCDA from litigating the Wozniak case. On Jan. 27, 2015, Judge Stotler recused "
+    "himself, citing he could no longer be impartial due to Sanders’ accusations of misconduct for the last four "
+    "years and inciting the OCDA, who merely responds.\n\nOn Jan. 29, 2015, Judge Conley is appointed to preside "
+    "over the Wozniak case.")
+# San Diego County DA (san_diego_ca): the Rose Garden labor-trafficking release, paragraphs 1-3 and 8-9
+SAN_DIEGO_ROSE = (
+    "Exploited and Underpaid: Two Charged for Trafficking Elder Care Workers in Around-the-Clock Labor Scheme\n\n"
+    "Rolando “Bobby” Solancho Corpuz, 57, and Maria Elsabel Sio Corpuz, 41, who are the administrators of two "
+    "residential care facilities for the elderly in Vista and Escondido have each been charged with six counts "
+    "each of wage theft and human trafficking.\n\nOne victim worked at Rose Garden in Vista and Rose Garden Capo "
+    "in Escondido from May 2023 until June 2024. The victim reported she was paid $150 a day to work six to "
+    "seven days a week, 24 hours a day. The victim agreed to a monthly deduction from her wages with the "
+    "understanding that the defendants would use those funds to retain an immigration attorney to help the "
+    "victim become a legal permanent resident.\n\nThe victim was required to live at the facility and share a "
+    "room with one of the patients. The victim would cook, clean as well as feed, bathe, and change the diapers "
+    "of the patients. The victim was required to administer medication to patients as well as give patients "
+    "insulin injections, even though the victim did not possess certifications or training that qualify her as "
+    "a caregiver.\n\nRose Garden Vista, located at 1266 Pleiades Dr., Vista, and Rose Garden Capo, located at "
+    "28688 Mountain Meadow Road, Escondido.")
+
 
 def _engine(tmp_path):
     return engine_for(tmp_path, {"dallas.txt": DALLAS, "sandiego.txt": SAN_DIEGO, "kings.txt": KINGS})
@@ -165,3 +189,14 @@ def test_a_first_name_is_as_common_in_a_release_as_the_surname_it_is_then_called
     # words in one sentence but not one name are no unit
     assert not name_units(snap, ["Spencer was released on bond after serving 34 years behind bars."],
                           set(snap.tokenizer("Spencer released")))
+
+
+def test_the_sentence_holding_the_answer_is_read_with_the_sentence_naming_its_subject(tmp_path):
+    engine = engine_for(tmp_path, {"wozniak.txt": ORANGE_WOZNIAK, "rose.txt": SAN_DIEGO_ROSE, "kings.txt": KINGS,
+                                   "dallas.txt": DALLAS})
+    # Orange County: the reason ('citing ... due to') follows the sentence naming the Wozniak case
+    ans = engine.ask("search why did the judge step aside from the Daniel Wozniak murder case")
+    assert ans.found and "Judge Stotler recused himself" in ans.citations[0].text
+    # San Diego County: the pay follows the sentence naming Rose Garden
+    ans = engine.ask("search how much were the caregivers at the Rose Garden elder care homes paid")
+    assert ans.found and "paid $150 a day" in ans.citations[0].text
