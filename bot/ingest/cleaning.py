@@ -17,6 +17,7 @@ from bot.textnorm import collapse_ascii_ws
 
 _TERMINAL = tuple(".!?:;\"”’)]")
 _OPEN_QUOTE = ("“", '"', "‘")
+_CUT_NUMBER = re.compile(r"\d,(\d{1,2})$")  # '$1,2' ends mid-group: a thousands group has three digits
 _LONE_DASH = re.compile(r"^[-–—]$")
 _LIST_END = re.compile(r"[;:,]\s*(?:and|or)$")  # 'the charges; and' introduces a further list item
 _ORDINAL_LINE = re.compile(r"^(st|nd|rd|th)$", re.IGNORECASE)
@@ -88,6 +89,9 @@ def _fragment_joins(prev: str, cur: str, prev2: str) -> bool | None:
         return True
     if (_ORDINAL_LINE.match(cur) and prev[-1:].isdigit()) or (_ORDINAL_LINE.match(prev) and prev2[-1:].isdigit()):
         return True  # a superscript ordinal on its own line ('86\nth\nStreet')
+    cut = _CUT_NUMBER.search(prev)
+    if cut and re.match(rf"\d{{{3 - len(cut.group(1))}}}(?!\d)", cur):
+        return True  # a number cut inside a digit group ('$1,2\n50'); the space stays, so citations stay verbatim
     return None
 
 

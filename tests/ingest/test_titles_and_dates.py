@@ -73,3 +73,14 @@ def test_an_inline_dash_on_its_own_line_is_rejoined_but_a_list_bullet_is_not():
                "conducted by the Orange County District Attorney’s Office;\n–\nexplain the nature and "
                "circumstances of the charges; and\n–\nrequest the public’s help")
     assert len(rebuild_paragraphs(bullets, False)) == 4
+
+
+def test_a_number_cut_inside_a_digit_group_is_rejoined_but_a_page_number_is_not():
+    # the shape: span markup cutting '$1,250' after '$1,2' (no dev office prints one)
+    assert len(rebuild_paragraphs("The victim lost $1,2\n50 in the scheme.", False)) == 1
+    # Dallas County (dallas_tx, PDF text): a complete amount, then a page number on its own line
+    dallas = "of the stolen property or services is $100 or more but less than $750\n10"
+    assert len(rebuild_paragraphs(dallas, False)) == 2
+    # Orange County (orange_ca, a web page): a date's year is complete; the time after it is its own line
+    orange = "Pre-trial, Feb. 8, 2016,\n8:30 a.m.,"
+    assert [b.text for b in rebuild_paragraphs(orange, False)] == ["Pre-trial, Feb. 8, 2016, 8:30 a.m.,"]
