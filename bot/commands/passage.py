@@ -61,6 +61,26 @@ class AnswerCue:
             span = _DATE.sub(lambda m: " " * len(m.group()), span)
         return self.shape.search(span) is not None
 
+    def counts(self, snap: Snapshot, text: str, focus: str) -> bool:
+        """A number in `text` that counts the thing asked about: `focus` (an index term) among the four
+        words after it, the noun phrase the number opens ('116 live and dead birds' for 'how many birds')."""
+        span = _DATE.sub(lambda m: " " * len(m.group()), text) if self.mask_dates else text
+        for m in self.shape.finditer(span):
+            after = " ".join(_WORDS.findall(span[m.end():m.end() + 80])[:4])
+            if focus in snap.tokenizer(after):
+                return True
+        return False
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W\d_][\w’'-]*)", re.I)
+
+
+def count_focus(snap: Snapshot, query: str) -> str | None:
+    """The index term of the thing a 'how many' question counts ('birds' in 'how many birds were found')."""
+    m = _HOW_MANY.search(query)
+    terms = snap.tokenizer(m.group(1)) if m else []
+    return terms[0] if terms else None
+
 
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\|)\s+\S")
@@ -176,6 +196,7 @@ def passage_scores(snap: Snapshot, release_id: str, query: str,
         local = math.log((n + 1) / (df[t] + 0.5)) if n > 1 else 1.0
         term_weight[t] = snap.index.query_weight([t]) * max(local, w.passage_local_floor)
     cue = answer_cue(query)
+    focus = count_focus(snap, query) if cue is not None else None
     title = snap.corpus.releases[release_id].title
     out: list[tuple[float, int]] = []
     for p in paragraphs:
@@ -184,6 +205,8 @@ def passage_scores(snap: Snapshot, release_id: str, query: str,
         score = coverage(answer_windows(snap, p.text, cue), term_weight)
         if cue is not None and cue.search(p.text):  # the paragraph, not only the best sentence: an answer
             score *= w.passage_cue  # often names its subject in the sentence before ('One victim worked ...')
+            if focus is not None and cue.counts(snap, p.text, focus):
+                score *= w.passage_count  # the number counts what is asked about, not something else
         if is_headline(p.text, title) or headline_like(p.text):
             score *= w.passage_headline
         out.append((score, p.pid))

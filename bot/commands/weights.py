@@ -71,6 +71,13 @@ class RankingWeights:
     for 'when', a reason for 'why'; bot/commands/passage.py). Pinned by dev eval search MRR (1.0: 0.688,
     1.5: 0.719, 2.0: 0.750 — 1.5 is kept below the best dev value on purpose: the cue is a hint, not an
     answer) and tests/commands/test_search_passage.py."""
+    passage_count: float = 1.5
+    """Further multiplier for a paragraph whose number counts the thing a 'how many' question asks about
+    (the asked noun among the four words after the number: '116 live and dead birds' for 'how many birds'),
+    over one holding any number (gallons, a victim's age). Pinned by dev eval search MRR (1.0 and 1.25: 'how
+    many birds were found after the Amplify pipeline leak' answers with the lede's gallons; 2.0 and 3.0 change
+    nothing); tests/commands/test_search_passage.py::test_how_many_prefers_the_number_that_counts_the_thing_
+    asked_about pins what counts (Orange and San Diego excerpts), not the value."""
     passage_releases: int = 10
     """How many of the best releases are re-ranked by the passage that answers inside each: reach against
     latency (one passage reading per release; search p50 7.8 -> 10.2 ms at 10). Pinned from below by dev eval

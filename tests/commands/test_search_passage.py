@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.commands.passage import answer_cue, content_query, headline_like, name_units
+from bot.commands.passage import answer_cue, content_query, count_focus, headline_like, name_units
 from bot.commands.search import search
 from bot.commands.weights import WEIGHTS
 from tests.helpers import engine_for
@@ -101,6 +101,24 @@ SAN_DIEGO_ROSE = (
     "insulin injections, even though the victim did not possess certifications or training that qualify her as "
     "a caregiver.\n\nRose Garden Vista, located at 1266 Pleiades Dr., Vista, and Rose Garden Capo, located at "
     "28688 Mountain Meadow Road, Escondido.")
+
+# Orange County DA (orange_ca): the Amplify oil-spill release, its headline, lede, a pipeline paragraph and the
+# damage paragraph (the lede is cut at its second sentence)
+ORANGE_AMPLIFY = (
+    "Attorney General Bonta and District Attorney Spitzer Announce Criminal Charges Against Amplify Energy for "
+    "Huntington Beach Oil Spill\n\nSANTA ANA – California Attorney General Rob Bonta and Orange County District "
+    "Attorney Todd Spitzer today announced the filing of misdemeanor charges against Amplify Energy, Beta "
+    "Operating Company, and San Pedro Bay Pipeline (collectively, “Amplify”) for discharging approximately "
+    "25,000 gallons of petroleum from an underwater pipeline off the coast of Huntington Beach in October 2021. "
+    "The charges are the result of an investigation led by the California Department of Justice, the California "
+    "Department of Fish and Wildlife, and the Orange County District Attorney’s Office.\n\nAmplify’s San Pedro "
+    "Bay pipeline runs from Platform Elly, located approximately eight miles off the coast of Orange County, to "
+    "on-shore processing tanks in Long Beach. On October 1, 2021, the San Pedro Bay pipeline ruptured and began "
+    "leaking oil being pumped by Amplify from Platform Elly.\n\nApproximately 25,000 gallons of petroleum was "
+    "discharged before the spill was contained, shutting down local beaches and requiring a coordinated incident "
+    "response from local, state, and federal agencies. 116 live and dead birds were recovered by wildlife "
+    "operations. Fourteen birds were rehabilitated and released, including 7 protected snowy plovers. The full "
+    "economic impact of the oil spill to surrounding shoreline and businesses is still unknown.")
 
 
 def _engine(tmp_path):
@@ -200,3 +218,23 @@ def test_the_sentence_holding_the_answer_is_read_with_the_sentence_naming_its_su
     # San Diego County: the pay follows the sentence naming Rose Garden
     ans = engine.ask("search how much were the caregivers at the Rose Garden elder care homes paid")
     assert ans.found and "paid $150 a day" in ans.citations[0].text
+
+
+def test_how_many_prefers_the_number_that_counts_the_thing_asked_about(tmp_path):
+    engine = engine_for(tmp_path, {"amplify.txt": ORANGE_AMPLIFY, "sandiego.txt": SAN_DIEGO, "dallas.txt": DALLAS})
+    snap = engine.store.snapshot
+    birds, people = answer_cue("how many birds were found"), answer_cue("how many people were inside")
+    assert birds is not None and people is not None
+    focus = count_focus(snap, "how many birds were found after the Amplify pipeline leak")
+    assert focus == snap.tokenizer("birds")[0]
+    # Orange County: the birds are counted; gallons and miles are numbers about something else
+    assert birds.counts(snap, "116 live and dead birds were recovered by wildlife operations.", focus)
+    assert not birds.counts(snap, "Approximately 25,000 gallons of petroleum was discharged", focus)
+    # San Diego County: the people inside are counted, a victim's age is not
+    inside = snap.tokenizer("people")[0]
+    assert people.counts(snap, "There were 54 people inside the synagogue when Earnest entered the lobby", inside)
+    assert not people.counts(snap, "Lori Gilbert-Kaye, 60, was killed in the attack.", inside)
+    # a date is no count: 'October 1, 2021, the San Pedro Bay pipeline' counts no pipelines
+    pipes = count_focus(snap, "how many pipelines ruptured")
+    assert pipes is not None
+    assert not birds.counts(snap, "On October 1, 2021, the San Pedro Bay pipeline ruptured", pipes)
