@@ -5,7 +5,11 @@ the one sentence that answers a question. Here each paragraph is scored by its b
 of the query's content words that sentence holds, each word weighted by its rarity in the corpus (idf)
 and inside the release (a name every paragraph repeats tells the paragraphs apart less than the word
 'grant'), times a cue for the kind of answer the question asks for (an amount for 'how much', a date for
-'when', a reason for 'why'), and lowered for headline-like lines."""
+'when', a reason for 'why'; for 'how many X' more when the number counts X), and lowered for headline-like
+lines (a date alone, a title-case line without a full stop, a breadcrumb trail). A sentence holding the
+answer's shape is also read with the sentence before it, which often names its subject; a first name counts
+as often in the release as the surname it is then called by. `search` re-ranks its first releases by the
+score of the passage answering inside each."""
 
 from __future__ import annotations
 
