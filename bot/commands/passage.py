@@ -178,9 +178,10 @@ def name_units(snap: Snapshot, texts: Sequence[str], terms: set[str]) -> list[tu
     return units
 
 
-def passage_scores(snap: Snapshot, release_id: str, query: str,
-                   weights: RankingWeights | None = None) -> list[tuple[float, int]]:
-    """(score, paragraph id) of every paragraph of `release_id` holding a content word of `query`, in order."""
+def passage_scores(snap: Snapshot, release_id: str, query: str, weights: RankingWeights | None = None,
+                   prune: bool = False) -> list[tuple[float, int]]:
+    """(score, paragraph id) of every paragraph of `release_id` holding a content word of `query`, in order;
+    with `prune`, only of those that could still be the best when read (the best is always among them)."""
     w = weights or WEIGHTS
     tokens = list(dict.fromkeys(snap.tokenizer(content_query(query)) or snap.tokenizer(query)))
     paragraphs = snap.paragraphs_of(release_id)
@@ -202,26 +203,43 @@ def passage_scores(snap: Snapshot, release_id: str, query: str,
     cue = answer_cue(query)
     focus = count_focus(snap, query) if cue is not None else None
     title = snap.corpus.releases[release_id].title
-    out: list[tuple[float, int]] = []
-    for p in paragraphs:
+    total = sum(term_weight.values()) or 1.0
+    bounded = []  # (most the paragraph can score: all its terms in one sentence, times its multipliers)
+    for order, p in enumerate(paragraphs):
         if not held[p.pid]:
             continue
-        score = coverage(answer_windows(snap, p.text, cue), term_weight)
-        if cue is not None and cue.search(p.text):  # the paragraph, not only the best sentence: an answer
-            score *= w.passage_cue  # often names its subject in the sentence before ('One victim worked ...')
-            if focus is not None and cue.counts(snap, p.text, focus):
-                score *= w.passage_count  # the number counts what is asked about, not something else
-        if is_headline(p.text, title) or headline_like(p.text):
-            score *= w.passage_headline
-        out.append((score, p.pid))
-    return out
+        factor = _factor(snap, p.text, title, cue, focus, w)
+        bounded.append((factor * sum(term_weight[t] for t in held[p.pid]) / total, factor, order, p))
+    bounded.sort(key=lambda b: (-b[0], b[2]))
+    out: list[tuple[int, float, int]] = []
+    best = 0.0
+    for bound, factor, order, p in bounded:
+        if prune and bound < best:
+            break  # no paragraph left can reach the best: its sentences hold no more than it does
+        score = factor * coverage(answer_windows(snap, p.text, cue), term_weight)
+        best = max(best, score)
+        out.append((order, score, p.pid))
+    return [(score, pid) for _, score, pid in sorted(out)]
+
+
+def _factor(snap: Snapshot, text: str, title: str, cue: AnswerCue | None, focus: str | None,
+            w: RankingWeights) -> float:
+    """A paragraph's multiplier: the answer's shape, a count of the thing asked about, a headline-like line."""
+    factor = 1.0
+    if cue is not None and cue.search(text):  # the paragraph, not only the best sentence: an answer
+        factor *= w.passage_cue  # often names its subject in the sentence before ('One victim worked ...')
+        if focus is not None and cue.counts(snap, text, focus):
+            factor *= w.passage_count  # the number counts what is asked about, not something else
+    if is_headline(text, title) or headline_like(text):
+        factor *= w.passage_headline
+    return factor
 
 
 def best_passage(snap: Snapshot, release_id: str, query: str,
                  weights: RankingWeights | None = None) -> tuple[int, float] | None:
     """(paragraph id, score) of the paragraph of `release_id` that best answers `query`; None when no
     paragraph holds a content word of it."""
-    scores = passage_scores(snap, release_id, query, weights)
+    scores = passage_scores(snap, release_id, query, weights, prune=True)
     if not scores:
         return None
     score, pid = max(scores, key=lambda t: t[0])

@@ -238,3 +238,24 @@ def test_how_many_prefers_the_number_that_counts_the_thing_asked_about(tmp_path)
     pipes = count_focus(snap, "how many pipelines ruptured")
     assert pipes is not None
     assert not birds.counts(snap, "On October 1, 2021, the San Pedro Bay pipeline ruptured", pipes)
+
+
+def test_pruned_passage_reading_finds_the_same_best_paragraph(tmp_path):
+    from bot.commands.passage import best_passage, passage_scores
+    engine = engine_for(tmp_path, {"dallas.txt": DALLAS, "sandiego.txt": SAN_DIEGO, "amplify.txt": ORANGE_AMPLIFY,
+                                   "rose.txt": SAN_DIEGO_ROSE})
+    snap = engine.store.snapshot
+    queries = ["how much money did the governor's office give Dallas County to start its human trafficking unit",
+               "when will John Earnest be sentenced on the state charges",  # San Diego
+               "how many birds were found after the Amplify pipeline leak",  # Orange
+               "how much were the caregivers at the Rose Garden elder care homes paid"]  # San Diego
+    for rid in snap.corpus.releases:
+        for q in queries:
+            full = passage_scores(snap, rid, q)
+            found = best_passage(snap, rid, q)
+            if not full:
+                assert found is None
+                continue
+            top = max(score for score, _ in full)
+            assert found is not None and found[1] == top
+            assert found[0] == next(pid for score, pid in full if score == top)
