@@ -80,7 +80,7 @@ class RankingWeights:
     asked_about pins what counts (Orange and San Diego excerpts), not the value."""
     passage_releases: int = 10
     """How many of the best releases are re-ranked by the passage that answers inside each: reach against
-    latency (one passage reading per release; search p50 7.8 -> 10.2 ms at 10). Pinned from below by dev eval
+    latency (one pruned passage reading per release; bench search p50 7.8 -> 7.9-9.0 ms at 10). Pinned from below by dev eval
     search MRR (5: 'who is Operation Badge #10934 named after', whose answer is paragraph 210 of a Dallas
     annual report ranked 10th, misses); 20 changes nothing."""
     passage_release: float = 1.5
