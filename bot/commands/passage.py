@@ -5,7 +5,11 @@ the one sentence that answers a question. Here each paragraph is scored by its b
 of the query's content words that sentence holds, each word weighted by its rarity in the corpus (idf)
 and inside the release (a name every paragraph repeats tells the paragraphs apart less than the word
 'grant'), times a cue for the kind of answer the question asks for (an amount for 'how much', a date for
-'when', a reason for 'why'), and lowered for headline-like lines."""
+'when', a reason for 'why'; for 'how many X' more when the number counts X), and lowered for headline-like
+lines (a date alone, a title-case line without a full stop, a breadcrumb trail). A sentence holding the
+answer's shape is also read with the sentence before it, which often names its subject; a first name counts
+as often in the release as the surname it is then called by. `search` re-ranks its first releases by the
+score of the passage answering inside each."""
 
 from __future__ import annotations
 
@@ -25,24 +29,84 @@ _QUESTION = re.compile(r"\b(?:how\s+(?:much|many|long|often|old)|why|what|when|w
                        r"(?:did|does|do|was|were|is|are|could|would|should|has|have|had)n[’']?t)\b", re.IGNORECASE)
 _NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|" \
                 r"dozens?|hundreds?|thousands?|millions?"
-_CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)")
+# A date or a year: in 'Monday, December 19, 2022' no number counts or costs anything.
+_DATE = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
+                   r"\b(?:19|20)\d\d\b")
+_CUES: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [  # (asks, answer shape, dates masked first)
     (re.compile(r"\bhow\s+much\b|\bcost\b|\bpaid\b|\bworth\b|\bfine[ds]?\b|\brestitution\b", re.I),
-     re.compile(r"\$\s?\d|\b\d[\d,.]*\s+(?:dollars|million|billion)\b", re.I)),
+     re.compile(r"\$\s?\d|\b\d[\d,.]*\s+(?:dollars|million|billion)\b", re.I), True),
     (re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I),
-     re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.I)),
+     re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.I), True),
     (re.compile(r"\bhow\s+(?:long|old)\b", re.I),
-     re.compile(rf"\b(?:\d+|{_NUMBER_WORDS}|a)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)),
+     re.compile(rf"\b(?:\d+|{_NUMBER_WORDS}|a)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I), True),
     (re.compile(r"^\s*when\b|\bwhen\s+(?:will|did|was|is|does|do|were)\b|\bwhat\s+(?:date|time|day)\b", re.I),
-     re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+     re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
                 r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.",
-                re.I)),
+                re.I), False),
     (re.compile(r"^\s*why\b|\bwhy\s+(?:did|was|were|is|does|do|didn|wasn|would)\b|\breason\b", re.I),
      re.compile(r"\b(?:because|due\s+to|since|so\s+that|in\s+order\s+to|as\s+a\s+result|citing|after|found\s+that|"
-                r"determined\s+that|concluded|insufficient|lack\s+of|conflict)\b", re.I)),
+                r"determined\s+that|concluded|insufficient|lack\s+of|conflict)\b", re.I), False),
     (re.compile(r"\bphone\b|\bnumber\s+to\s+call\b|\bhotline\b|\bcontact\b", re.I),
-     re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")),
+     re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"), False),
 ]
+
+
+class AnswerCue:
+    """What an answer to a question looks like, tested on a span of text."""
+
+    def __init__(self, shape: re.Pattern[str], mask_dates: bool) -> None:
+        self.shape, self.mask_dates = shape, mask_dates
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        span = text[start:end]
+        if self.mask_dates:  # a date is no count, amount or duration
+            span = _DATE.sub(lambda m: " " * len(m.group()), span)
+        return self.shape.search(span) is not None
+
+    def counts(self, snap: Snapshot, text: str, focus: str) -> bool:
+        """A number in `text` that counts the thing asked about: `focus` (an index term) among the four
+        words after it, the noun phrase the number opens ('116 live and dead birds' for 'how many birds')."""
+        span = _DATE.sub(lambda m: " " * len(m.group()), text) if self.mask_dates else text
+        for m in self.shape.finditer(span):
+            after = " ".join(_WORDS.findall(span[m.end():m.end() + 80])[:4])
+            if focus in snap.tokenizer(after):
+                return True
+        return False
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W\d_][\w’'-]*)", re.I)
+
+
+def count_focus(snap: Snapshot, query: str) -> str | None:
+    """The index term of the thing a 'how many' question counts ('birds' in 'how many birds were found')."""
+    m = _HOW_MANY.search(query)
+    terms = snap.tokenizer(m.group(1)) if m else []
+    return terms[0] if terms else None
+
+
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\|)\s+\S")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_LABEL = re.compile(r"^[A-Z][A-Za-z ]{2,30}:\s+")  # 'MEDIA RELEASE: ', 'For Immediate Release: '
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def headline_like(text: str) -> bool:
+    """A line that names rather than reports: a breadcrumb trail ('Home > News > Press Releases'), a date
+    alone ('Monday, December 19, 2022'), or a short unfinished line in title case ('206 Weapons Surrendered,
+    the Most During a Single Event', 'MEDIA RELEASE: DA Announces ...'). A sentence that ends with a full stop
+    reports, whatever its capitals."""
+    line = text.strip()
+    if len(_BREADCRUMB.findall(line)) >= 2:
+        return True
+    if not _WORDS.search(_WEEKDAY.sub(" ", _DATE.sub(" ", line))):
+        return True
+    if _ENDS_SENTENCE.search(line):
+        return False
+    words = [w for w in _WORDS.findall(_LABEL.sub("", line)) if len(w) >= 4]
+    return 0 < len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def content_query(query: str) -> str:
@@ -50,10 +114,10 @@ def content_query(query: str) -> str:
     return _QUESTION.sub(" ", query)
 
 
-def answer_cue(query: str) -> re.Pattern[str] | None:
+def answer_cue(query: str) -> AnswerCue | None:
     """What an answer to the question looks like (a money amount, a number, a duration, a date, a reason,
     a phone number), or None for a query that is not such a question."""
-    return next((shape for asks, shape in _CUES if asks.search(query)), None)
+    return next((AnswerCue(shape, mask) for asks, shape, mask in _CUES if asks.search(query)), None)
 
 
 def sentence_terms(snap: Snapshot, text: str) -> list[set[str]]:
@@ -79,42 +143,104 @@ def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> di
     return found
 
 
+def answer_windows(snap: Snapshot, text: str, cue: AnswerCue | None) -> list[set[str]]:
+    """The index terms of each sentence of `text`; a sentence holding what the question asks for (`cue`) is
+    also read together with the sentence before it, which often names its subject ('One victim worked at
+    Rose Garden ... The victim reported she was paid $150 a day')."""
+    spans = sentence_spans(text)
+    sentences = [set(snap.tokenizer(text[a:b])) for a, b in spans]
+    if cue is not None:
+        sentences += [sentences[i - 1] | sentences[i] for i in range(1, len(spans)) if cue.search(text, *spans[i])]
+    return sentences
+
+
 def coverage(sentences: list[set[str]], weights: dict[str, float]) -> float:
     """The best sentence's share of the query's weighted content words."""
     total = sum(weights.values()) or 1.0
     return max((sum(w for t, w in weights.items() if t in terms) / total for terms in sentences), default=0.0)
 
 
-def best_passage(snap: Snapshot, release_id: str, query: str,
-                 weights: RankingWeights | None = None) -> tuple[int, float] | None:
-    """(paragraph id, score) of the paragraph of `release_id` that best answers `query`; None when no
-    paragraph holds a content word of it."""
+# A run of capitalized words, initials allowed inside ('John T. Earnest', 'Rose Garden Capo').
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+))+")
+
+
+def name_units(snap: Snapshot, texts: Sequence[str], terms: set[str]) -> list[tuple[set[str], str]]:
+    """(query terms, the last of them) that `texts` print together inside one capitalized name ('Benjamin
+    Spencer'): news names a person in full once and by the last name afterwards ('Spencer', 'the Group'),
+    so inside a release the rarity of 'Benjamin' is an artifact of style, not a sign of the answer."""
+    units: list[tuple[set[str], str]] = []
+    for text in texts:
+        for m in _NAME_RUN.finditer(text):
+            toks = [t for t in snap.tokenizer(m.group()) if t in terms]
+            unit = (set(toks), toks[-1]) if len(set(toks)) >= 2 else None
+            if unit and unit not in units:
+                units.append(unit)
+    return units
+
+
+def passage_scores(snap: Snapshot, release_id: str, query: str, weights: RankingWeights | None = None,
+                   prune: bool = False) -> list[tuple[float, int]]:
+    """(score, paragraph id) of every paragraph of `release_id` holding a content word of `query`, in order;
+    with `prune`, only of those that could still be the best when read (the best is always among them)."""
     w = weights or WEIGHTS
     tokens = list(dict.fromkeys(snap.tokenizer(content_query(query)) or snap.tokenizer(query)))
     paragraphs = snap.paragraphs_of(release_id)
     if not tokens or not paragraphs:
-        return None
+        return []
     held = _containing(snap, [p.pid for p in paragraphs], tokens)
     for p in paragraphs:
         if p.pid not in held:  # a copy of a paragraph indexed elsewhere: read its own text
             held[p.pid] = set(snap.tokenizer(p.text)) & set(tokens)
     n = len(paragraphs)
+    df = {t: sum(1 for terms in held.values() if t in terms) for t in tokens}
+    for unit, last in name_units(snap, [p.text for p in paragraphs if len(held[p.pid]) >= 2], set(tokens)):
+        for t in unit:  # a first name is as rare in the release as the last name it is then called by
+            df[t] = max(df[t], df[last])
     term_weight = {}
     for t in tokens:
-        df = sum(1 for terms in held.values() if t in terms)
-        local = math.log((n + 1) / (df + 0.5)) if n > 1 else 1.0
+        local = math.log((n + 1) / (df[t] + 0.5)) if n > 1 else 1.0
         term_weight[t] = snap.index.query_weight([t]) * max(local, w.passage_local_floor)
     cue = answer_cue(query)
+    focus = count_focus(snap, query) if cue is not None else None
     title = snap.corpus.releases[release_id].title
-    best: tuple[float, int] | None = None
-    for p in paragraphs:
+    total = sum(term_weight.values()) or 1.0
+    bounded = []  # (most the paragraph can score: all its terms in one sentence, times its multipliers)
+    for order, p in enumerate(paragraphs):
         if not held[p.pid]:
             continue
-        score = coverage(sentence_terms(snap, p.text), term_weight)
-        if cue is not None and cue.search(p.text):
-            score *= w.passage_cue
-        if is_headline(p.text, title):
-            score *= w.headline
-        if best is None or score > best[0]:
-            best = (score, p.pid)
-    return (best[1], best[0]) if best else None
+        factor = _factor(snap, p.text, title, cue, focus, w)
+        bounded.append((factor * sum(term_weight[t] for t in held[p.pid]) / total, factor, order, p))
+    bounded.sort(key=lambda b: (-b[0], b[2]))
+    out: list[tuple[int, float, int]] = []
+    best = 0.0
+    for bound, factor, order, p in bounded:
+        if prune and bound < best:
+            break  # no paragraph left can reach the best: its sentences hold no more than it does
+        score = factor * coverage(answer_windows(snap, p.text, cue), term_weight)
+        best = max(best, score)
+        out.append((order, score, p.pid))
+    return [(score, pid) for _, score, pid in sorted(out)]
+
+
+def _factor(snap: Snapshot, text: str, title: str, cue: AnswerCue | None, focus: str | None,
+            w: RankingWeights) -> float:
+    """A paragraph's multiplier: the answer's shape, a count of the thing asked about, a headline-like line."""
+    factor = 1.0
+    if cue is not None and cue.search(text):  # the paragraph, not only the best sentence: an answer
+        factor *= w.passage_cue  # often names its subject in the sentence before ('One victim worked ...')
+        if focus is not None and cue.counts(snap, text, focus):
+            factor *= w.passage_count  # the number counts what is asked about, not something else
+    if is_headline(text, title) or headline_like(text):
+        factor *= w.passage_headline
+    return factor
+
+
+def best_passage(snap: Snapshot, release_id: str, query: str,
+                 weights: RankingWeights | None = None) -> tuple[int, float] | None:
+    """(paragraph id, score) of the paragraph of `release_id` that best answers `query`; None when no
+    paragraph holds a content word of it."""
+    scores = passage_scores(snap, release_id, query, weights, prune=True)
+    if not scores:
+        return None
+    score, pid = max(scores, key=lambda t: t[0])
+    return pid, score

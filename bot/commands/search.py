@@ -38,6 +38,35 @@ def absent_words(snap: Snapshot, query: str) -> list[str]:
     return out
 
 
+def _answering(snap: Snapshot, query: str, scored: list[tuple[float, float, int]], limit: int, per_release: int,
+               w: RankingWeights) -> list[tuple[float, float, int]]:
+    """(score, relative, paragraph id) of the results, best first. With one paragraph per release (stage
+    two), the first `passage_releases` releases are re-ranked by their score plus `passage_release` times
+    the score of the passage that answers inside each: a release whose one sentence answers the question
+    passes a release that only repeats its words across paragraphs; each release shows that passage."""
+    out: list[tuple[float, float, int]] = []
+    per: dict[str, int] = {}
+    for score, relative, pid in scored:
+        rid = snap.corpus.paragraphs[pid].release_id
+        if per.get(rid, 0) >= per_release:
+            continue
+        per[rid] = per.get(rid, 0) + 1
+        out.append((score, relative, pid))
+        if len(out) >= max(limit, w.passage_releases if per_release == 1 else 0):
+            break
+    if per_release != 1:
+        return out[:limit]
+    answered = []
+    for n, (score, relative, pid) in enumerate(out):
+        found = best_passage(snap, snap.corpus.paragraphs[pid].release_id, query, w)
+        if found:
+            pid = found[0]
+        boost = w.passage_release * found[1] if found and n < w.passage_releases else 0.0
+        answered.append((score + boost, relative, pid))
+    answered.sort(key=lambda t: (-t[0], t[2]))
+    return answered[:limit]
+
+
 def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_release: int = 1,
            weights: RankingWeights | None = None) -> Answer:
     w = weights or WEIGHTS
@@ -74,20 +103,12 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
     if not scored or max(r for _, r, _ in scored) < floor:
         return Answer("search", query, False, f"No release matches '{query}'.")
     best = scored[0][0]
-    per: dict[str, int] = {}
+    terms = set(tokens)
     citations: list[Citation] = []
     items: list[Item] = []
-    terms = set(tokens)
-    for score, relative, pid in scored:
-        if score < w.score_cut * best or len(citations) >= limit:
+    for score, relative, pid in _answering(snap, query, scored, limit, per_release, w):
+        if score < w.score_cut * best:
             break
-        rid = snap.corpus.paragraphs[pid].release_id
-        if per.get(rid, 0) >= per_release:
-            continue
-        per[rid] = per.get(rid, 0) + 1
-        if per_release == 1:  # stage two: the passage of the release that answers the query
-            found = best_passage(snap, rid, query, w)
-            pid = found[0] if found else pid
         text = snap.corpus.paragraphs[pid].text
         citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms),
                               also_in=snap.same_text_releases(pid)))

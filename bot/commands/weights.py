@@ -4,7 +4,7 @@ one documented object.
 Each weight says what it trades off and what pins it: the test that fails, or the dev-eval figure that
 moves, when the weight is moved alone (`python scripts/weight_sensitivity.py ../shared/eval/dev_questions.yaml
 --tests`, which tries a lower and a higher value of each; `--only NAME --values a,b` tries others).
-"Dev eval" is `pressbot eval ../shared/eval/dev_questions.yaml` (search MRR 0.625, cities macro-F1
+"Dev eval" is `pressbot eval ../shared/eval/dev_questions.yaml` (search MRR 0.828, cities macro-F1
 0.902 with these values). "Not pinned" means no test and no dev-eval figure moved over the range
 tried: the value is a judgement call, and a test for it is owed."""
 
@@ -71,6 +71,34 @@ class RankingWeights:
     for 'when', a reason for 'why'; bot/commands/passage.py). Pinned by dev eval search MRR (1.0: 0.688,
     1.5: 0.719, 2.0: 0.750 — 1.5 is kept below the best dev value on purpose: the cue is a hint, not an
     answer) and tests/commands/test_search_passage.py."""
+    passage_count: float = 1.5
+    """Further multiplier for a paragraph whose number counts the thing a 'how many' question asks about
+    (the asked noun among the four words after the number: '116 live and dead birds' for 'how many birds'),
+    over one holding any number (gallons, a victim's age). Pinned by dev eval search MRR (1.0 and 1.25: 'how
+    many birds were found after the Amplify pipeline leak' answers with the lede's gallons; 2.0 and 3.0 change
+    nothing); tests/commands/test_search_passage.py::test_how_many_prefers_the_number_that_counts_the_thing_
+    asked_about pins what counts (Orange and San Diego excerpts), not the value."""
+    passage_releases: int = 10
+    """How many of the best releases are re-ranked by the passage that answers inside each: reach against
+    latency (one pruned passage reading per release; bench search p50 7.8 -> 7.9-9.0 ms at 10). Pinned from below by dev eval
+    search MRR (5: 'who is Operation Badge #10934 named after', whose answer is paragraph 210 of a Dallas
+    annual report ranked 10th, misses); 20 changes nothing."""
+    passage_release: float = 1.5
+    """Weight of that passage's score (0 to about 1.5) added to a release's score (paragraph BM25 relative
+    to the query, plus the release's whole-text share): the release whose one sentence holds the question's
+    words beats one repeating them in several paragraphs; too much and a passing sentence in an unrelated
+    release outranks the story. Pinned by dev eval search MRR: 0 and 0.5 lose the Dallas annual-report
+    answer (Operation Badge), 1.0 ranks the Orange Wozniak recusal release 3rd instead of 2nd, 1.5 and 2.0
+    agree, 3.0 drops an Orange release about the informant committee to 2nd; kept low in that range."""
+    passage_headline: float = 0.5
+    """Multiplier, inside a release, for its headline or a headline-like line (a breadcrumb trail, a date
+    alone, a short title-case line without a full stop: bot/commands/passage.py::headline_like): such a
+    line repeats the subject's words and answers nothing, so a body paragraph holding half its share of the
+    query still answers first. Too low and a release whose only match is its headline shows a weak body
+    line instead. Pinned by dev eval search MRR (1.0: 'first murder conviction
+    in Dallas County using investigative genetic genealogy' misses; 0.25 and 0.8 unchanged); the excerpts of
+    tests/commands/test_search_passage.py::test_headline_like_lines_name_rather_than_report pin what counts
+    as headline-like, not this value."""
     passage_local_floor: float = 0.1
     """In-release rarity of a query word printed in every paragraph of the release (the release's names):
     it still counts this much, so a sentence naming the subject beats one that does not. Pinned by

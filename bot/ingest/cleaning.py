@@ -17,6 +17,9 @@ from bot.textnorm import collapse_ascii_ws
 
 _TERMINAL = tuple(".!?:;\"”’)]")
 _OPEN_QUOTE = ("“", '"', "‘")
+_CUT_NUMBER = re.compile(r"\d,(\d{1,2})$")  # '$1,2' ends mid-group: a thousands group has three digits
+_LONE_DASH = re.compile(r"^[-–—]$")
+_LIST_END = re.compile(r"[;:,]\s*(?:and|or)$")  # 'the charges; and' introduces a further list item
 _ORDINAL_LINE = re.compile(r"^(st|nd|rd|th)$", re.IGNORECASE)
 _TITLE_END = re.compile(
     r"\b(Attorney|Attorneys|Sheriff|Chief|Judge|Justice|Detective|Officer|Sergeant|Lieutenant|Captain|"
@@ -76,14 +79,29 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
+def _fragment_joins(prev: str, cur: str, prev2: str) -> bool | None:
+    """An inline dash page markup put on its own line ('19\n–\nyear-old', 'post\n–\nrelease') joins the
+    words on both sides; a list bullet (after ':', ';' or '; and') opens an item; a superscript ordinal joins
+    its number and the word after it. None: not such a fragment."""
+    if _LONE_DASH.match(cur):
+        return not prev.endswith(_TERMINAL) and not _LIST_END.search(prev)
+    if _LONE_DASH.match(prev) and prev2 and not prev2.endswith(_TERMINAL) and not _LIST_END.search(prev2):
+        return True
+    if (_ORDINAL_LINE.match(cur) and prev[-1:].isdigit()) or (_ORDINAL_LINE.match(prev) and prev2[-1:].isdigit()):
+        return True  # a superscript ordinal on its own line ('86\nth\nStreet')
+    cut = _CUT_NUMBER.search(prev)
+    if cut and re.match(rf"\d{{{3 - len(cut.group(1))}}}(?!\d)", cur):
+        return True  # a number cut inside a digit group ('$1,2\n50'); the space stays, so citations stay verbatim
+    return None
+
+
 def _joins(prev: str, cur: str, prev2: str, width: int) -> bool:
     """Should line `cur` continue the paragraph ending with line `prev`?"""
     if _DATELINE.match(cur):
         return False  # "(Dallas, Texas) – On ..." always opens the body
-    if _ORDINAL_LINE.match(cur) and prev[-1:].isdigit():
-        return True
-    if _ORDINAL_LINE.match(prev) and prev2[-1:].isdigit():
-        return True
+    dash = _fragment_joins(prev, cur, prev2)
+    if dash is not None:
+        return dash
     if prev in _OPEN_QUOTE or prev.endswith(("“", " \"")):
         return True
     first = cur[0]

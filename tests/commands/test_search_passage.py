@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.commands.passage import answer_cue, content_query
+from bot.commands.passage import answer_cue, content_query, count_focus, headline_like, name_units
 from bot.commands.search import search
 from bot.commands.weights import WEIGHTS
 from tests.helpers import engine_for
@@ -68,6 +68,59 @@ KINGS = ("Brooklyn District Attorney Eric Gonzalez today announced that a man ha
          "Supreme Court Justice Danny Chun.")
 
 
+# Kings County DA (kings_ny): the December 2022 gun buyback release, its head lines and first paragraph
+KINGS_BUYBACK = (
+    "Monday, December 19, 2022\n\nRecord Number of Firearms Recovered in Brooklyn Gun Buyback\n\n206 Weapons "
+    "Surrendered, the Most During a Single Event in City History, Including Ghost Guns and Assault Rifles\n\n"
+    "Brooklyn District Attorney Eric Gonzalez, together with New York City Police Commissioner Keechant L. "
+    "Sewell, today announced that a Gun Buyback event that was held in Bedford Stuyvesant on Saturday resulted "
+    "in the most surrendered weapons in memory. A total of 206 firearms were turned in by residents, who "
+    "received up to $500 and an iPad. The weapons included 130 handguns, five of which were ghost guns, and "
+    "several assault rifles.")
+
+# Orange County DA (orange_ca): the Wozniak misconduct-ruling release, its summary line and two timeline entries
+ORANGE_WOZNIAK = (
+    "COURT FINDS PUBLIC DEFENDER’S ACCUSATION OF MISCONDUCT BY OCDA TO BE UNTRUE\n\n*Multiple motions filed in "
+    "People v. Daniel Wozniak denied including “Motion to Dismiss the Death Penalty”\n\nIn January 2015, Sanders "
+    "filed a motion to recuse the OCDA from litigating the Wozniak case. On Jan. 27, 2015, Judge Stotler recused "
+    "himself, citing he could no longer be impartial due to Sanders’ accusations of misconduct for the last four "
+    "years and inciting the OCDA, who merely responds.\n\nOn Jan. 29, 2015, Judge Conley is appointed to preside "
+    "over the Wozniak case.")
+# San Diego County DA (san_diego_ca): the Rose Garden labor-trafficking release, paragraphs 1-3 and 8-9
+SAN_DIEGO_ROSE = (
+    "Exploited and Underpaid: Two Charged for Trafficking Elder Care Workers in Around-the-Clock Labor Scheme\n\n"
+    "Rolando “Bobby” Solancho Corpuz, 57, and Maria Elsabel Sio Corpuz, 41, who are the administrators of two "
+    "residential care facilities for the elderly in Vista and Escondido have each been charged with six counts "
+    "each of wage theft and human trafficking.\n\nOne victim worked at Rose Garden in Vista and Rose Garden Capo "
+    "in Escondido from May 2023 until June 2024. The victim reported she was paid $150 a day to work six to "
+    "seven days a week, 24 hours a day. The victim agreed to a monthly deduction from her wages with the "
+    "understanding that the defendants would use those funds to retain an immigration attorney to help the "
+    "victim become a legal permanent resident.\n\nThe victim was required to live at the facility and share a "
+    "room with one of the patients. The victim would cook, clean as well as feed, bathe, and change the diapers "
+    "of the patients. The victim was required to administer medication to patients as well as give patients "
+    "insulin injections, even though the victim did not possess certifications or training that qualify her as "
+    "a caregiver.\n\nRose Garden Vista, located at 1266 Pleiades Dr., Vista, and Rose Garden Capo, located at "
+    "28688 Mountain Meadow Road, Escondido.")
+
+# Orange County DA (orange_ca): the Amplify oil-spill release, its headline, lede, a pipeline paragraph and the
+# damage paragraph (the lede is cut at its second sentence)
+ORANGE_AMPLIFY = (
+    "Attorney General Bonta and District Attorney Spitzer Announce Criminal Charges Against Amplify Energy for "
+    "Huntington Beach Oil Spill\n\nSANTA ANA – California Attorney General Rob Bonta and Orange County District "
+    "Attorney Todd Spitzer today announced the filing of misdemeanor charges against Amplify Energy, Beta "
+    "Operating Company, and San Pedro Bay Pipeline (collectively, “Amplify”) for discharging approximately "
+    "25,000 gallons of petroleum from an underwater pipeline off the coast of Huntington Beach in October 2021. "
+    "The charges are the result of an investigation led by the California Department of Justice, the California "
+    "Department of Fish and Wildlife, and the Orange County District Attorney’s Office.\n\nAmplify’s San Pedro "
+    "Bay pipeline runs from Platform Elly, located approximately eight miles off the coast of Orange County, to "
+    "on-shore processing tanks in Long Beach. On October 1, 2021, the San Pedro Bay pipeline ruptured and began "
+    "leaking oil being pumped by Amplify from Platform Elly.\n\nApproximately 25,000 gallons of petroleum was "
+    "discharged before the spill was contained, shutting down local beaches and requiring a coordinated incident "
+    "response from local, state, and federal agencies. 116 live and dead birds were recovered by wildlife "
+    "operations. Fourteen birds were rehabilitated and released, including 7 protected snowy plovers. The full "
+    "economic impact of the oil spill to surrounding shoreline and businesses is still unknown.")
+
+
 def _engine(tmp_path):
     return engine_for(tmp_path, {"dallas.txt": DALLAS, "sandiego.txt": SAN_DIEGO, "kings.txt": KINGS})
 
@@ -101,3 +154,108 @@ def test_a_query_about_words_no_release_uses_matches_nothing_in_a_large_corpus(t
     assert search(snap, "human trafficking unit grant", 5, cfg.min_relative_score, weights=large).found
     # a small corpus lacks ordinary words ('money', 'give'): the rule stays off and the question is answered
     assert engine.ask("search how much money did the governor give for the human trafficking unit").found
+
+
+def test_headline_like_lines_name_rather_than_report():
+    # Kings County (kings_ny): a date line and a title-case sub-headline without a full stop
+    assert headline_like("Monday, December 19, 2022")
+    assert headline_like("206 Weapons Surrendered, the Most During a Single Event in City History, Including "
+                         "Ghost Guns and Assault Rifles")
+    # Dallas County (dallas_tx): a 'LABEL: headline' line
+    assert headline_like("MEDIA RELEASE: Dallas County DA John Creuzot Announces Exoneration of Benjamin Spencer "
+                         "for 1988 Aggravated Robbery")
+    # San Diego County (san_diego_ca): a timeline heading is one; a one-line timeline entry reports
+    assert headline_like("Earnest Prosecution Timeline:")
+    assert not headline_like("Sentencing on state charges set for September 30, 2021.")
+    # Dallas County: a sentence reports, whatever its capitals
+    assert not headline_like("Spencer was released on bond after serving 34 years behind bars.")
+    # the breadcrumb trail the issue names (no dev office prints one)
+    assert headline_like("Home > News > Press Releases")
+
+
+def test_a_date_is_not_a_count_or_an_amount():
+    many = answer_cue("how many weapons did residents surrender at the record-breaking December 2022 gun buyback")
+    assert many is not None
+    assert not many.search("Monday, December 19, 2022")  # Kings County: the date line
+    assert many.search("A total of 206 firearms were turned in by residents")  # Kings County
+    assert many.search("116 live and dead birds were recovered by wildlife operations.")  # Orange County
+    # Dallas County: a year and a month-day are dates, not how many
+    assert not many.search("In May 2024, the Texas Court of Criminal Appeals overturned Spencer’s conviction.")
+    when = answer_cue("when will John Earnest be sentenced")
+    assert when is not None and when.search("Sentencing on state charges set for September 30, 2021.")
+
+
+def test_how_many_is_answered_by_the_body_not_the_date_line_or_the_subheadline(tmp_path):
+    engine = engine_for(tmp_path, {"kings_buyback.txt": KINGS_BUYBACK, "dallas.txt": DALLAS,
+                                   "sandiego.txt": SAN_DIEGO})
+    ans = engine.ask("search how many weapons did residents surrender at the record-breaking December 2022 "
+                     "gun buyback")
+    assert ans.found and "A total of 206 firearms were turned in by residents" in ans.citations[0].text
+
+
+def test_a_first_name_is_as_common_in_a_release_as_the_surname_it_is_then_called_by(tmp_path):
+    snap = _engine(tmp_path).store.snapshot
+    terms = set(snap.tokenizer("Benjamin Spencer John Earnest"))
+    # Dallas County (dallas_tx): the full name once, the surname afterwards
+    dallas = ["Benjamin Spencer was initially convicted of murder in 1987 and sentenced to 35 years in prison."]
+    # San Diego County (san_diego_ca): a middle initial inside the name
+    san_diego = ["John T. Earnest, 22, pleaded guilty today to murder and other charges in San Diego Superior Court"]
+    units = name_units(snap, dallas + san_diego, terms)
+    by_last = {last: unit for unit, last in units}
+    assert by_last[snap.tokenizer("Spencer")[0]] == set(snap.tokenizer("Benjamin Spencer"))
+    assert by_last[snap.tokenizer("Earnest")[0]] == set(snap.tokenizer("John Earnest"))
+    # words in one sentence but not one name are no unit
+    assert not name_units(snap, ["Spencer was released on bond after serving 34 years behind bars."],
+                          set(snap.tokenizer("Spencer released")))
+
+
+def test_the_sentence_holding_the_answer_is_read_with_the_sentence_naming_its_subject(tmp_path):
+    engine = engine_for(tmp_path, {"wozniak.txt": ORANGE_WOZNIAK, "rose.txt": SAN_DIEGO_ROSE, "kings.txt": KINGS,
+                                   "dallas.txt": DALLAS})
+    # Orange County: the reason ('citing ... due to') follows the sentence naming the Wozniak case
+    ans = engine.ask("search why did the judge step aside from the Daniel Wozniak murder case")
+    assert ans.found and "Judge Stotler recused himself" in ans.citations[0].text
+    # San Diego County: the pay follows the sentence naming Rose Garden
+    ans = engine.ask("search how much were the caregivers at the Rose Garden elder care homes paid")
+    assert ans.found and "paid $150 a day" in ans.citations[0].text
+
+
+def test_how_many_prefers_the_number_that_counts_the_thing_asked_about(tmp_path):
+    engine = engine_for(tmp_path, {"amplify.txt": ORANGE_AMPLIFY, "sandiego.txt": SAN_DIEGO, "dallas.txt": DALLAS})
+    snap = engine.store.snapshot
+    birds, people = answer_cue("how many birds were found"), answer_cue("how many people were inside")
+    assert birds is not None and people is not None
+    focus = count_focus(snap, "how many birds were found after the Amplify pipeline leak")
+    assert focus == snap.tokenizer("birds")[0]
+    # Orange County: the birds are counted; gallons and miles are numbers about something else
+    assert birds.counts(snap, "116 live and dead birds were recovered by wildlife operations.", focus)
+    assert not birds.counts(snap, "Approximately 25,000 gallons of petroleum was discharged", focus)
+    # San Diego County: the people inside are counted, a victim's age is not
+    inside = snap.tokenizer("people")[0]
+    assert people.counts(snap, "There were 54 people inside the synagogue when Earnest entered the lobby", inside)
+    assert not people.counts(snap, "Lori Gilbert-Kaye, 60, was killed in the attack.", inside)
+    # a date is no count: 'October 1, 2021, the San Pedro Bay pipeline' counts no pipelines
+    pipes = count_focus(snap, "how many pipelines ruptured")
+    assert pipes is not None
+    assert not birds.counts(snap, "On October 1, 2021, the San Pedro Bay pipeline ruptured", pipes)
+
+
+def test_pruned_passage_reading_finds_the_same_best_paragraph(tmp_path):
+    from bot.commands.passage import best_passage, passage_scores
+    engine = engine_for(tmp_path, {"dallas.txt": DALLAS, "sandiego.txt": SAN_DIEGO, "amplify.txt": ORANGE_AMPLIFY,
+                                   "rose.txt": SAN_DIEGO_ROSE})
+    snap = engine.store.snapshot
+    queries = ["how much money did the governor's office give Dallas County to start its human trafficking unit",
+               "when will John Earnest be sentenced on the state charges",  # San Diego
+               "how many birds were found after the Amplify pipeline leak",  # Orange
+               "how much were the caregivers at the Rose Garden elder care homes paid"]  # San Diego
+    for rid in snap.corpus.releases:
+        for q in queries:
+            full = passage_scores(snap, rid, q)
+            found = best_passage(snap, rid, q)
+            if not full:
+                assert found is None
+                continue
+            top = max(score for score, _ in full)
+            assert found is not None and found[1] == top
+            assert found[0] == next(pid for score, pid in full if score == top)
