@@ -30,7 +30,7 @@ from bot.store import SnapshotStore
 
 FIGURES = {"who": ("who", "accuracy"), "cities F1": ("cities", "macro_f1"), "quote": ("quote", "accuracy"),
            "search MRR": ("search", "mrr"), "unanswerable": ("unanswerable", "accuracy")}
-TESTS = ["tests/test_search_real.py", "tests/test_answers_excerpts.py", "tests/test_demo_answers.py"]
+TESTS = ["tests/commands/test_search_real.py", "tests/test_answers_excerpts.py", "tests/test_demo_answers.py"]
 
 
 def use(weights: RankingWeights) -> None:

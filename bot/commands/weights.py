@@ -28,7 +28,7 @@ class RankingWeights:
     unchanged)."""
     headline: float = 0.8
     """Multiplier for a paragraph that is the release's headline: it repeats the query's words, the
-    body answers. Pinned from above by tests/test_search_real.py::test_the_lede_answers_a_near_tie and
+    body answers. Pinned from above by tests/commands/test_search_real.py::test_the_lede_answers_a_near_tie and
     dev eval search MRR (1.2: 0.469). Lower scores higher on the dev set (0.4: MRR 0.641) — worth a look."""
     lede_paragraphs: int = 3
     """How many opening paragraphs count as the lede (news puts the facts first). Pinned by
@@ -54,7 +54,7 @@ class RankingWeights:
     from below by dev eval search MRR (0.15 and 0.0: 0.594); 0.45 and 1.0 change nothing."""
     whole_release: float = 1.0
     """A release scoring this much (relative to the query's weight) matches a long query as a whole, and
-    the relevance floor drops by `whole_release_floor`. Pinned by tests/test_search_real.py::
+    the relevance floor drops by `whole_release_floor`. Pinned by tests/commands/test_search_real.py::
     test_a_release_answering_a_long_query_as_a_whole_is_found and
     test_whole_release_floor_on_a_query_spread_over_paragraphs (1.5 fails both; MRR 0.594)."""
     whole_release_floor: float = 0.5
