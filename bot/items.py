@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, Protocol
 
+from bot.wording import plural
+
 TEXT, DISCORD = "text", "discord"
 
 
@@ -60,11 +62,14 @@ class PersonItem(_Item):
     citations: list[int] = field(default_factory=list)
 
     def line(self, fmt: Formatter) -> str:
-        titles = "; ".join(fmt.esc(t) for t in self.titles[:4]) or "no title stated"
-        org = f" ({fmt.esc(self.org)})" if self.org and self.org not in "; ".join(self.titles) else ""
+        """'Tim Garrison — U.S. Attorney · Western District of Missouri · 5 releases [1] [2]'."""
+        parts = ["; ".join(fmt.esc(t) for t in self.titles[:3]) or "no title stated"]
+        if self.org and self.org not in "; ".join(self.titles[:3]):
+            parts.append(fmt.esc(self.org))
+        if self.releases:
+            parts.append(plural(self.releases, "release"))
         refs = "".join(f" [{i + 1}]" for i in self.citations[:4])
-        named = f" · named in {self.releases} release(s)" if self.releases else ""
-        return f"{fmt.bullet}{fmt.strong(fmt.esc(self.name))} — {titles}{org}{named}{refs}"
+        return f"{fmt.bullet}{fmt.strong(fmt.esc(self.name))} — {' · '.join(parts)}{refs}"
 
 
 @dataclass(slots=True)
@@ -92,7 +97,7 @@ class QuoteItem(_Item):
     """`quote`: one distinct quotation, verbatim, with the index of its citation."""
 
     KIND: ClassVar[str] = "quote"
-    TARGETS: ClassVar[frozenset[str]] = frozenset({DISCORD})
+    TARGETS: ClassVar[frozenset[str]] = frozenset()  # each quotation's citation shows it, once
     SHOWN: ClassVar[int] = 6
     speaker: str
     text: str
@@ -135,7 +140,7 @@ class SourceCount(_Item):
     releases: int
 
     def line(self, fmt: Formatter) -> str:
-        return f"{fmt.bullet}{fmt.esc(self.source)}: {self.releases} releases"
+        return f"{fmt.bullet}{fmt.esc(self.source)}: {plural(self.releases, 'release')}"
 
 
 @dataclass(slots=True)

@@ -45,8 +45,9 @@ TERMINAL = TextFormatter()
 
 
 def citation_line(c: Citation) -> str:
-    meta = ", ".join(terminal(x) for x in (c.source, c.date) if x)
-    return f"{terminal(c.title)} ({meta}), ¶{c.paragraph}"
+    """'Title — Office · 2024-11-18 · ¶11', the order Discord's citation fields use."""
+    meta = " · ".join([*(terminal(x) for x in (c.source, c.date) if x), f"¶{c.paragraph}"])
+    return f"{terminal(c.title)} — {meta}"
 
 
 def also_in_line(c: Citation, shown: int = 3) -> str:

@@ -91,7 +91,7 @@ def test_both_renderers_draw_every_item_kind_of_every_command(spec):
 
 def test_discord_lines_escape_and_bold_while_the_terminal_prints_as_written():
     people = Answer("who", "x", True, "s", items=[PersonItem("A *star*", ["Chief"], "Police Dept", 1, 1, [0])])
-    assert "• **A \\*star\\*** — Chief (Police Dept) · named in 1 release(s) [1]" in answer_pages(people)[0].description
+    assert "• **A \\*star\\*** — Chief · Police Dept · 1 release [1]" in answer_pages(people)[0].description
     skipped = Answer("reload", "", True, "s", items=[SkippedFile("dir/x.pdf", "too *large*")])
     assert render_text(skipped) == "s\n  skipped dir/x.pdf: too *large*"
     assert "• skipped `dir/x.pdf`: too \\*large\\*" in answer_pages(skipped)[0].description
