@@ -1,0 +1,68 @@
+"""The reporter's side: citations with office and link, no repeats, quiet refusals, buttons, follow-ups."""
+
+from __future__ import annotations
+
+import re
+
+from bot.discord_app.render import answer_pages, safe
+from bot.items import PersonItem
+from bot.models import Answer, Citation
+from bot.render_text import render_text
+from tests.discord_app.test_discord import demo_config, env, world  # noqa: F401 - fixtures
+
+FIELD = re.compile(r"^\[1\] Federal operation helps Kansas City crack down on violent crime — Missourinet · 2019 · ¶5$")
+
+
+def _cite(rid: str, n: int, url: str | None = "https://da.example/r/1") -> Citation:
+    return Citation(rid, f"Title {rid}", "2024-11-18", "Orange County District Attorney", "/x", url, n,
+                    f"Quoted words number {n} from {rid}.")
+
+
+async def test_citation_field_names_title_office_date_and_paragraph(env):  # noqa: F811
+    _guild, channel, reporter, _ = world(env)
+    await reporter.send(channel, "!who Garrison")
+    field = channel.last_message.embeds[0].fields[0]
+    assert FIELD.match(field.name.replace("\\", "")), field.name
+    assert not field.value.startswith("[Open the release]")  # the demo release has no URL
+
+
+def test_a_linked_citation_leads_with_its_link_and_one_release_links_the_embed():
+    one = Answer("search", "x", True, "2 results", citations=[_cite("a", 11), _cite("a", 12)])
+    page = answer_pages(one)[0]
+    assert page.url == "https://da.example/r/1"
+    assert page.fields[0].name == "[1] Title a — Orange County District Attorney · 2024\\-11\\-18 · ¶11"
+    assert page.fields[0].value.startswith("[Open the release](<https://da.example/r/1>)\n“Quoted")
+    two = Answer("search", "x", True, "2 results", citations=[_cite("a", 11), _cite("b", 2, None)])
+    page = answer_pages(two)[0]
+    assert page.url is None and page.fields[1].value.startswith("“Quoted")
+
+
+def test_terminal_prints_title_office_date_paragraph_then_link():
+    text = render_text(Answer("search", "x", True, "1 result", citations=[_cite("a", 11)]))
+    assert text.splitlines()[-2:] == ["    — Title a — Orange County District Attorney · 2024-11-18 · ¶11",
+                                      "      https://da.example/r/1"]
+
+
+def test_quote_shows_each_quotation_once_and_points_only_at_its_page(sample_engine):
+    ans = sample_engine.ask("!quote Spitzer")
+    assert len(ans.citations) > 5
+    pages = answer_pages(ans)
+    shown = "\n".join([pages[0].description or ""] + [f.value for p in pages for f in p.fields])
+    for c in ans.citations:
+        assert shown.count(safe(c.text)[:60]) == 1, c.text
+    for page in pages:  # no reference in a description to a citation another page holds
+        held = {int(f.name[1:f.name.index("]")]) for f in page.fields}
+        refs = {int(r) for r in re.findall(r"\[(\d+)\]", page.description or "")}
+        assert refs <= held
+
+
+def test_namesakes_one_line_over_one_bullet_each():
+    people = [PersonItem(f"{first} Garrison", ["Sheriff"], None, 2, n, [i]) for i, (first, n) in
+              enumerate((("Doug", 1), ("Drew", 3), ("Tim", 5)))]
+    ans = Answer("who", "Garrison", True, "'Garrison' names 3 different people: Doug Garrison: Sheriff | ...",
+                 items=list(people), citations=[_cite("a", k) for k in (1, 2, 3)])
+    lines = answer_pages(ans)[0].description.splitlines()
+    assert lines[0] == "3 people named Garrison"
+    assert lines[1:] == ["• **Doug Garrison** — Sheriff · 1 release [1]", "• **Drew Garrison** — Sheriff · 3 releases [2]",
+                         "• **Tim Garrison** — Sheriff · 5 releases [3]"]
+    assert "|" not in answer_pages(ans)[0].description
