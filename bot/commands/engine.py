@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 
 from bot.commands import reload
+from bot.commands import suggest as completions
 from bot.commands.registry import REGISTRY, CommandSpec, Registry, Request
 from bot.models import Answer
 from bot.store import SnapshotStore
@@ -69,6 +70,8 @@ class Engine:
         if refusal is not None or spec is None or spec.answer is None:
             return refusal or self.registry.help(self.cfg.discord.prefix)
         snap = self.store.snapshot  # one read: a concurrent reload cannot mix two snapshots
+        if spec.suggest is completions.topics:  # a release an autocomplete sent by reference: its full title
+            argument = completions.resolve(snap, argument)
         return spec.answer(Request(snap, argument, self.cfg.answers, self.cfg.discord.prefix, user, self.store,
                                    self.registry))
 
@@ -106,7 +109,7 @@ class Engine:
         """How many releases the serving snapshot holds."""
         return len(self.store.snapshot.corpus.releases)
 
-    def suggest(self, command: str, typed: str, limit: int = 25) -> list[str]:
+    def suggest(self, command: str, typed: str, limit: int = 25) -> list[completions.Choice]:
         """Completions for a command's parameter as typed so far (none for a command without)."""
         spec = self.registry.get(command)
         if spec is None or spec.suggest is None:

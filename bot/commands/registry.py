@@ -59,7 +59,7 @@ class Request:
 
 
 Answerer = Callable[[Request], Answer]
-Suggester = Callable[[Snapshot, str, int], list[str]]
+Suggester = Callable[[Snapshot, str, int], list[suggest.Choice]]
 
 
 @dataclass(frozen=True, slots=True)

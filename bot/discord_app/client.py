@@ -41,6 +41,8 @@ class PressBot(commands.AutoShardedBot):
         for problem in disagreements(registry, registry.help(self.cfg.discord.prefix),
                                      from_tree(self.tree.get_commands()), (c.name for c in self.commands)):
             log.warning("command registry and Discord disagree: %s", problem)
+        # the autocomplete tables take about a second to derive on a large corpus: not on the first keystroke
+        self.loop.run_in_executor(self.answers.executor, lambda: self.engine.suggest("who", "", 1))
         for gid in self.cfg.discord.guild_ids:  # guild sync is instant; global sync is the `sync global` command
             guild = discord.Object(gid)
             self.tree.copy_global_to(guild=guild)

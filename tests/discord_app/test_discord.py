@@ -70,7 +70,7 @@ async def test_prefix_and_slash_quote_about_a_topic_give_the_same_embed(env):
 async def test_who_autocomplete_suggests_people(env):
     _guild, channel, reporter, _ = world(env)
     choices = await reporter.autocomplete(channel, "who", "name", "garis")
-    names = [c["name"] for c in choices]
+    names = [c["value"] for c in choices]
     assert "Tim Garrison" in names and len(names) <= 25
 
 

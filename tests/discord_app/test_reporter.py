@@ -66,3 +66,10 @@ def test_namesakes_one_line_over_one_bullet_each():
     assert lines[1:] == ["• **Doug Garrison** — Sheriff · 1 release [1]", "• **Drew Garrison** — Sheriff · 3 releases [2]",
                          "• **Tim Garrison** — Sheriff · 5 releases [3]"]
     assert "|" not in answer_pages(ans)[0].description
+
+
+async def test_autocomplete_shows_labels_and_sends_plain_names(env):  # noqa: F811
+    _guild, channel, reporter, _ = world(env)
+    choices = await reporter.autocomplete(channel, "who", "name", "Garr")
+    assert choices[0]["value"] == "Tim Garrison"
+    assert choices[0]["name"].startswith("Tim Garrison — U.S. Attorney · 1 release")

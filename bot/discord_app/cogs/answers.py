@@ -111,8 +111,10 @@ def answers_cog(registry: Registry) -> type[AnswersBase]:
 
 
 def as_choices(options: list[str]) -> list[app_commands.Choice[str]]:
-    """Discord choices (at most 25; names and values at most 100 characters)."""
-    return [app_commands.Choice(name=discord_plain(o)[:100] or "?", value=o[:100]) for o in options[:MAX_CHOICES]]
+    """Discord choices (at most 25; names and values at most 100 characters): a `Choice`'s label as the
+    name, its value as sent (the engine never offers a value longer than 100 characters)."""
+    return [app_commands.Choice(name=discord_plain(getattr(o, "label", o))[:100] or "?", value=str(o)[:100])
+            for o in options[:MAX_CHOICES] if len(o) <= 100]
 
 
 async def setup(bot: PressBot) -> None:
