@@ -1,20 +1,25 @@
-"""Sending an answer: embeds, pagination, ephemeral slash replies, mentions never live."""
+"""Sending an answer: embeds, pagination, 🗑, ephemeral slash replies, mentions never live."""
 
 from __future__ import annotations
 
 import discord
 from discord.ext import commands
 
-from bot.discord_app.paginator import PageView
+from bot.discord_app.paginator import PageView, single_page_view
 
 
 async def send_answer(ctx: commands.Context, pages: list[discord.Embed], ephemeral: bool = False) -> None:
-    """Reply with the first page (and page buttons when there are more)."""
+    """Reply with the first page, page buttons when there are more, and 🗑 under a reply others see."""
     kwargs: dict = {"embed": pages[0], "allowed_mentions": discord.AllowedMentions.none()}
+    private = ephemeral and ctx.interaction is not None
     if ctx.interaction is not None:
         kwargs["ephemeral"] = ephemeral
     if len(pages) > 1:
         view = PageView(pages, ctx.author.id)
-        view.message = await ctx.reply(view=view, mention_author=False, **kwargs)
-    else:
+        if private:  # nobody else sees it, and the asker can dismiss it: no 🗑
+            view.remove_item(view.children[-1])
+        view.attach(await ctx.reply(view=view, mention_author=False, **kwargs))
+    elif private:
         await ctx.reply(mention_author=False, **kwargs)
+    else:
+        await ctx.reply(view=single_page_view(ctx.author.id), mention_author=False, **kwargs)

@@ -73,3 +73,53 @@ async def test_autocomplete_shows_labels_and_sends_plain_names(env):  # noqa: F8
     choices = await reporter.autocomplete(channel, "who", "name", "Garr")
     assert choices[0]["value"] == "Tim Garrison"
     assert choices[0]["name"].startswith("Tim Garrison — U.S. Attorney · 1 release")
+
+
+def _member(env, guild, name):
+    return guild.add_member(env.create_user(name))
+
+
+async def test_slash_refusals_are_ephemeral_and_titles_echo_little_of_the_query(env):  # noqa: F811
+    _guild, channel, reporter, _ = world(env)
+    missing = await reporter.slash(channel, "who", name="Nobodyxyz")
+    assert missing.ephemeral and "No release names" in missing.response.embeds[0].description
+    found = await reporter.slash(channel, "who", name="Garrison")
+    assert not found.ephemeral
+    long = await reporter.slash(channel, "search", text="violent crime " + "zzz " * 60)
+    assert long.ephemeral and len(long.response.embeds[0].title) <= len("search ") + 60
+    await reporter.send(channel, "!who Nobodyxyz")  # a prefix refusal is a reply like any other
+    assert "No release names" in channel.last_message.embeds[0].description
+
+
+async def test_only_the_asker_or_an_admin_deletes_a_reply(env):  # noqa: F811
+    guild, channel, reporter, editor = world(env)
+    other = _member(env, guild, "other")
+    await reporter.send(channel, "!who Garrison")
+    reply = channel.last_message
+    refused = await other.click(reply, custom_id=f"pressbot:delete:{reporter.id}")
+    assert refused.ephemeral and "Only the person who asked" in refused.response.content
+    assert channel.last_message.id == reply.id
+    await reporter.click(reply, custom_id=f"pressbot:delete:{reporter.id}")
+    assert channel.last_message is None or channel.last_message.id != reply.id
+    await reporter.send(channel, "!who Garrison")
+    second = channel.last_message
+    await editor.click(second, custom_id=f"pressbot:delete:{reporter.id}")  # Manage Server may tidy up
+    assert channel.last_message is None or channel.last_message.id != second.id
+
+
+async def test_page_buttons_after_a_restart_say_expired(env, monkeypatch):  # noqa: F811  # noqa: F811
+    from bot.discord_app import paginator
+    from tests.discord_app.test_discord import _fake_answer
+
+    _guild, channel, reporter, _ = world(env)
+    monkeypatch.setattr(type(env.bot.get_cog("Answers")), "_answer", _fake_answer)
+    await reporter.send(channel, "!search word")
+    msg = channel.last_message
+    turned = await reporter.click(msg, label="▶")
+    assert not turned.ephemeral and channel.last_message.embeds[0].footer.text.startswith("Page 2/")
+    for view in list(paginator.LIVE.values()):  # what a restart leaves: the message, no view behind it
+        view.stop()
+        env.bot._connection._view_store.remove_view(view)
+    paginator.LIVE.clear()
+    late = await reporter.click(channel.last_message, label="▶")
+    assert late.ephemeral and "expired" in late.response.content

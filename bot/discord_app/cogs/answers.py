@@ -53,7 +53,8 @@ class AnswersBase(commands.Cog):
                                             lambda: engine.run(command, argument, admin=admin, user=user),
                                             on_slow=thinking, key=key,
                                             current=lambda: engine.store.snapshot.fingerprint == fingerprint)
-        await ctx.send_answer(ans, ephemeral=ephemeral)
+        # a refusal (not found, usage, too long, a bad filter) is the asker's business only
+        await ctx.send_answer(ans, ephemeral=ephemeral or (ctx.interaction is not None and not ans.found))
 
 
 def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
