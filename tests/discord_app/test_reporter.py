@@ -75,8 +75,8 @@ async def test_autocomplete_shows_labels_and_sends_plain_names(env):  # noqa: F8
     assert choices[0]["name"].startswith("Tim Garrison — U.S. Attorney · 1 release")
 
 
-def _member(env, guild, name):
-    return guild.add_member(env.create_user(name))
+def _member(e, guild, name):
+    return guild.add_member(e.create_user(name))
 
 
 async def test_slash_refusals_are_ephemeral_and_titles_echo_little_of_the_query(env):  # noqa: F811
