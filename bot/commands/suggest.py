@@ -107,14 +107,15 @@ def _tables(snap: Snapshot) -> _Tables:
         name = p.name
         if len(name.split()) >= 2 and _is_person(p, name.split(), surnames, ordinary):
             people.append(_Entry(name, name_key(p.first), name_key(p.last), len(p.releases), _label(p, name)))
-    refs = {_ref(rid): rid for rid in snap.corpus.releases}
+    refs = {release_ref(rid): rid for rid in snap.corpus.releases}
     tables = _Tables(people, Counter(e.last for e in people), refs)
     _CACHE.clear()  # one snapshot serves at a time
     _CACHE[snap.fingerprint] = tables
     return tables
 
 
-def _ref(release_id: str) -> str:
+def release_ref(release_id: str) -> str:
+    """A short, stable reference to a release (`#r` and 10 hex digits): fits Discord's 100-character values."""
     return "#r" + hashlib.sha1(release_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
@@ -155,12 +156,17 @@ def topics(snap: Snapshot, typed: str, limit: int) -> list[Choice]:
         rel = snap.corpus.releases[rid]
         if rel.title in out:
             continue
-        value = rel.title if len(rel.title) <= VALUE_MAX else _ref(rid)
+        value = rel.title if len(rel.title) <= VALUE_MAX else release_ref(rid)
         label = rel.title if len(rel.title) <= LABEL_MAX else rel.title[:LABEL_MAX - 1].rstrip() + "…"
         out[rel.title] = Choice(value, label)
         if len(out) >= limit:
             break
     return list(out.values())
+
+
+def release_of_ref(snap: Snapshot, ref: str) -> str | None:
+    """The id of the release `ref` (from `release_ref`) names in this snapshot, if any."""
+    return _tables(snap).refs.get(ref)
 
 
 def resolve(snap: Snapshot, argument: str) -> str:

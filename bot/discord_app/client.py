@@ -14,6 +14,7 @@ from bot.discord_app.agreement import disagreements, from_tree
 from bot.discord_app.answering import AnswerPool
 from bot.discord_app.cogs import EXTENSIONS
 from bot.discord_app.context import DMRefused, PressContext
+from bot.discord_app.followups import FollowUp
 from bot.discord_app.paginator import DYNAMIC_ITEMS
 
 log = logging.getLogger("pressbot.discord")
@@ -38,7 +39,7 @@ class PressBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         for name in EXTENSIONS:
             await self.load_extension(name)
-        self.add_dynamic_items(*DYNAMIC_ITEMS)  # 🗑 and "expired" page buttons, also after a restart
+        self.add_dynamic_items(*DYNAMIC_ITEMS, FollowUp)  # 🗑 and "expired" page buttons, also after a restart
         registry = self.engine.registry
         for problem in disagreements(registry, registry.help(self.cfg.discord.prefix),
                                      from_tree(self.tree.get_commands()), (c.name for c in self.commands)):

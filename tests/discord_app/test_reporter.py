@@ -123,3 +123,31 @@ async def test_page_buttons_after_a_restart_say_expired(env, monkeypatch):  # no
     paginator.LIVE.clear()
     late = await reporter.click(channel.last_message, label="▶")
     assert late.ephemeral and "expired" in late.response.content
+
+
+def _menu(message):
+    for row in message.components:
+        for child in getattr(row, "children", [row]):
+            if getattr(child, "custom_id", None) == "pressbot:follow":
+                return child
+    return None
+
+
+async def test_follow_ups_copy_a_citation_and_show_more_of_its_release(env):  # noqa: F811
+    _guild, channel, reporter, _ = world(env)
+    await reporter.send(channel, "!search violent crime")
+    msg = channel.last_message
+    menu = _menu(msg)
+    assert menu is not None and [o.label for o in menu.options[:2]] == ["[1] More from this release",
+                                                                         "[1] Copy citation"]
+    copy = await reporter.select(msg, [menu.options[1].value], custom_id="pressbot:follow")
+    text = copy.response.content
+    assert copy.ephemeral and text.startswith("```\n“") and text.endswith("\n```")
+    assert "” — Federal operation helps Kansas City crack down on violent crime — Missourinet · 2019 · ¶" in text
+    more = await reporter.select(msg, [menu.options[0].value], custom_id="pressbot:follow")
+    embed = more.response.embeds[0]
+    assert more.ephemeral and "after ¶" in embed.description and embed.fields
+    first = int(menu.options[0].value.split(":")[2])
+    assert all(int(f.name.rsplit("¶", 1)[1]) > first for f in embed.fields)
+    await reporter.send(channel, "!who Garrison")  # only search and quote answers have the menu
+    assert _menu(channel.last_message) is None
