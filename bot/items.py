@@ -174,16 +174,26 @@ class LatestReleases(_Item):
 
 @dataclass(slots=True)
 class HelpEntry(_Item):
-    """`help`: one command, its usage (with the prefix) and what it answers."""
+    """`help`: one command, its usage (with the prefix), its slash form, what it answers, one example."""
 
     KIND: ClassVar[str] = "help"
     TARGETS: ClassVar[frozenset[str]] = frozenset({TEXT, DISCORD})
+    FILTERS: ClassVar[str] = ("Narrow an answer with source:OFFICE, since:2024-01 and until:2024-12-31 "
+                              "(e.g. search hate crime source:kings_ny since:2025).")
     command: str
     usage: str
     description: str
+    slash: str = ""  # "/who name:"
+    example: str = ""  # "!who Garrison"
+
+    @classmethod
+    def lines(cls, items: Sequence[Any], fmt: Formatter) -> list[str]:
+        return [item.line(fmt) for item in items] + [fmt.esc(cls.FILTERS)]
 
     def line(self, fmt: Formatter) -> str:
-        return fmt.entry(self.usage, self.description)
+        forms = fmt.code(self.usage) + (f" · {fmt.code(self.slash)}" if self.slash else "")
+        example = f" · e.g. {fmt.code(self.example)}" if self.example else ""
+        return f"{fmt.bullet}{forms} — {fmt.esc(self.description)}{example}"
 
 
 @dataclass(slots=True)

@@ -11,10 +11,13 @@ from bot.snapshot import Snapshot
 from bot.wording import plural
 
 
-def help_answer(commands: Iterable[tuple[str, str, str]], prefix: str = "!", note: str | None = None) -> Answer:
-    """The command list; `commands` are (name, usage, description) in the order to show."""
-    items: list[Item] = [HelpEntry(command=name, usage=f"{prefix}{usage}", description=desc)
-                         for name, usage, desc in commands]
+def help_answer(commands: Iterable[tuple[str, str, str, str, str]], prefix: str = "!",
+                note: str | None = None) -> Answer:
+    """The command list; `commands` are (name, usage, description, slash form, example) in the order to
+    show; usage and example are written without the prefix."""
+    items: list[Item] = [HelpEntry(command=name, usage=f"{prefix}{usage}", description=desc, slash=slash,
+                                   example=f"{prefix}{example}" if example and example != usage else "")
+                         for name, usage, desc, slash, example in commands]
     summary = note or "Commands (every answer cites the release and paragraph it quotes):"
     return Answer("help", "", True, summary, items=items)
 

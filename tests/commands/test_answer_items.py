@@ -59,7 +59,9 @@ def test_cities_quote_sources_help_items_keep_their_json_field_names(demo_engine
     assert set(sources["items"][1]["latest"][0]) == {"title", "date", "source", "id", "path", "url"}
     helped = _json(demo_engine.ask("help"))["items"]
     assert [i["command"] for i in helped] == [s.name for s in REGISTRY.engine_commands()]
-    assert set(helped[0]) == {"kind", "command", "usage", "description"} and helped[0]["usage"] == "!who NAME"
+    assert set(helped[0]) == {"kind", "command", "usage", "description", "slash", "example"}
+    assert helped[0]["usage"] == "!who NAME" and helped[0]["slash"] == "/who name:"
+    assert helped[0]["example"] == "!who Garrison"
 
 
 # One item of every kind, each with a marker that must show in exactly the targets its kind draws for.

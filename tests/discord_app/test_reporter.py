@@ -151,3 +151,14 @@ async def test_follow_ups_copy_a_citation_and_show_more_of_its_release(env):  # 
     assert all(int(f.name.rsplit("¶", 1)[1]) > first for f in embed.fields)
     await reporter.send(channel, "!who Garrison")  # only search and quote answers have the menu
     assert _menu(channel.last_message) is None
+
+
+async def test_help_shows_both_forms_an_example_each_and_the_filters(env):  # noqa: F811
+    _guild, channel, reporter, _ = world(env)
+    await reporter.send(channel, "!help")
+    desc = channel.last_message.embeds[0].description
+    assert "`!who NAME` · `/who name:` — " in desc and "e.g. `!who Garrison`" in desc
+    assert "`!quote NAME [about TOPIC]` · `/quote name: [topic:]`" in desc
+    lines = [line for line in desc.splitlines() if line.startswith("• ")]
+    assert len(lines) == 7 and all(line.count("e.g.") <= 1 for line in lines)
+    assert all(f in desc.replace("\\", "") for f in ("source:OFFICE", "since:2024-01", "until:2024-12-31"))
