@@ -62,9 +62,11 @@ class PersonItem(_Item):
     citations: list[int] = field(default_factory=list)
 
     def line(self, fmt: Formatter) -> str:
-        """'Tim Garrison — U.S. Attorney · Western District of Missouri · 5 releases [1] [2]'."""
-        parts = ["; ".join(fmt.esc(t) for t in self.titles[:3]) or "no title stated"]
-        if self.org and self.org not in "; ".join(self.titles[:3]):
+        """'Tim Garrison — U.S. Attorney · Western District of Missouri · 5 releases [1] [2]': the most
+        stated title, the organisation (unless the title names it), how many releases name them."""
+        title = self.titles[0] if self.titles else ""
+        parts = [fmt.esc(title) or "no title stated"]
+        if self.org and self.org not in title:
             parts.append(fmt.esc(self.org))
         if self.releases:
             parts.append(plural(self.releases, "release"))

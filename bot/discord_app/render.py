@@ -7,6 +7,7 @@ citations than fit become further pages.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import discord
@@ -101,8 +102,22 @@ def _summary(ans: Answer) -> str:
     return safe(lead)
 
 
+def _with_office(ans: Answer) -> list:
+    """People without an organisation get the office of their first citation ('Investigator · Dallas County
+    District Attorney'): namesakes from different offices told apart at a glance."""
+    out = []
+    for item in ans.items:
+        if (isinstance(item, PersonItem) and (not item.org or item.org in item.titles) and item.citations
+                and item.citations[0] < len(ans.citations)):
+            office = ans.citations[item.citations[0]].source
+            if office and not (item.titles and item.titles[0] in office):  # not 'Brooklyn DA · Brooklyn DA'
+                item = dataclasses.replace(item, org=office)
+        out.append(item)
+    return out
+
+
 def _description(ans: Answer) -> str:
-    lines = [_summary(ans), *item_lines(ans.items, EMBED)]
+    lines = [_summary(ans), *item_lines(_with_office(ans), EMBED)]
     return cut("\n".join(x for x in lines if x), DESC_MAX)
 
 

@@ -63,8 +63,10 @@ def test_namesakes_one_line_over_one_bullet_each():
                  items=list(people), citations=[_cite("a", k) for k in (1, 2, 3)])
     lines = answer_pages(ans)[0].description.splitlines()
     assert lines[0] == "3 people named Garrison"
-    assert lines[1:] == ["• **Doug Garrison** — Sheriff · 1 release [1]", "• **Drew Garrison** — Sheriff · 3 releases [2]",
-                         "• **Tim Garrison** — Sheriff · 5 releases [3]"]
+    office = "Orange County District Attorney"  # no organisation stated: the office of the first citation
+    assert lines[1:] == [f"• **Doug Garrison** — Sheriff · {office} · 1 release [1]",
+                         f"• **Drew Garrison** — Sheriff · {office} · 3 releases [2]",
+                         f"• **Tim Garrison** — Sheriff · {office} · 5 releases [3]"]
     assert "|" not in answer_pages(ans)[0].description
 
 
