@@ -112,7 +112,10 @@ def _main(argv: list[str] | None = None) -> int:
         return 0
     engine = Engine(store)
     if args.cmd == "ask":
-        print(render_json(engine.ask(args.text)) if args.json else render_text(engine.ask(args.text)))
+        from bot.shell import style_for
+
+        ans = engine.ask(args.text)
+        print(render_json(ans) if args.json else render_text(ans, style_for(sys.stdout)))
         return 0
     from bot.shell import run_shell
 
