@@ -111,29 +111,15 @@ def _main(argv: list[str] | None = None) -> int:
             return 2
         return 0
     engine = Engine(store)
-    render = render_json if args.json else render_text
     if args.cmd == "ask":
-        print(render(engine.ask(args.text)))
+        from bot.shell import style_for
+
+        ans = engine.ask(args.text)
+        print(render_json(ans) if args.json else render_text(ans, style_for(sys.stdout)))
         return 0
-    return _shell(engine, render)
+    from bot.shell import run_shell
 
-
-def _shell(engine: Engine, render) -> int:
-    prefix = engine.cfg.discord.prefix
-    print(f"pressbot shell: {engine.releases_loaded} releases loaded. "
-          f"Type {prefix}help, or quit.", file=sys.stderr)
-    while True:
-        try:
-            line = input("pressbot> ")
-        except (EOFError, KeyboardInterrupt):
-            print(file=sys.stderr)
-            return 0
-        if line.strip() in ("quit", "exit", ":q"):
-            return 0
-        if not line.strip():
-            continue
-        print(render(engine.ask(line)))
-        print()
+    return run_shell(engine, render_json if args.json else None)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, Protocol
 
+from bot.wording import plural
+
 TEXT, DISCORD = "text", "discord"
 
 
@@ -67,13 +69,16 @@ class PersonItem(_Item):
         return out
 
     def line(self, fmt: Formatter) -> str:
-        titles = "; ".join(fmt.esc(t) for t in self.titles[:4]) or "no title stated"
-        if self.match:
-            titles += f" ({self.match})"
-        org = f" ({fmt.esc(self.org)})" if self.org and self.org not in "; ".join(self.titles) else ""
+        """'Tim Garrison — U.S. Attorney · Western District of Missouri · 5 releases [1] [2]': the most
+        stated title, the organisation (unless the title names it), how many releases name them."""
+        title = self.titles[0] if self.titles else ""
+        parts = [(fmt.esc(title) or "no title stated") + (f" ({self.match})" if self.match else "")]
+        if self.org and self.org not in title:
+            parts.append(fmt.esc(self.org))
+        if self.releases:
+            parts.append(plural(self.releases, "release"))
         refs = "".join(f" [{i + 1}]" for i in self.citations[:4])
-        named = f" · named in {self.releases} release(s)" if self.releases else ""
-        return f"{fmt.bullet}{fmt.strong(fmt.esc(self.name))} — {titles}{org}{named}{refs}"
+        return f"{fmt.bullet}{fmt.strong(fmt.esc(self.name))} — {' · '.join(parts)}{refs}"
 
 
 @dataclass(slots=True)
@@ -101,7 +106,7 @@ class QuoteItem(_Item):
     """`quote`: one distinct quotation, verbatim, with the index of its citation."""
 
     KIND: ClassVar[str] = "quote"
-    TARGETS: ClassVar[frozenset[str]] = frozenset({DISCORD})
+    TARGETS: ClassVar[frozenset[str]] = frozenset()  # each quotation's citation shows it, once
     SHOWN: ClassVar[int] = 6
     speaker: str
     text: str
@@ -144,7 +149,7 @@ class SourceCount(_Item):
     releases: int
 
     def line(self, fmt: Formatter) -> str:
-        return f"{fmt.bullet}{fmt.esc(self.source)}: {self.releases} releases"
+        return f"{fmt.bullet}{fmt.esc(self.source)}: {plural(self.releases, 'release')}"
 
 
 @dataclass(slots=True)
@@ -178,16 +183,26 @@ class LatestReleases(_Item):
 
 @dataclass(slots=True)
 class HelpEntry(_Item):
-    """`help`: one command, its usage (with the prefix) and what it answers."""
+    """`help`: one command, its usage (with the prefix), its slash form, what it answers, one example."""
 
     KIND: ClassVar[str] = "help"
     TARGETS: ClassVar[frozenset[str]] = frozenset({TEXT, DISCORD})
+    FILTERS: ClassVar[str] = ("Narrow an answer with source:OFFICE, since:2024-01 and until:2024-12-31 "
+                              "(e.g. search hate crime source:kings_ny since:2025).")
     command: str
     usage: str
     description: str
+    slash: str = ""  # "/who name:"
+    example: str = ""  # "!who Garrison"
+
+    @classmethod
+    def lines(cls, items: Sequence[Any], fmt: Formatter) -> list[str]:
+        return [item.line(fmt) for item in items] + [fmt.esc(cls.FILTERS)]
 
     def line(self, fmt: Formatter) -> str:
-        return fmt.entry(self.usage, self.description)
+        forms = fmt.code(self.usage) + (f" · {fmt.code(self.slash)}" if self.slash else "")
+        example = f" · e.g. {fmt.code(self.example)}" if self.example else ""
+        return f"{fmt.bullet}{forms} — {fmt.esc(self.description)}{example}"
 
 
 @dataclass(slots=True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+import textwrap
+from dataclasses import dataclass
 
 from bot.items import TEXT, item_lines
 from bot.models import Answer, Citation
@@ -45,8 +48,9 @@ TERMINAL = TextFormatter()
 
 
 def citation_line(c: Citation) -> str:
-    meta = ", ".join(terminal(x) for x in (c.source, c.date) if x)
-    return f"{terminal(c.title)} ({meta}), ¶{c.paragraph}"
+    """'Title — Office · 2024-11-18 · ¶11', the order Discord's citation fields use."""
+    meta = " · ".join([*(terminal(x) for x in (c.source, c.date) if x), f"¶{c.paragraph}"])
+    return f"{terminal(c.title)} — {meta}"
 
 
 def also_in_line(c: Citation, shown: int = 3) -> str:
@@ -55,18 +59,54 @@ def also_in_line(c: Citation, shown: int = 3) -> str:
     return "same words also in: " + ", ".join(terminal(r) for r in c.also_in[:shown]) + more
 
 
-def render_text(ans: Answer) -> str:
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """How a terminal shows an answer: ANSI bold highlights and dim metadata (`color`), wrapped at `width`."""
+
+    color: bool = False
+    width: int | None = None
+
+
+PLAIN = TextStyle()
+BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def _wrap(line: str, width: int | None) -> list[str]:
+    """The line wrapped at `width` between words (a word longer than the width stays whole), its indent kept."""
+    if width is None or len(line) <= width:
+        return [line]
+    indent = line[:len(line) - len(line.lstrip())]
+    return textwrap.wrap(line, width, initial_indent="", subsequent_indent=indent + "  ",
+                         break_long_words=False, break_on_hyphens=False, drop_whitespace=True) or [line]
+
+
+def _styled(lines: list[tuple[str, bool]], style: TextStyle) -> str:
+    """(line, is_metadata) pairs wrapped; with colour, `**` marks become bold and metadata lines dim."""
+    out = []
+    for text, meta in lines:
+        for part in _wrap(text, style.width):
+            if style.color and meta:
+                part = f"{DIM}{part}{RESET}"
+            out.append(part)
+    text = "\n".join(out)
+    if style.color:
+        marks = itertools.count()
+        text = re.sub(r"\*\*", lambda _m: BOLD if next(marks) % 2 == 0 else RESET, text)
+    return text
+
+
+def render_text(ans: Answer, style: TextStyle = PLAIN) -> str:
     """What `pressbot ask` prints: summary, the answer's items, then numbered verbatim citations. User and
     corpus text loses control characters, escape sequences and bidi overrides (`safe_text.terminal`)."""
-    lines = [terminal(ans.summary), *item_lines(ans.items, TERMINAL)]
+    lines = [(terminal(ans.summary), False), *((x, False) for x in item_lines(ans.items, TERMINAL))]
     for n, c in enumerate(ans.citations, start=1):
-        lines.append("")
-        lines.append(f"[{n}] “{bold(terminal(c.text), [terminal(h) for h in c.highlights])}”")
-        lines.append(f"    — {citation_line(c)}")
-        lines.append(f"      {terminal(c.url or c.path)}")
+        lines.append(("", False))
+        lines.append((f"[{n}] “{bold(terminal(c.text), [terminal(h) for h in c.highlights])}”", False))
+        lines.append((f"    — {citation_line(c)}", True))
+        lines.append((f"      {terminal(c.url or c.path)}", True))
         if c.also_in:
-            lines.append(f"      {also_in_line(c)}")
-    return "\n".join(lines)
+            lines.append((f"      {also_in_line(c)}", True))
+    return _styled(lines, style)
 
 
 # Characters JSON may carry raw that a terminal would act on: C1 controls, bidi controls, lone surrogates.

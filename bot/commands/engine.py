@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from rapidfuzz import process
 
 from bot.commands import reload
+from bot.commands import suggest as completions
 from bot.commands.registry import REGISTRY, CommandSpec, Registry, Request
 from bot.commands.scope import FilterError, Scope, parse_filters, source_names
 from bot.commands.scoped import scoped
@@ -84,7 +85,10 @@ class Engine:
         refusal = self.refusal(command, argument, admin, spec)
         if refusal is not None or spec is None or spec.answer is None:
             return refusal or self.registry.help(self.cfg.discord.prefix)
-        ans = spec.answer(Request(scoped(snap, base), argument, self.cfg.answers, self.cfg.discord.prefix, user,
+        view = scoped(snap, base)
+        if spec.suggest is completions.topics:  # a release an autocomplete sent by reference: its full title
+            argument = completions.resolve(view, argument)
+        ans = spec.answer(Request(view, argument, self.cfg.answers, self.cfg.discord.prefix, user,
                                   self.store, self.registry))
         if base.sources or base.since or base.until:
             ans.summary += f" Filtered{base.describe()}."
@@ -124,7 +128,8 @@ class Engine:
         """How many releases the serving snapshot holds."""
         return len(self.store.snapshot.corpus.releases)
 
-    def suggest(self, command: str, typed: str, limit: int = 25, scope: Scope | None = None) -> list[str]:
+    def suggest(self, command: str, typed: str, limit: int = 25,
+                scope: Scope | None = None) -> list[completions.Choice]:
         """Completions for a command's parameter as typed so far (none for a command without), from the
         releases `scope` allows (embargoes applied now)."""
         spec = self.registry.get(command)

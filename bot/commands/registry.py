@@ -59,7 +59,7 @@ class Request:
 
 
 Answerer = Callable[[Request], Answer]
-Suggester = Callable[[Snapshot, str, int], list[str]]
+Suggester = Callable[[Snapshot, str, int], list[suggest.Choice]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,11 @@ class CommandSpec:
     needs_argument: bool = False  # without an argument the answer is its usage line
     filters: bool = False  # takes `source:`, `since:`, `until:` (bot/commands/scope.py)
     suggest: Suggester | None = None  # autocomplete for its parameter
+
+    def slash_form(self) -> str:
+        """'/who name:', '/quote name: [topic:]': the slash command as typed in Discord."""
+        opts = [f"{p.name}:" if p.required else f"[{p.name}:]" for p in self.params]
+        return " ".join([f"/{self.name}", *opts])
 
     def line(self, argument: str, option: str = "") -> str:
         """The command line's argument for slash values: 'Gonzalez' + topic 'ghost guns' is
@@ -108,7 +113,8 @@ class Registry:
         return Registry((*[s for s in self.specs if s.name != spec.name], spec))
 
     def help(self, prefix: str, note: str | None = None) -> Answer:
-        return help_answer(((s.name, s.usage, s.help) for s in self.engine_commands()), prefix, note)
+        return help_answer(((s.name, s.usage, s.help, s.slash_form(), s.example) for s in self.engine_commands()),
+                           prefix, note)
 
 
 def _search(r: Request) -> Answer:

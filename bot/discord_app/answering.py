@@ -16,7 +16,7 @@ import asyncio
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -112,9 +112,9 @@ class AnswerPool:
             return Answer(command, argument, False, TOO_LONG, error="timeout")
         return ans
 
-    async def suggest(self, fn: Callable[[], list[str]], key: Hashable | None = None) -> list[str]:
+    async def suggest(self, fn: Callable[[], Sequence[str]], key: Hashable | None = None) -> list[str]:
         """Autocomplete choices, or none when they are not ready in time."""
-        return await self.run(fn, timeout_s=SUGGEST_TIMEOUT_S, key=key) or []
+        return list(await self.run(fn, timeout_s=SUGGEST_TIMEOUT_S, key=key) or [])
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

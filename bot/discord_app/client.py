@@ -14,6 +14,8 @@ from bot.discord_app.agreement import disagreements, from_tree
 from bot.discord_app.answering import AnswerPool
 from bot.discord_app.cogs import EXTENSIONS
 from bot.discord_app.context import DMRefused, PressContext
+from bot.discord_app.followups import FollowUp
+from bot.discord_app.paginator import DYNAMIC_ITEMS
 
 log = logging.getLogger("pressbot.discord")
 
@@ -37,10 +39,13 @@ class PressBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         for name in EXTENSIONS:
             await self.load_extension(name)
+        self.add_dynamic_items(*DYNAMIC_ITEMS, FollowUp)  # 🗑 and "expired" page buttons, also after a restart
         registry = self.engine.registry
         for problem in disagreements(registry, registry.help(self.cfg.discord.prefix),
                                      from_tree(self.tree.get_commands()), (c.name for c in self.commands)):
             log.warning("command registry and Discord disagree: %s", problem)
+        # the autocomplete tables take about a second to derive on a large corpus: not on the first keystroke
+        self.loop.run_in_executor(self.answers.executor, lambda: self.engine.suggest("who", "", 1))
         for gid in self.cfg.discord.guild_ids:  # guild sync is instant; global sync is the `sync global` command
             guild = discord.Object(gid)
             self.tree.copy_global_to(guild=guild)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from discord.ext import commands
 
+from bot.discord_app.followups import follow_up
 from bot.discord_app.render import answer_pages
 from bot.discord_app.reply import send_answer
 from bot.models import Answer
@@ -32,4 +33,5 @@ class PressContext(_Context):
     """discord.py's context plus the one way pressbot replies: an Answer as paged embeds."""
 
     async def send_answer(self, answer: Answer, ephemeral: bool = False) -> None:
-        await send_answer(self, answer_pages(answer), ephemeral=ephemeral)
+        menu = follow_up(self.bot.engine.store.snapshot, answer)
+        await send_answer(self, answer_pages(answer), ephemeral=ephemeral, extra=menu)

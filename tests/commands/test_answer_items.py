@@ -59,7 +59,9 @@ def test_cities_quote_sources_help_items_keep_their_json_field_names(demo_engine
     assert set(sources["items"][1]["latest"][0]) == {"title", "date", "source", "id", "path", "url"}
     helped = _json(demo_engine.ask("help"))["items"]
     assert [i["command"] for i in helped] == [s.name for s in REGISTRY.engine_commands()]
-    assert set(helped[0]) == {"kind", "command", "usage", "description"} and helped[0]["usage"] == "!who NAME"
+    assert set(helped[0]) == {"kind", "command", "usage", "description", "slash", "example"}
+    assert helped[0]["usage"] == "!who NAME" and helped[0]["slash"] == "/who name:"
+    assert helped[0]["example"] == "!who Garrison"
 
 
 # One item of every kind, each with a marker that must show in exactly the targets its kind draws for.
@@ -91,7 +93,7 @@ def test_both_renderers_draw_every_item_kind_of_every_command(spec):
 
 def test_discord_lines_escape_and_bold_while_the_terminal_prints_as_written():
     people = Answer("who", "x", True, "s", items=[PersonItem("A *star*", ["Chief"], "Police Dept", 1, 1, [0])])
-    assert "• **A \\*star\\*** — Chief (Police Dept) · named in 1 release(s) [1]" in answer_pages(people)[0].description
+    assert "• **A \\*star\\*** — Chief · Police Dept · 1 release [1]" in answer_pages(people)[0].description
     skipped = Answer("reload", "", True, "s", items=[SkippedFile("dir/x.pdf", "too *large*")])
     assert render_text(skipped) == "s\n  skipped dir/x.pdf: too *large*"
     assert "• skipped `dir/x.pdf`: too \\*large\\*" in answer_pages(skipped)[0].description

@@ -79,7 +79,7 @@ def test_empty_unknown_and_huge_queries_get_messages_not_tracebacks(demo_engine)
 
 
 def test_sources_and_help(demo_engine):
-    assert demo_engine.ask("!sources").summary.startswith("1 release from 1 source(s)")
+    assert demo_engine.ask("!sources").summary.startswith("1 release from 1 source, ")
     assert {i.command for i in demo_engine.ask("!help").items} >= {"who", "cities", "quote", "search"}
 
 

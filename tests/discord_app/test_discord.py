@@ -70,7 +70,7 @@ async def test_prefix_and_slash_quote_about_a_topic_give_the_same_embed(env):
 async def test_who_autocomplete_suggests_people(env):
     _guild, channel, reporter, _ = world(env)
     choices = await reporter.autocomplete(channel, "who", "name", "garis")
-    names = [c["name"] for c in choices]
+    names = [c["value"] for c in choices]
     assert "Tim Garrison" in names and len(names) <= 25
 
 
@@ -140,8 +140,9 @@ def test_thirty_citations_paginate_within_limits():
     for p in pages:
         assert len(p) <= EMBED_TOTAL_MAX and len(p.fields) <= 25 and len(p.title) <= 256
         assert all(len(f.value) <= FIELD_VALUE_MAX and len(f.name) <= 256 for f in p.fields)
-        # each 2,000-character snippet was cut with "…" and still ends with its link
-        assert all("…”" in f.value and f.value.endswith("[source](https://example.org)") for f in p.fields)
+        # each 2,000-character snippet was cut with "…", after its link (no preview card: angle brackets)
+        assert all(f.value.endswith("…”") and f.value.startswith("[Open the release](<https://example.org>)\n")
+                   for f in p.fields)
 
 
 def test_also_in_note_keeps_within_limits():
@@ -151,9 +152,9 @@ def test_also_in_note_keeps_within_limits():
     for page in answer_pages(ans):
         assert len(page) <= EMBED_TOTAL_MAX
         for f in page.fields:
-            assert len(f.value) <= FIELD_VALUE_MAX and "[source](https://example.org)" in f.value
+            assert len(f.value) <= FIELD_VALUE_MAX and "[Open the release](<https://example.org>)" in f.value
     values = [f.value for page in answer_pages(ans) for f in page.fields]
-    assert sum("_same words in 50 other release(s)_" in v for v in values) == 5
+    assert sum("_same words in 50 other releases_" in v for v in values) == 5
 
 
 async def test_paginated_answer_has_buttons_only_the_invoker_can_press(env, monkeypatch):

@@ -50,9 +50,9 @@ def test_rendered_answer_echoes_nothing_live(query, title, snippet, highlights, 
         for field in page.fields:
             assert live_constructs(field.name.removeprefix("[1] ")) == []
             value = field.value
-            link = f"\n[source]({discord_url(url)})" if discord_url(url) else ""
-            assert value.endswith(link) and len(value) <= FIELD_VALUE_MAX
-            body = value[: len(value) - len(link)] if link else value
+            link = f"[Open the release](<{discord_url(url)}>)\n" if discord_url(url) else ""
+            assert value.startswith(link) and len(value) <= FIELD_VALUE_MAX
+            body = value[len(link):]
             assert live_constructs(body.replace("**", "")) == []  # pressbot's own highlights aside
 
 

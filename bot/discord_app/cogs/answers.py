@@ -53,7 +53,8 @@ class AnswersBase(commands.Cog):
                                             lambda: engine.run(command, argument, admin=admin, user=user),
                                             on_slow=thinking, key=key,
                                             current=lambda: engine.store.snapshot.fingerprint == fingerprint)
-        await ctx.send_answer(ans, ephemeral=ephemeral)
+        # a refusal (not found, usage, too long, a bad filter) is the asker's business only
+        await ctx.send_answer(ans, ephemeral=ephemeral or (ctx.interaction is not None and not ans.found))
 
 
 def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
@@ -111,8 +112,10 @@ def answers_cog(registry: Registry) -> type[AnswersBase]:
 
 
 def as_choices(options: list[str]) -> list[app_commands.Choice[str]]:
-    """Discord choices (at most 25; names and values at most 100 characters)."""
-    return [app_commands.Choice(name=discord_plain(o)[:100] or "?", value=o[:100]) for o in options[:MAX_CHOICES]]
+    """Discord choices (at most 25; names and values at most 100 characters): a `Choice`'s label as the
+    name, its value as sent (the engine never offers a value longer than 100 characters)."""
+    return [app_commands.Choice(name=discord_plain(getattr(o, "label", o))[:100] or "?", value=str(o)[:100])
+            for o in options[:MAX_CHOICES] if len(o) <= 100]
 
 
 async def setup(bot: PressBot) -> None:
