@@ -32,7 +32,8 @@ texts = st.lists(st.sampled_from(TOKENS) | st.text(max_size=4), max_size=25).map
 def test_escaped_text_has_no_live_construct_and_reads_as_written(text):
     out = discord_markdown(text)
     assert live_constructs(out) == [], out
-    assert shown(out) == re.sub(r"[\ud800-\udfff]", "\ufffd", strip_controls(text))
+    # the reader sees the text as written (a zero-width space is invisible either way)
+    assert shown(out) == re.sub(r"[\ud800-\udfff]", "\ufffd", strip_controls(text)).replace(ZWSP, "")
 
 
 @settings(max_examples=150, deadline=None)
