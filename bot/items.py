@@ -53,7 +53,7 @@ class PersonItem(_Item):
     """`who`: one person the name refers to; `citations` are indexes into `Answer.citations`."""
 
     KIND: ClassVar[str] = "person"
-    TARGETS: ClassVar[frozenset[str]] = frozenset({DISCORD})
+    TARGETS: ClassVar[frozenset[str]] = frozenset({TEXT, DISCORD})
     name: str
     titles: list[str]
     org: str | None

@@ -9,6 +9,7 @@ from bot.items import QuoteItem, UnquotedPerson
 from bot.models import Answer, Citation
 from bot.people.person import Person, Quote
 from bot.snapshot import Snapshot
+from bot.wording import plural
 
 MAX_QUOTES = 10
 MANY_RELEASES = 3  # quoted in more releases than this: the answer says how to narrow it
@@ -38,7 +39,7 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
     order = sorted(groups.values(), key=lambda g: _newest(snap, g), reverse=True)
     items, citations = _items(snap, person, order, limit)
     others = [p.name for p in quoted[1:4]]
-    summary = f"{person.name} is quoted {len(groups)} time(s)" + (
+    summary = f"{person.name} is quoted {plural(len(groups), 'time')}" + (
         f"; also quoted under this name: {', '.join(others)}" if others else "")
     releases = {snap.corpus.paragraphs[q.pid].release_id for q in snap.entities.quotes_by_person[person.id]}
     if len(releases) > MANY_RELEASES:
@@ -57,7 +58,7 @@ def _about(snap: Snapshot, query: str, quoted: list[Person], topic: str, limit: 
         groups = _groups(snap, [q for _, q in ranked])  # ranked order is kept: dicts keep insertion order
         items, citations = _items(snap, person, list(groups.values()), limit)
         releases = {c.release_id for c in citations}
-        summary = (f"{person.name} is quoted {len(groups)} time(s) in {len(releases)} release(s) about "
+        summary = (f"{person.name} is quoted {plural(len(groups), 'time')} in {plural(len(releases), 'release')} about "
                    f"'{topic}', best-matching first")
         return Answer("quote", query, True, summary, items=list(items), citations=citations)
     person = quoted[0]

@@ -9,6 +9,7 @@ from bot.items import Item, PersonItem
 from bot.models import Answer, Citation
 from bot.people.person import Person
 from bot.snapshot import Snapshot
+from bot.wording import plural
 
 MAX_PEOPLE = 4  # namesakes summarised in full; the rest of a page is listed by name
 PAGE = 8  # namesakes shown (with their citations) per answer; past it, "+N more"
@@ -132,19 +133,18 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
     def line(item: PersonItem) -> str:
         titles = "; ".join(item.titles[:3]) or "no title stated"
         org = f" ({item.org})" if item.org and item.org not in titles else ""
-        n = item.releases
         label = f" ({item.match})" if item.match else ""
-        return f"{item.name}{label}: {titles}{org}, named in {n} release{'s' if n != 1 else ''}"
+        return f"{item.name}{label}: {titles}{org}, named in {plural(item.releases, 'release')}"
 
     lead = f"Closest match for '{query}'. " if match.fuzzy else ""
     if len(items) == 1:
         summary = lead + line(items[0])
     else:
-        n = len(items) + max(more, 0)
-        summary = lead + f"'{query}' names {n} different people: " + " | ".join(line(i) for i in items[:MAX_PEOPLE])
-        if len(items) > MAX_PEOPLE:
-            summary += " | also " + ", ".join(i.name + (f" ({i.match})" if i.match else "") for i in items[MAX_PEOPLE:])
-        if more > 0:
-            summary += f" (+{more} more)"
+        close_n = sum(1 for i in items if i.match)
+        exact_n = len(items) - close_n
+        summary = lead + (f"{plural(exact_n, 'person', 'people')} named '{query}'" if exact_n else f"'{query}'")
+        if close_n:
+            summary += f", and {plural(close_n, 'close spelling')}"
+        summary += (f" (+{more} more not shown)" if more > 0 else "") + ":"
     shown: list[Item] = list(items)
     return Answer("who", query, True, summary, items=shown, citations=citations)

@@ -87,7 +87,7 @@ def test_namesakes_are_listed_apart_never_merged(excerpt_engine):
     assert people["Tim Garrison"] == ["U.S. Attorney"]
     assert people["Drew Garrison"] == ["Deputy District Attorney"]
     assert people["Doug Garrison"] == ["Investigator"]  # 'Investigators Doug Garrison and Ryan Rogers'
-    assert "3 different people" in ans.summary
+    assert "3 people named" in ans.summary
 
 
 def test_quote_split_across_lines_is_attributed(excerpt_engine):
