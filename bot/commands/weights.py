@@ -95,6 +95,17 @@ class RankingWeights:
     """At most this many releases answer `cities` (one story is often told in two). Not pinned: 3
     changes nothing, 1 raises dev eval cities F1 to 0.912, 5 to 0.905; test_topic_takes_a_second_release_
     only_when_it_names_the_same_people passes its own limit."""
+    topic_pair_bonus: float = 1.0
+    """A candidate's topic score is multiplied by 1 + this times the share (by idf) of the topic's key
+    word pairs (adjacent words outside capitalized names) it writes adjacently: a topic described by
+    the case's key fact finds the release that tells it, not one repeating the topic's common words.
+    Too high and a release sharing one rare pair outranks the one about the topic. PINNED_BY"""
+    topic_pair_min: int = 2
+    """The boost applies to topics with at least this many key pairs: one pair ('gun trafficking') is
+    the phrase check's business (`phrase_releases`). PINNED_BY"""
+    topic_pair_window: float = 0.6
+    """Only candidates scoring at least this fraction of the best are read for pairs (each is
+    tokenized at question time): bounds the boost's latency. PINNED_BY"""
 
     # -- quote NAME about TOPIC ----------------------------------------------------------------------
     quote_topic_ratio: float = 0.6
