@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.commands.weights import WEIGHTS, RankingWeights
-from bot.snapshot import Snapshot
+from bot.snapshot import Snapshot, index_rows
 
 _CAP_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
 
@@ -35,17 +35,48 @@ def key_pairs(snap: Snapshot, topic: str, runs: list[list[str]]) -> list[tuple[s
     toks: list[tuple[str, bool]] = []
     for w in topic.split():
         toks.extend((t, w in in_name) for t in snap.tokenizer(w))
-    return [(a, b) for (a, na), (b, nb) in zip(toks, toks[1:]) if a != b and not (na and nb)]
+    return [(a, b) for (a, na), (b, nb) in zip(toks, toks[1:], strict=False) if a != b and not (na and nb)]
 
 
-def _release_pairs(snap: Snapshot, release_id: str) -> set[tuple[str, str]]:
-    stream: list[str] = []
+def _release_pairs(snap: Snapshot, release_id: str, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The topic's pairs a release writes adjacently within a paragraph. Only the paragraphs holding
+    both words of some pair (the paragraph index's postings; a repeated paragraph by its first copy)
+    are tokenized, and not a link to another story."""
     paras = snap.paragraphs_of(release_id)
-    for p in paras:
+    if not paras:
+        return set()
+    pids = index_rows(snap)
+    root = _copy_root(snap)
+    own = np.asarray([root.get(p.pid, p.pid) for p in paras], dtype=np.int64)
+    at = np.clip(np.searchsorted(pids, own), 0, len(pids) - 1)
+    rows = np.where(pids[at] == own, at, -1)
+    hit = np.zeros(len(paras), dtype=bool)
+    for a, b in pairs:
+        both = np.ones(len(paras), dtype=bool)
+        for tok in (a, b):
+            post = snap.index.postings(tok)
+            if len(post) == 0:
+                both[:] = False
+                break
+            i = np.clip(np.searchsorted(post, rows), 0, len(post) - 1)
+            both &= post[i] == rows
+        hit |= both & (rows >= 0)
+    found: set[tuple[str, str]] = set()
+    for k in np.flatnonzero(hit).tolist():
+        p = paras[k]
         if not other_story_link(snap, p.text, p.number, len(paras), release_id):
-            stream.extend(snap.tokenizer(p.text))
-        stream.append("\0")
-    return set(zip(stream, stream[1:]))
+            toks = snap.tokenizer(p.text)
+            found.update(zip(toks, toks[1:], strict=False))
+    return found
+
+
+def _copy_root(snap: Snapshot) -> dict[int, int]:
+    """Paragraph id of a repeated paragraph -> the first copy's (the one indexed); once per snapshot."""
+    root = snap.__dict__.get("_copy_root")
+    if root is None:
+        root = {c: first for first, cs in snap.corpus.copies.items() for c in cs}
+        snap.__dict__["_copy_root"] = root
+    return root
 
 
 def _pair_boost(snap: Snapshot, topic: str, runs: list[list[str]], ranked: list[TopicRelease],
@@ -63,7 +94,7 @@ def _pair_boost(snap: Snapshot, topic: str, runs: list[list[str]], ranked: list[
     out = []
     for t in ranked:
         if t.score >= floor:
-            have = _release_pairs(snap, t.release_id)
+            have = _release_pairs(snap, t.release_id, pairs)
             share = sum(v for pr, v in weight.items() if pr in have) / total
             t = TopicRelease(t.release_id, t.score * (1 + w.topic_pair_bonus * share), t.bm25)
         out.append(t)
