@@ -52,6 +52,7 @@ _BUSINESS_AFTER = re.compile(r"^\s+(?:[A-Z][\w’'&.-]*\s+){1,3}(?:" + "|".join(
 _POSSESSIVE_NAME = re.compile(r"^['’]s\s+[A-Z]")  # "Boston’s South End"
 _SURNAME_FAMILY = re.compile(r"^\s+famil(?:y|ies)\b")
 _DATELINE_SPAN = re.compile(r"^\(?[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,14})?\)?\s*[–—-]+\s")
+_COUNT_ROW = re.compile(r"^[A-Z][\w.'’ ()-]{1,40}?\s*[–—-]+\s*\d[\d,]*(?:\s+[a-z]+)?\s*$")  # 'Villa Park- 1 attempted'
 _CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4}")
 
 
@@ -145,8 +146,9 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
     """Cities and towns in one paragraph, each marked excluded when its sentence says it is not part."""
     gaz = gaz or Gazetteer.default()
     ctx = PlaceContext(doc_states, person_words, gaz, _county_lists(text))
-    dl = None if dateline else _DATELINE_SPAN.match(text)
+    dl = None if dateline or _COUNT_ROW.match(text) else _DATELINE_SPAN.match(text)
     skip_to = dl.end() if dl else 0  # a dateline names where the release was issued, not the story's places
+    # ...while a paragraph that is only a place and a count ('Anaheim – 4') is a row of a table of places
     cands = [c for c in candidates(text, gaz) if c.start >= skip_to]
     kept = [c for c in cands if accept(ctx, c)]
     kept += listed_common_words(ctx, text, cands, kept)
@@ -183,7 +185,7 @@ def candidates(text: str, gaz: Gazetteer) -> Iterator[Candidate]:
 def _longest_name(words: list[str], i: int, gaz: Gazetteer) -> tuple[str, int] | None:
     """The longest gazetteer name starting at words[i] (trailing punctuation and possessive off)."""
     for n in range(min(gaz.max_words, len(words) - i), 0, -1):
-        name = " ".join(words[i:i + n]).rstrip(".,;:’'")
+        name = " ".join(words[i:i + n]).rstrip(".,;:’'-")
         if name.endswith(("’s", "'s")):
             name = name[:-2]
         if name in gaz.rows:
@@ -254,8 +256,8 @@ def decoy_neighbours(c: Candidate) -> bool:
     """The words around it make it part of something else: a compound ('Dallas-Fort Worth'), a street or
     institution ('Santa Ana College'), a person ('Richardson said'), an address, a part of a city."""
     before, after = c.before, c.after
-    if before.endswith(("-", "–")) or after.startswith(("-", "–")):
-        return True
+    if before.endswith(("-", "–")) or re.match(r"[-–]\S", after):
+        return True  # joined to the next word ('Dallas-Fort Worth'); a dash then a space ('Villa Park- 1') is not
     if AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
         return True
     the = c.prev == "The" if c.wi > 0 else f" {before.rstrip().lower()}".endswith(" the")
