@@ -46,6 +46,7 @@ _PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+ar
 _VENUE_BEFORE = re.compile(r"\b(?:Center|Centre|Courthouse|Building|Hall|Complex|Facility|Jail),\s*$")
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
+_COMMA_BEFORE = re.compile(r"\w,\s*$")  # 'Scott, Austin': placey only by _PLACE_BEFORE's comma
 _PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")  # 'Anaheim Man Charged'
 _HEADLINE_NOUN = re.compile(r"(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")
 _BUSINESS_AFTER = re.compile(r"^\s+(?:[A-Z][\w’'&.-]*\s+){1,3}(?:" + "|".join(BUSINESS_NOUNS) + r")\b")
@@ -150,7 +151,8 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
     skip_to = dl.end() if dl else 0  # a dateline names where the release was issued, not the story's places
     # ...while a paragraph that is only a place and a count ('Anaheim – 4') is a row of a table of places
     cands = [c for c in candidates(text, gaz) if c.start >= skip_to]
-    kept = [c for c in cands if accept(ctx, c)]
+    row = bool(_COUNT_ROW.match(text))  # a row of a table of places: its place is listed
+    kept = [c for c in cands if accept(ctx, c, listed=row and c.start == 0)]
     kept += listed_common_words(ctx, text, cands, kept)
     kept.sort(key=lambda c: c.start)
     out = [PlaceMention(c.name, c.start, c.end, False, bool(_AGENCY_AFTER.match(c.after))) for c in kept]
@@ -215,7 +217,7 @@ def accept(ctx: PlaceContext, c: Candidate, listed: bool = False) -> bool:
         return False
     if decoy_neighbours(c) or inside_other_name(c):
         return False
-    return fits_region(ctx, c)
+    return fits_region(ctx, c, listed)
 
 
 def common_word(name: str) -> bool:
@@ -233,12 +235,13 @@ _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 def listed_common_words(ctx: PlaceContext, text: str, cands: list[Candidate],
                         kept: list[Candidate]) -> list[Candidate]:
-    """Ordinary-word towns coordinated with a town already read ('in Vista and Escondido', 'Anaheim,
-    Orange and Irvine'): a list of places is read as one."""
+    """Ordinary-word towns, and towns whose name is also a person's, coordinated with a town already read
+    ('in Vista and Escondido', 'the Anaheim, Cypress, Fullerton ... police departments'): a list of
+    places is read as one, while a list of people ('Scott, Austin and Lane were convicted') reads none."""
     spans = [(k.start, k.end) for k in kept]
     out = []
     for c in cands:
-        if not common_word(c.name) or c in kept:
+        if not (common_word(c.name) or c.name in ctx.person_words) or c in kept:
             continue
         beside = any(_LIST_GAP.match(text[c.end:a]) or _LIST_GAP.match(text[b:c.start])
                      for a, b in spans if a >= c.end or b <= c.start)
@@ -295,7 +298,7 @@ def business_of_city(c: Candidate) -> bool:
     return article in ("a", "an", "A", "An") and bool(_BUSINESS_AFTER.match(c.after))
 
 
-def fits_region(ctx: PlaceContext, c: Candidate) -> bool:
+def fits_region(ctx: PlaceContext, c: Candidate, listed: bool = False) -> bool:
     """A state written after it must be one of its regions; else a town of the release's states with
     1,000 people, or a big city (250,000) in a place-like phrase; a bare person word needs that phrase."""
     regions = {r for r, _ in ctx.gaz.regions(c.name)}
@@ -306,7 +309,10 @@ def fits_region(ctx: PlaceContext, c: Candidate) -> bool:
     pop = max((p for r, p in ctx.gaz.regions(c.name) if r in local), default=0) if local else 0
     agency = bool(_AGENCY_AFTER.match(c.after))
     placey = agency or bool(_PLACE_BEFORE.search(c.before) or _PLACE_AFTER.match(c.after)) or business_of_city(c)
-    if " " not in c.name and c.name in ctx.person_words and not placey:
+    # a comma alone is no place phrase for a name word ('Scott, Austin and Lane'); a list of towns is
+    by_word = bool(_PLACE_BEFORE.search(c.before)) and not _COMMA_BEFORE.search(c.before)
+    if " " not in c.name and c.name in ctx.person_words and not listed and not (
+            agency or by_word or _PLACE_AFTER.match(c.after) or business_of_city(c)):
         return False
     if business_of_city(c) and not (_PLACE_BEFORE.search(c.before) or agency):
         # 'a Fresno Target store', but not 'a Mercedes Benz dealership' (Mercedes, Texas): a city, not a hamlet
