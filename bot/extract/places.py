@@ -46,6 +46,8 @@ _PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+ar
 _VENUE_BEFORE = re.compile(r"\b(?:Center|Centre|Courthouse|Building|Hall|Complex|Facility|Jail),\s*$")
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
+# 'the people of Dallas', 'the citizens of San Diego': the community an office serves, not a story's place
+_CONSTITUENCY_BEFORE = re.compile(r"\b(?i:people|citizens)\s+of\s+(?:the\s+(?i:city|town)\s+of\s+)?$")
 _COMMA_BEFORE = re.compile(r"\w,\s*$")  # 'Scott, Austin': placey only by _PLACE_BEFORE's comma
 _PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")  # 'Anaheim Man Charged'
 _HEADLINE_NOUN = re.compile(r"(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")
@@ -257,12 +259,15 @@ def never_a_town(name: str) -> bool:
 
 def decoy_neighbours(c: Candidate) -> bool:
     """The words around it make it part of something else: a compound ('Dallas-Fort Worth'), a street or
-    institution ('Santa Ana College'), a person ('Richardson said'), an address, a part of a city."""
+    institution ('Santa Ana College'), a person ('Richardson said'), an address, a part of a city, an
+    office's constituency ('the people of Dallas')."""
     before, after = c.before, c.after
     if before.endswith(("-", "–")) or re.match(r"[-–]\S", after):
         return True  # joined to the next word ('Dallas-Fort Worth'); a dash then a space ('Villa Park- 1') is not
     if AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
         return True
+    if _CONSTITUENCY_BEFORE.search(before):
+        return True  # 'the people of Dallas': the office's constituency, named in every kind of story
     the = c.prev == "The" if c.wi > 0 else f" {before.rstrip().lower()}".endswith(" the")
     if the and _SURNAME_FAMILY.match(after):
         return True  # "the Harrington family", "The Campbell family": a surname, not the town
