@@ -38,35 +38,42 @@ def key_pairs(snap: Snapshot, topic: str, runs: list[list[str]]) -> list[tuple[s
     return [(a, b) for (a, na), (b, nb) in zip(toks, toks[1:], strict=False) if a != b and not (na and nb)]
 
 
-def _release_pairs(snap: Snapshot, release_id: str, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The topic's pairs a release writes adjacently within a paragraph. Only the paragraphs holding
-    both words of some pair (the paragraph index's postings; a repeated paragraph by its first copy)
-    are tokenized, and not a link to another story."""
-    paras = snap.paragraphs_of(release_id)
-    if not paras:
-        return set()
+def _release_pairs(snap: Snapshot, release_ids: list[str], pairs: list[tuple[str, str]]) -> list[set[tuple[str, str]]]:
+    """Per release, the topic's pairs it writes adjacently within a paragraph. Only the paragraphs holding
+    both words of some pair (the paragraph index's postings, one lookup per word for all the releases; a
+    repeated paragraph by its first copy) are tokenized, and not a link to another story."""
+    table = snap.corpus.paragraphs
+    ranges = [snap._ranges().get(rid, (0, 0)) for rid in release_ids]
+    spans = [(k, pid, hi - lo) for k, (lo, hi) in enumerate(ranges) for pid in range(lo, hi)]
+    found: list[set[tuple[str, str]]] = [set() for _ in release_ids]
+    if not spans:
+        return found
     pids = index_rows(snap)
     root = _copy_root(snap)
-    own = np.asarray([root.get(p.pid, p.pid) for p in paras], dtype=np.int64)
+    own = np.asarray([root.get(pid, pid) for _, pid, _ in spans], dtype=np.int64)
     at = np.clip(np.searchsorted(pids, own), 0, len(pids) - 1)
     rows = np.where(pids[at] == own, at, -1)
-    hit = np.zeros(len(paras), dtype=bool)
-    for a, b in pairs:
-        both = np.ones(len(paras), dtype=bool)
-        for tok in (a, b):
-            post = snap.index.postings(tok)
-            if len(post) == 0:
-                both[:] = False
-                break
-            i = np.clip(np.searchsorted(post, rows), 0, len(post) - 1)
-            both &= post[i] == rows
-        hit |= both & (rows >= 0)
-    found: set[tuple[str, str]] = set()
-    for k in np.flatnonzero(hit).tolist():
-        p = paras[k]
-        if not other_story_link(snap, p.text, p.number, len(paras), release_id):
-            toks = snap.tokenizer(p.text)
-            found.update(zip(toks, toks[1:], strict=False))
+    present: dict[str, np.ndarray] = {}
+    for tok in {t for pr in pairs for t in pr}:
+        post = np.asarray(snap.index.postings(tok))
+        if len(post) == 0:
+            present[tok] = np.zeros(len(rows), dtype=bool)
+            continue
+        i = np.clip(np.searchsorted(post, rows), 0, len(post) - 1)
+        present[tok] = (post[i] == rows) & (rows >= 0)
+    both = {pr: present[pr[0]] & present[pr[1]] for pr in set(pairs)}
+    hit = np.zeros(len(rows), dtype=bool)
+    for b in both.values():
+        hit |= b
+    wanted = set(pairs)
+    for j in np.flatnonzero(hit).tolist():
+        k, pid, count = spans[j]
+        if all(pr in found[k] for pr, b in both.items() if b[j]):
+            continue  # this paragraph could only add pairs the release is already known to write
+        text = table.texts[pid]
+        if not other_story_link(snap, text, table.numbers[pid], count, release_ids[k]):
+            toks = snap.tokenizer(text)
+            found[k].update(wanted.intersection(zip(toks, toks[1:], strict=False)))
     return found
 
 
@@ -91,13 +98,11 @@ def _pair_boost(snap: Snapshot, topic: str, runs: list[list[str]], ranked: list[
     weight = {pr: idf(list(pr)) for pr in pairs}
     total = sum(weight.values()) or 1.0
     floor = w.topic_pair_window * ranked[0].score
-    out = []
-    for t in ranked:
-        if t.score >= floor:
-            have = _release_pairs(snap, t.release_id, pairs)
-            share = sum(v for pr, v in weight.items() if pr in have) / total
-            t = TopicRelease(t.release_id, t.score * (1 + w.topic_pair_bonus * share), t.bm25)
-        out.append(t)
+    read = [t for t in ranked[:w.topic_pair_read] if t.score >= floor]
+    out = ranked[len(read):]
+    for t, have in zip(read, _release_pairs(snap, [t.release_id for t in read], pairs), strict=True):
+        share = sum(v for pr, v in weight.items() if pr in have) / total
+        out.append(TopicRelease(t.release_id, t.score * (1 + w.topic_pair_bonus * share), t.bm25))
     out.sort(key=lambda t: (-t.score, t.release_id))
     return out
 
