@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.commands.weights import WEIGHTS, RankingWeights
-from bot.snapshot import Snapshot
+from bot.snapshot import Snapshot, index_rows
 
 _CAP_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
 
@@ -18,6 +18,93 @@ _CAP_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
 class TopicRelease:
     release_id: str
     score: float
+    bm25: float = -1.0  # the release-level BM25 score before the key-phrase boost (-1: the score itself)
+
+    def __post_init__(self) -> None:
+        if self.bm25 < 0:
+            self.bm25 = self.score
+
+
+def key_pairs(snap: Snapshot, topic: str, runs: list[list[str]]) -> list[tuple[str, str]]:
+    """The topic's adjacent word pairs as index tokens, stopwords dropped as the index drops them
+    ('smashed back doors' -> (smash, back), (back, door); '16 victims including two juveniles'), less
+    the pairs inside a capitalized name ('Orange County', 'Los Angeles'): a name is a place or a person
+    every release of an office may name, checked by `mentions_names`, while a description's pairs are
+    the case's key fact, written the same way in the release that tells it."""
+    in_name = {w for run in runs for w in run}
+    toks: list[tuple[str, bool]] = []
+    for w in topic.split():
+        toks.extend((t, w in in_name) for t in snap.tokenizer(w))
+    return [(a, b) for (a, na), (b, nb) in zip(toks, toks[1:], strict=False) if a != b and not (na and nb)]
+
+
+def _release_pairs(snap: Snapshot, release_ids: list[str], pairs: list[tuple[str, str]]) -> list[set[tuple[str, str]]]:
+    """Per release, the topic's pairs it writes adjacently within a paragraph. Only the paragraphs holding
+    both words of some pair (the paragraph index's postings, one lookup per word for all the releases; a
+    repeated paragraph by its first copy) are tokenized, and not a link to another story."""
+    table = snap.corpus.paragraphs
+    ranges = [snap._ranges().get(rid, (0, 0)) for rid in release_ids]
+    spans = [(k, pid, hi - lo) for k, (lo, hi) in enumerate(ranges) for pid in range(lo, hi)]
+    found: list[set[tuple[str, str]]] = [set() for _ in release_ids]
+    if not spans:
+        return found
+    pids = index_rows(snap)
+    root = _copy_root(snap)
+    own = np.asarray([root.get(pid, pid) for _, pid, _ in spans], dtype=np.int64)
+    at = np.clip(np.searchsorted(pids, own), 0, len(pids) - 1)
+    rows = np.where(pids[at] == own, at, -1)
+    present: dict[str, np.ndarray] = {}
+    for tok in {t for pr in pairs for t in pr}:
+        post = np.asarray(snap.index.postings(tok))
+        if len(post) == 0:
+            present[tok] = np.zeros(len(rows), dtype=bool)
+            continue
+        i = np.clip(np.searchsorted(post, rows), 0, len(post) - 1)
+        present[tok] = (post[i] == rows) & (rows >= 0)
+    both = {pr: present[pr[0]] & present[pr[1]] for pr in set(pairs)}
+    hit = np.zeros(len(rows), dtype=bool)
+    for b in both.values():
+        hit |= b
+    wanted = set(pairs)
+    for j in np.flatnonzero(hit).tolist():
+        k, pid, count = spans[j]
+        if all(pr in found[k] for pr, b in both.items() if b[j]):
+            continue  # this paragraph could only add pairs the release is already known to write
+        text = table.texts[pid]
+        if not other_story_link(snap, text, table.numbers[pid], count, release_ids[k]):
+            toks = snap.tokenizer(text)
+            found[k].update(wanted.intersection(zip(toks, toks[1:], strict=False)))
+    return found
+
+
+def _copy_root(snap: Snapshot) -> dict[int, int]:
+    """Paragraph id of a repeated paragraph -> the first copy's (the one indexed); once per snapshot."""
+    root = snap.__dict__.get("_copy_root")
+    if root is None:
+        root = {c: first for first, cs in snap.corpus.copies.items() for c in cs}
+        snap.__dict__["_copy_root"] = root
+    return root
+
+
+def _pair_boost(snap: Snapshot, topic: str, runs: list[list[str]], ranked: list[TopicRelease],
+                w: RankingWeights) -> list[TopicRelease]:
+    """Lift the candidates that write the topic's key pairs as the topic does (by the pairs' idf),
+    re-sorted: a description of the case's key fact ('smashed back doors', '16 victims including two
+    juveniles') finds the release telling it over ones that merely share its words many times."""
+    pairs = key_pairs(snap, topic, runs)
+    if len(pairs) < w.topic_pair_min or not ranked:
+        return ranked
+    idf = snap.release_index.query_weight
+    weight = {pr: idf(list(pr)) for pr in pairs}
+    total = sum(weight.values()) or 1.0
+    floor = w.topic_pair_window * ranked[0].score
+    read = [t for t in ranked[:w.topic_pair_read] if t.score >= floor]
+    out = ranked[len(read):]
+    for t, have in zip(read, _release_pairs(snap, [t.release_id for t in read], pairs), strict=True):
+        share = sum(v for pr, v in weight.items() if pr in have) / total
+        out.append(TopicRelease(t.release_id, t.score * (1 + w.topic_pair_bonus * share), t.bm25))
+    out.sort(key=lambda t: (-t.score, t.release_id))
+    return out
 
 
 def name_runs(query: str) -> list[list[str]]:
@@ -125,6 +212,7 @@ def topic_releases(snap: Snapshot, topic: str, max_releases: int | None = None, 
         ranked.append(TopicRelease(rid, score))
     ranked.sort(key=lambda t: (-t.score, t.release_id))
     runs = name_runs(topic)
+    ranked = _pair_boost(snap, topic, runs, ranked[:w.topic_checked], w) + ranked[w.topic_checked:]
     chosen: list[TopicRelease] = []
     for t in ranked[:w.topic_checked]:
         if chosen and (t.score < ratio * chosen[0].score or len(chosen) >= max_releases):
@@ -132,7 +220,7 @@ def topic_releases(snap: Snapshot, topic: str, max_releases: int | None = None, 
         if runs and not mentions_names(snap, t.release_id, runs):
             continue
         if not chosen:
-            if t.score / weight < min_relative:
+            if t.bm25 / weight < min_relative:
                 return []
         elif not snap.entities.people_in(t.release_id) & snap.entities.people_in(chosen[0].release_id):
             continue  # another story that merely shares words: the same case names the same people

@@ -46,12 +46,16 @@ _PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+ar
 _VENUE_BEFORE = re.compile(r"\b(?:Center|Centre|Courthouse|Building|Hall|Complex|Facility|Jail),\s*$")
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
+# 'the people of Dallas', 'the citizens of San Diego': the community an office serves, not a story's place
+_CONSTITUENCY_BEFORE = re.compile(r"\b(?i:people|citizens)\s+of\s+(?:the\s+(?i:city|town)\s+of\s+)?$")
+_COMMA_BEFORE = re.compile(r"\w,\s*$")  # 'Scott, Austin': placey only by _PLACE_BEFORE's comma
 _PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")  # 'Anaheim Man Charged'
 _HEADLINE_NOUN = re.compile(r"(?i:" + "|".join(PLACE_NOUNS_AFTER) + r")\b")
 _BUSINESS_AFTER = re.compile(r"^\s+(?:[A-Z][\w’'&.-]*\s+){1,3}(?:" + "|".join(BUSINESS_NOUNS) + r")\b")
 _POSSESSIVE_NAME = re.compile(r"^['’]s\s+[A-Z]")  # "Boston’s South End"
 _SURNAME_FAMILY = re.compile(r"^\s+famil(?:y|ies)\b")
 _DATELINE_SPAN = re.compile(r"^\(?[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,14})?\)?\s*[–—-]+\s")
+_COUNT_ROW = re.compile(r"^[A-Z][\w.'’ ()-]{1,40}?\s*[–—-]+\s*\d[\d,]*(?:\s+[a-z]+)?\s*$")  # 'Villa Park- 1 attempted'
 _CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4}")
 
 
@@ -145,10 +149,12 @@ def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = 
     """Cities and towns in one paragraph, each marked excluded when its sentence says it is not part."""
     gaz = gaz or Gazetteer.default()
     ctx = PlaceContext(doc_states, person_words, gaz, _county_lists(text))
-    dl = None if dateline else _DATELINE_SPAN.match(text)
+    dl = None if dateline or _COUNT_ROW.match(text) else _DATELINE_SPAN.match(text)
     skip_to = dl.end() if dl else 0  # a dateline names where the release was issued, not the story's places
+    # ...while a paragraph that is only a place and a count ('Anaheim – 4') is a row of a table of places
     cands = [c for c in candidates(text, gaz) if c.start >= skip_to]
-    kept = [c for c in cands if accept(ctx, c)]
+    row = bool(_COUNT_ROW.match(text))  # a row of a table of places: its place is listed
+    kept = [c for c in cands if accept(ctx, c, listed=row and c.start == 0)]
     kept += listed_common_words(ctx, text, cands, kept)
     kept.sort(key=lambda c: c.start)
     out = [PlaceMention(c.name, c.start, c.end, False, bool(_AGENCY_AFTER.match(c.after))) for c in kept]
@@ -183,7 +189,7 @@ def candidates(text: str, gaz: Gazetteer) -> Iterator[Candidate]:
 def _longest_name(words: list[str], i: int, gaz: Gazetteer) -> tuple[str, int] | None:
     """The longest gazetteer name starting at words[i] (trailing punctuation and possessive off)."""
     for n in range(min(gaz.max_words, len(words) - i), 0, -1):
-        name = " ".join(words[i:i + n]).rstrip(".,;:’'")
+        name = " ".join(words[i:i + n]).rstrip(".,;:’'-")
         if name.endswith(("’s", "'s")):
             name = name[:-2]
         if name in gaz.rows:
@@ -213,7 +219,7 @@ def accept(ctx: PlaceContext, c: Candidate, listed: bool = False) -> bool:
         return False
     if decoy_neighbours(c) or inside_other_name(c):
         return False
-    return fits_region(ctx, c)
+    return fits_region(ctx, c, listed)
 
 
 def common_word(name: str) -> bool:
@@ -231,12 +237,13 @@ _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 def listed_common_words(ctx: PlaceContext, text: str, cands: list[Candidate],
                         kept: list[Candidate]) -> list[Candidate]:
-    """Ordinary-word towns coordinated with a town already read ('in Vista and Escondido', 'Anaheim,
-    Orange and Irvine'): a list of places is read as one."""
+    """Ordinary-word towns, and towns whose name is also a person's, coordinated with a town already read
+    ('in Vista and Escondido', 'the Anaheim, Cypress, Fullerton ... police departments'): a list of
+    places is read as one, while a list of people ('Scott, Austin and Lane were convicted') reads none."""
     spans = [(k.start, k.end) for k in kept]
     out = []
     for c in cands:
-        if not common_word(c.name) or c in kept:
+        if not (common_word(c.name) or c.name in ctx.person_words) or c in kept:
             continue
         beside = any(_LIST_GAP.match(text[c.end:a]) or _LIST_GAP.match(text[b:c.start])
                      for a, b in spans if a >= c.end or b <= c.start)
@@ -252,12 +259,15 @@ def never_a_town(name: str) -> bool:
 
 def decoy_neighbours(c: Candidate) -> bool:
     """The words around it make it part of something else: a compound ('Dallas-Fort Worth'), a street or
-    institution ('Santa Ana College'), a person ('Richardson said'), an address, a part of a city."""
+    institution ('Santa Ana College'), a person ('Richardson said'), an address, a part of a city, an
+    office's constituency ('the people of Dallas')."""
     before, after = c.before, c.after
-    if before.endswith(("-", "–")) or after.startswith(("-", "–")):
-        return True
+    if before.endswith(("-", "–")) or re.match(r"[-–]\S", after):
+        return True  # joined to the next word ('Dallas-Fort Worth'); a dash then a space ('Villa Park- 1') is not
     if AFTER_REJECT.match(after) or _AFTER_PERSON.match(after) or _POSTAL.match(after):
         return True
+    if _CONSTITUENCY_BEFORE.search(before):
+        return True  # 'the people of Dallas': the office's constituency, named in every kind of story
     the = c.prev == "The" if c.wi > 0 else f" {before.rstrip().lower()}".endswith(" the")
     if the and _SURNAME_FAMILY.match(after):
         return True  # "the Harrington family", "The Campbell family": a surname, not the town
@@ -293,7 +303,7 @@ def business_of_city(c: Candidate) -> bool:
     return article in ("a", "an", "A", "An") and bool(_BUSINESS_AFTER.match(c.after))
 
 
-def fits_region(ctx: PlaceContext, c: Candidate) -> bool:
+def fits_region(ctx: PlaceContext, c: Candidate, listed: bool = False) -> bool:
     """A state written after it must be one of its regions; else a town of the release's states with
     1,000 people, or a big city (250,000) in a place-like phrase; a bare person word needs that phrase."""
     regions = {r for r, _ in ctx.gaz.regions(c.name)}
@@ -304,7 +314,10 @@ def fits_region(ctx: PlaceContext, c: Candidate) -> bool:
     pop = max((p for r, p in ctx.gaz.regions(c.name) if r in local), default=0) if local else 0
     agency = bool(_AGENCY_AFTER.match(c.after))
     placey = agency or bool(_PLACE_BEFORE.search(c.before) or _PLACE_AFTER.match(c.after)) or business_of_city(c)
-    if " " not in c.name and c.name in ctx.person_words and not placey:
+    # a comma alone is no place phrase for a name word ('Scott, Austin and Lane'); a list of towns is
+    by_word = bool(_PLACE_BEFORE.search(c.before)) and not _COMMA_BEFORE.search(c.before)
+    if " " not in c.name and c.name in ctx.person_words and not listed and not (
+            agency or by_word or _PLACE_AFTER.match(c.after) or business_of_city(c)):
         return False
     if business_of_city(c) and not (_PLACE_BEFORE.search(c.before) or agency):
         # 'a Fresno Target store', but not 'a Mercedes Benz dealership' (Mercedes, Texas): a city, not a hamlet

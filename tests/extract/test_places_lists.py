@@ -90,3 +90,34 @@ def test_new_york_city_neighbourhoods_out_nassau_and_westchester_towns_in():
     assert _names(text, {"NY"}) == ["Valley Stream"]
     # constructed, in the style of a Westchester office
     assert _names("a 23-year-old New Rochelle man was arrested", {"NY"}) == ["New Rochelle"]
+
+
+def test_a_table_row_of_place_and_count_is_no_dateline():
+    # Orange County DA, 'Crime ring suspects arrested for 35 Orange County burglaries', Appendix B rows
+    assert _names("Anaheim – 4", {"CA"}) == ["Anaheim"]
+    assert _names("Villa Park- 1 attempted", {"CA"}) == ["Villa Park"]
+    assert _names("Yorba Linda – 3", {"CA"}) == ["Yorba Linda"]
+    # Dallas County DA: datelines followed by a number are still datelines, the lede follows them
+    assert "Dallas" not in _names("(DALLAS) – 14 years and eight months after gunning down his own daughters, "
+                                  "18-year-old Amina", {"TX"})
+    assert "Dallas" not in _names("(Dallas, Texas) – 52-year-old “Sorority Rapist” Jeffrey Wheat was sentenced "
+                                  "to 2 life sentences,", {"TX"})
+    # Orange County DA: a dateline before the lede
+    assert _names("SANTA ANA – A man was convicted and sentenced yesterday to four years in state prison",
+                  {"CA"}) == []
+
+
+def test_a_town_that_is_also_a_persons_name_is_read_in_a_list_of_towns():
+    # Orange County DA, 'Crime ring suspects arrested for 35 Orange County burglaries' ('Anaheim' is also
+    # read as a name word there: 'Anaheim Hispanic', 'Anaheim Fire')
+    text = ("Throughout the 13-month investigation, DET partnered with the Anaheim, Cypress, Fullerton, Laguna "
+            "Beach, Orange, Placentia, Torrance and Westminster police departments.")
+    people = frozenset({"Anaheim", "Orange", "Westminster"})
+    assert [p.name for p in find_places(text, {"CA"}, people)][:3] == ["Anaheim", "Cypress", "Fullerton"]
+    assert "Anaheim" in [p.name for p in find_places("Anaheim – 4", {"CA"}, people)]  # Appendix B row
+    # Brooklyn (Kings County) DA: a list of people reads no town ('Austin' is a name word)
+    text = ("Scott, Austin and Lane were variously convicted today of second-degree murder, second-degree "
+            "attempted murder")
+    assert [p.name for p in find_places(text, {"NY", "TX"}, frozenset({"Austin", "Scott", "Lane"}))] == []
+    text = "Austin and Lane were convicted of second-degree murder in that shooting death"
+    assert [p.name for p in find_places(text, {"NY", "TX"}, frozenset({"Austin", "Lane"}))] == []

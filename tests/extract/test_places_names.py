@@ -65,3 +65,15 @@ def test_a_surname_shared_with_a_town_is_not_the_town():
     assert _names("A Yorba Linda family was targeted", {"CA"}) == ["Yorba Linda"]
     # constructed, the example (Bristol, Tennessee)
     assert _names("the Bristol family sued the county", {"TN"}) == []
+
+
+def test_the_people_of_a_city_are_the_offices_constituency():
+    # Dallas County DA, Liborio Canales conviction (a quotation)
+    assert _names("just that for the people of Dallas and will continue for decades to come.”", {"TX"}) == []
+    # San Diego County DA, consumer protection
+    assert _names("referrals from consumer protection prosecutors in other areas of California, and complaints "
+                  "from the citizens of San Diego through the DA’s Consumer Complaint Form process.", {"CA"}) == []
+    # ...while residents of a city are people of the story, and the city of the story stays a place
+    # (Orange County DA, constructed after 'all residents of San Diego County')
+    assert _names("The defendants, all residents of San Diego, were arrested in Laguna Beach.", {"CA"}) == [
+        "San Diego", "Laguna Beach"]
