@@ -209,9 +209,9 @@ def load_snapshot(cache_dir: Path, fp: str) -> Snapshot | None:
             state = pickle.load(f)
         index = BM25Index.load(folder / "bm25")
         release_index = BM25Index.load(folder / "bm25-releases")
+        return Snapshot(index=index, release_index=release_index, **state)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, KeyError, AttributeError, TypeError):
         return None
-    return Snapshot(index=index, release_index=release_index, **state)
 
 
 def open_snapshot(cfg: Config, progress: Progress | None = None, use_cache: bool = True

@@ -198,6 +198,7 @@ def settle(snap: Snapshot) -> None:
     snap.entities.suggest("", 1)
     index_rows(snap)
     Gazetteer.default()
+    gc.unfreeze()  # the previous snapshot's objects become collectable again
     gc.collect()
     gc.freeze()
 

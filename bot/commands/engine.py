@@ -14,7 +14,7 @@ from bot.commands import reload
 from bot.commands import suggest as completions
 from bot.commands.registry import REGISTRY, CommandSpec, Registry, Request
 from bot.commands.scope import FilterError, Scope, parse_filters, source_names
-from bot.commands.scoped import scoped
+from bot.commands.scoped import scoped, visibility_key
 from bot.models import Answer
 from bot.store import SnapshotStore
 
@@ -122,6 +122,12 @@ class Engine:
         spec = self.registry.get("reload")
         refusal = self.refusal("reload", "", admin, spec)
         return refusal or await reload.areload(self.store, user)
+
+    def visibility(self, scope: Scope | None = None) -> tuple:
+        """Which releases `scope` sees at this instant (filters and embargoes still held): a cache key part,
+        so a cached answer never outlives an embargo."""
+        base = replace(scope or Scope(), now=datetime.now(UTC).isoformat(timespec="seconds"))
+        return visibility_key(self.store.snapshot, base)
 
     @property
     def releases_loaded(self) -> int:

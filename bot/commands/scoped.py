@@ -90,6 +90,11 @@ class ScopedEntities:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.base, name)
 
+    @property
+    def people(self) -> list[Person]:
+        """Everyone an allowed release names, as those releases show them."""
+        return self._keep(self.base.people)
+
     def _keep(self, people: list[Person]) -> list[Person]:
         return [q for p in people if (q := restrict_person(p, self.owner, self.allowed)) is not None]
 
@@ -155,9 +160,18 @@ def _masks(snap: Snapshot, scope: Scope) -> tuple[dict[str, Release], np.ndarray
         allowed = {rid: r for rid, r in releases.items() if scope.allows(r)}
         rel_mask = np.fromiter((rid in allowed for rid in snap.release_ids), dtype=bool, count=len(snap.release_ids))
         if len(cache) >= 16:
-            cache.pop(next(iter(cache)))
+            cache.pop(next(iter(cache)), None)
         cache[key] = (allowed, _allowed_rows(snap, set(allowed)), rel_mask)
     return cache[key]
+
+
+def visibility_key(snap: Snapshot, scope: Scope) -> tuple:
+    """What decides which releases `scope` sees right now (its filters and the embargoes still held): part
+    of any cache key for answers, so a lifted embargo is never hidden by a cached answer."""
+    releases = snap.corpus.releases
+    held = tuple(rid for rid, r in releases.items() if r.embargo and not scope.allows(r)) if any(
+        r.embargo for r in releases.values()) else ()
+    return (scope.sources, scope.since, scope.until, scope.roots, held)
 
 
 def scoped(snap: Snapshot, scope: Scope) -> Snapshot:
@@ -171,6 +185,7 @@ def scoped(snap: Snapshot, scope: Scope) -> Snapshot:
     corpus.releases = allowed_releases
     view = ScopedSnapshot.__new__(ScopedSnapshot)
     view.__dict__.update(snap.__dict__)  # shares the derived tables (paragraph ranges, copy roots)
+    view.__dict__["_scope_key"] = visibility_key(snap, scope)  # names this view in per-scope caches
     view.corpus = corpus
     view.index = ScopedIndex(snap.index, row_mask)  # type: ignore[assignment]
     view.release_index = ScopedIndex(snap.release_index, release_mask)  # type: ignore[assignment]

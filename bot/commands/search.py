@@ -11,6 +11,7 @@ from bot.items import Item, SearchHit
 from bot.models import Answer, Citation
 from bot.snapshot import Snapshot
 from bot.textnorm import ends_sentence
+from bot.wording import plural
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -33,7 +34,7 @@ def absent_words(snap: Snapshot, query: str) -> list[str]:
         if sum(c.isalpha() for c in word) < 3:
             continue
         terms = snap.tokenizer(word)
-        if terms and all(t not in snap.index.vocab for t in terms) and word not in out:
+        if terms and all(len(snap.index.postings(t)) == 0 for t in terms) and word not in out:
             out.append(word)
     return out
 
@@ -113,5 +114,5 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms),
                               also_in=snap.same_text_releases(pid)))
         items.append(SearchHit(score=round(score, 4), relative=round(relative, 3), citation=len(citations) - 1))
-    summary = f"{len(citations)} best paragraph(s) for '{query}'"
+    summary = f"{plural(len(citations), 'best paragraph')} for '{query}'"
     return Answer("search", query, True, summary, items=items, citations=citations)

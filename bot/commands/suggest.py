@@ -58,7 +58,7 @@ class _Tables:
     refs: dict[str, str]  # short release reference -> release id
 
 
-_CACHE: dict[str, _Tables] = {}
+_CACHE: dict[tuple, _Tables] = {}
 
 
 def _ordinary_words(snap: Snapshot, words: set[str]) -> set[str]:
@@ -93,7 +93,8 @@ def _label(p: Person, name: str) -> str:
 
 def _tables(snap: Snapshot) -> _Tables:
     """Derived once per snapshot (about a second on 8,000 releases; warmed at startup)."""
-    cached = _CACHE.get(snap.fingerprint)
+    key = (snap.fingerprint, snap.__dict__.get("_scope_key", ()))  # one table per scope the snapshot is seen through
+    cached = _CACHE.get(key)
     if cached is not None:
         return cached
     candidates = [p for p in snap.entities.people if p.first and p.evidence]
@@ -109,8 +110,9 @@ def _tables(snap: Snapshot) -> _Tables:
             people.append(_Entry(name, name_key(p.first), name_key(p.last), len(p.releases), _label(p, name)))
     refs = {release_ref(rid): rid for rid in snap.corpus.releases}
     tables = _Tables(people, Counter(e.last for e in people), refs)
-    _CACHE.clear()  # one snapshot serves at a time
-    _CACHE[snap.fingerprint] = tables
+    if len(_CACHE) >= 8:  # one snapshot serves at a time, seen through a few scopes
+        _CACHE.pop(next(iter(_CACHE)), None)
+    _CACHE[key] = tables
     return tables
 
 

@@ -185,8 +185,8 @@ def other_story_link(snap: Snapshot, text: str, number: int, count: int, release
     if number <= count // 2:
         return False
     rid = _headlines(snap).get(" ".join(text.split()).casefold())
-    return rid is not None and rid != release_id and snap.corpus.releases[rid].title != snap.corpus.releases[
-        release_id].title
+    other = snap.corpus.releases.get(rid) if rid is not None else None  # None: outside the asker's scope
+    return other is not None and rid != release_id and other.title != snap.corpus.releases[release_id].title
 
 
 

@@ -133,8 +133,16 @@ def validate_meta(meta: dict[str, Any], problems: list[str], where: str = "front
     out: dict[str, str] = {}
     for key, value in meta.items():
         if value is None:
+            if key == "embargo":
+                problems.append(f"{where}: embargo is empty; the release is held back until it is fixed")
+                out[key] = "9999-12-31T23:59:59+00:00"
             continue
         if isinstance(value, bool) or not isinstance(value, str | int | float):
+            if key == "embargo":  # a broken embargo keeps the release out, never lets it in
+                problems.append(f"{where}: embargo must be a date-time, got {type(value).__name__}; the release "
+                                f"is held back until it is fixed")
+                out[key] = "9999-12-31T23:59:59+00:00"
+                continue
             problems.append(f"{where}: {key} must be text, got {type(value).__name__}; ignored")
             continue
         text = str(value).strip()

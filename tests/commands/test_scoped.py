@@ -33,9 +33,13 @@ def _engine(tmp_path: Path) -> Engine:
     (a / "old.md").write_text(f"---\ntitle: Older ghost gun case\ndate: 2019-02-01\n---\n{KINGS} Again.\n",
                               encoding="utf-8")
     (b / "officers.md").write_text(f"---\ntitle: Suspect with a ghost gun\ndate: 2023-03-01\n---\n{SAN_DIEGO}\n\n"
+                                   "Deputy District Attorney Marisol Ortega is prosecuting the case.\n\n"
                                    f"{SHARED_LINE}\n", encoding="utf-8")
     (b / "later.md").write_text("---\ntitle: Embargoed ghost gun verdict\nembargo: 2999-01-01T00:00:00Z\n---\n"
-                                "A jury found the ghost gun maker guilty, said DA Stephan.\n", encoding="utf-8")
+                                "A jury found the ghost gun maker guilty, said DA Stephan. Deputy District Attorney "
+                                "Marcus Wellington prosecuted the zymurgical case.\n", encoding="utf-8")
+    (b / "broken.md").write_text("---\ntitle: Broken embargo\nembargo: true\n---\n"
+                                 "Detective Ilsa Quorn found the ghost gun.\n", encoding="utf-8")
     (b / "lifted.md").write_text("---\ntitle: Lifted embargo\nembargo: 2001-01-01T00:00:00Z\n---\n"
                                  "The ghost gun maker was sentenced today in Vista.\n", encoding="utf-8")
     cfg = load_config(write_config(tmp_path, [tmp_path / "newsroom_a", tmp_path / "newsroom_b"]))
@@ -55,7 +59,8 @@ def test_a_server_sees_only_its_roots_in_every_command(tmp_path):
         assert all(r.startswith("newsroom_a/") for r in _rids(ans)), (line, _rids(ans))
     assert not engine.run("who", "Stephan", scope=only_a).found
     assert engine.run("who", "Stephan").found  # the same question without the server's scope
-    assert "Stephan" not in " ".join(engine.suggest("who", "Steph", scope=only_a))
+    assert "Marisol Ortega" in str(engine.suggest("who", "Orteg"))  # the other root names her in full
+    assert "Ortega" not in str(engine.suggest("who", "Orteg", scope=only_a))
     sources = engine.run("sources", "", scope=only_a)
     assert "san_diego_ca" not in str(sources.items) and "Stephan" not in sources.summary
     shared = engine.run("search", "Crime Stoppers tip line", scope=only_a)
@@ -73,6 +78,13 @@ def test_filters_narrow_by_source_and_date(tmp_path):
 
 def test_an_embargoed_release_is_in_no_answer_until_its_instant(tmp_path):
     engine = _engine(tmp_path)
-    for line in ("search ghost gun maker guilty", "quote Stephan", "cities ghost gun maker"):
+    for line in ("search ghost gun maker guilty", "quote Stephan", "cities ghost gun maker", "who Wellington",
+                 "search Ilsa Quorn"):
         assert "newsroom_b/san_diego_ca/later" not in _rids(engine.ask(line)), line
+        assert "newsroom_b/san_diego_ca/broken" not in _rids(engine.ask(line)), line  # `embargo: true` holds it
+    assert not engine.ask("who Wellington").found and not engine.ask("who Quorn").found
+    assert "Wellington" not in str(engine.suggest("who", "Well"))  # autocomplete too
+    # a word only the embargoed release uses is not revealed by the "no release uses the word" reply
+    assert "zymurgical" not in engine.ask("search zymurgical case").summary.split("'")[2:]
+    assert engine.ask("cities ghost gun since:2023").error is None  # a filtered view never crashes a command
     assert "newsroom_b/san_diego_ca/lifted" in _rids(engine.ask("search ghost gun maker sentenced"))

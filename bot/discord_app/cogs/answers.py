@@ -48,7 +48,7 @@ class AnswersBase(commands.Cog):
                 await ctx.typing()
 
         fingerprint = engine.store.snapshot.fingerprint  # a reload mid-answer: the answer is not kept
-        key = (fingerprint, command, " ".join(argument.split()), admin)
+        key = (fingerprint, command, " ".join(argument.split()), admin, engine.visibility())
         ans = await self.bot.answers.answer(command, argument,
                                             lambda: engine.run(command, argument, admin=admin, user=user),
                                             on_slow=thinking, key=key,
@@ -99,7 +99,7 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
 def _completer(name: str) -> Any:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         bot: PressBot = interaction.client  # type: ignore[assignment]
-        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current)
+        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current, bot.engine.visibility())
         return as_choices(await bot.answers.suggest(lambda: bot.engine.suggest(name, current, MAX_CHOICES), key))
 
     return complete
