@@ -58,11 +58,11 @@ class Engine:
         self.cfg = store.cfg
         self.registry = registry
 
-    def ask(self, text: str, admin: bool = True, user: str = "cli") -> Answer:
-        """Parse and answer one command line."""
+    def ask(self, text: str, admin: bool = True, user: str = "cli", scope: Scope | None = None) -> Answer:
+        """Parse and answer one command line (`scope`: a server's corpora, as `run` takes it)."""
         parsed = parse(text, self.cfg.discord.prefix)
         argument = options_as_line(parsed.command, parsed.argument, self.registry)
-        return self.run(parsed.command, argument, admin=admin, user=user)
+        return self.run(parsed.command, argument, admin=admin, user=user, scope=scope)
 
     def run(self, command: str, argument: str, admin: bool = True, user: str = "cli",
             scope: Scope | None = None) -> Answer:

@@ -40,6 +40,8 @@ class AnswersBase(commands.Cog):
         admin = self.bot.is_admin(ctx.author)
         ephemeral = self.bot.cfg.discord.ephemeral
         engine, user = self.bot.engine, str(ctx.author.id)
+        guild = getattr(ctx, "guild", None)
+        scope = self.bot.scope_of(guild.id if guild is not None else None)
 
         async def thinking() -> None:  # not ready in 1.5 s: acknowledge the interaction, or show typing
             if ctx.interaction is not None:
@@ -48,9 +50,10 @@ class AnswersBase(commands.Cog):
                 await ctx.typing()
 
         fingerprint = engine.store.snapshot.fingerprint  # a reload mid-answer: the answer is not kept
-        key = (fingerprint, command, " ".join(argument.split()), admin)
+        key = (fingerprint, command, " ".join(argument.split()), admin, scope.roots)
         ans = await self.bot.answers.answer(command, argument,
-                                            lambda: engine.run(command, argument, admin=admin, user=user),
+                                            lambda: engine.run(command, argument, admin=admin, user=user,
+                                                               scope=scope),
                                             on_slow=thinking, key=key,
                                             current=lambda: engine.store.snapshot.fingerprint == fingerprint)
         await ctx.send_answer(ans, ephemeral=ephemeral)
@@ -98,8 +101,10 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
 def _completer(name: str) -> Any:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         bot: PressBot = interaction.client  # type: ignore[assignment]
-        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current)
-        return as_choices(await bot.answers.suggest(lambda: bot.engine.suggest(name, current, MAX_CHOICES), key))
+        scope = bot.scope_of(interaction.guild_id)
+        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current, scope.roots)
+        return as_choices(await bot.answers.suggest(
+            lambda: bot.engine.suggest(name, current, MAX_CHOICES, scope=scope), key))
 
     return complete
 
