@@ -39,11 +39,11 @@ def scope_for(cfg: Config, guild_id: int | None) -> Scope:
     """What a server sees (shared roots + its own); a DM (None) sees the shared roots only. Without any
     server configured every root is shared (no restriction at all)."""
     if not cfg.guilds:
-        return Scope()
+        return Scope(guild=guild_id)
     roots = shared_roots(cfg)
     if guild_id is not None:
         roots |= guild_roots(cfg, guild_id)
-    return Scope(roots=roots)
+    return Scope(roots=roots, guild=guild_id)
 
 
 def guild(cfg: Config, guild_id: int | None) -> GuildConfig | None:

@@ -85,7 +85,7 @@ class Engine:
         if refusal is not None or spec is None or spec.answer is None:
             return refusal or self.registry.help(self.cfg.discord.prefix)
         ans = spec.answer(Request(scoped(snap, base), argument, self.cfg.answers, self.cfg.discord.prefix, user,
-                                  self.store, self.registry))
+                                  self.store, self.registry, base))
         if base.sources or base.since or base.until:
             ans.summary += f" Filtered{base.describe()}."
         return ans
@@ -113,11 +113,13 @@ class Engine:
             return Answer(command, "", False, "Only server admins can reload the corpus.", error="forbidden")
         return None
 
-    async def areload(self, user: str, admin: bool = True) -> Answer:
-        """`reload` without blocking the event loop (Discord); same guard and replies as `run('reload')`."""
+    async def areload(self, user: str, admin: bool = True, scope: Scope | None = None) -> Answer:
+        """`reload` without blocking the event loop (Discord); same guard and replies as `run('reload')`
+        (the diff as `scope`'s server sees it)."""
         spec = self.registry.get("reload")
         refusal = self.refusal("reload", "", admin, spec)
-        return refusal or await reload.areload(self.store, user)
+        scope = scope or Scope()
+        return refusal or await reload.areload(self.store, user, scope.roots, scope.guild)
 
     @property
     def releases_loaded(self) -> int:

@@ -60,12 +60,17 @@ async def test_a_release_of_server_a_never_reaches_server_b(env):
 
 async def test_a_servers_admin_role_is_admin_there_only(env):
     a, desk_a, b, desk_b = servers(env)
-    role = a.create_role("editors", id=ROLE_A)
+    role = a.create_role("editors")
+    env.bot.cfg.guilds[GUILD_A].admins.role_ids = [ROLE_A, role.id]
     editor = a.add_member(env.create_user("editor"), roles=[role])
+    reporter = a.add_member(env.create_user("reporter"))
     await editor.send(desk_a, "!status")
-    assert "Only server admins" not in _text(desk_a.last_message)
-    stranger = b.add_member(env.create_user("stranger"))
-    await stranger.send(desk_b, "!status")
+    seen = _text(desk_a.last_message)
+    assert "Only server admins" not in seen and "alpha" in seen and "beta" not in seen, seen
+    await reporter.send(desk_a, "!status")
+    assert "Only server admins" in _text(desk_a.last_message)
+    also_in_b = b.add_member(env.create_user("editor-b"), roles=[b.create_role("editors")])
+    await also_in_b.send(desk_b, "!status")  # A's admin role means nothing in B
     assert "Only server admins" in _text(desk_b.last_message)
 
 

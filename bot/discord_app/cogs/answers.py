@@ -89,12 +89,14 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
 
         callback = without_argument
     callback.__qualname__ = f"Answers.{spec.name}"  # a method of the cog: discord.py passes it the cog first
-    if spec.admin:
-        callback = app_commands.default_permissions(manage_guild=True)(callback)
+    if spec.admin:  # servers only (no DMs), Manage Server by default; enforced at run time by the engine
+        callback = app_commands.guild_only()(app_commands.default_permissions(manage_guild=True)(callback))
     command: commands.HybridCommand[Any, ..., Any] = commands.hybrid_command(
         name=spec.name, description=spec.summary)(callback)
     if spec.params and spec.suggest is not None:
         command.autocomplete("argument")(_completer(spec.name))
+    if spec.admin:
+        command = commands.guild_only()(command)
     return command
 
 
