@@ -42,11 +42,13 @@ def _record(store: SnapshotStore, kind: str, user: str, t0: float, ans: Answer, 
 
 
 async def add_files(store: SnapshotStore, guild_id: int | None, user: str, files: list[tuple[str, bytes]],
-                    replace: bool = False) -> tuple[Answer, Event]:
-    """Check, save and index uploads into the server's first corpus folder."""
+                    replace: bool = False, refused: list[tuple[str, str]] | None = None) -> tuple[Answer, Event]:
+    """Check, save and index uploads into the server's first corpus folder (`refused`: uploads the adapter
+    already refused, such as one too large to download)."""
     t0, cfg = time.perf_counter(), store.cfg
     folder = first_folder(cfg, guild_id)
-    items: list[Item] = []
+    refused = refused or []
+    items: list[Item] = [SkippedFile(skipped=name[:100], reason=reason) for name, reason in refused]
     saved: list[Path] = []
     if folder is None:
         ans = Answer("add", "", False, NO_FOLDER.format(gid=guild_id), error="no_folder")
@@ -74,7 +76,7 @@ async def add_files(store: SnapshotStore, guild_id: int | None, user: str, files
                 trash(folder, p)
                 items.append(SkippedFile(skipped=p.name, reason=skipped.get(display_path(p), "no release in it")))
     added = sum(isinstance(i, ChangedRelease) for i in items)
-    summary = (f"Added {added} release(s) to {folder.name} ({len(files)} file(s) sent, "
+    summary = (f"Added {added} release(s) to {folder.name} ({len(files) + len(refused)} file(s) sent, "
                f"{sum(isinstance(i, SkippedFile) for i in items)} refused or skipped); re-indexed in "
                f"{time.perf_counter() - t0:.1f} s by a full background reload.")
     ans = Answer("add", "", added > 0, summary, items=items, error=None if added else "refused")

@@ -58,13 +58,19 @@ def _binary(data: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+def check_size(name: str, size: int, max_mb: float) -> None:
+    """Refused when over `corpus.max_file_mb` (Discord tells the size before the download)."""
+    if size > max_mb * 1e6:
+        shown = f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.1f} kB"
+        raise Refused(f"{name}: {shown} is over the {max_mb:g} MB limit (corpus.max_file_mb)")
+
+
 def check(name: str, data: bytes, max_mb: float) -> Checked:
     """Everything about an upload that can be known before saving it; raises Refused with the reason."""
     safe = safe_name(name)
     if not data:
         raise Refused(f"{safe}: the file is empty (0 bytes)")
-    if len(data) > max_mb * 1e6:
-        raise Refused(f"{safe}: {len(data) / 1e6:.1f} MB is over the {max_mb:g} MB limit (corpus.max_file_mb)")
+    check_size(safe, len(data), max_mb)
     suffix = Path(safe).suffix
     if suffix in TEXT_SUFFIXES and _binary(data):
         raise Refused(f"{safe}: this is binary data, not a {suffix} text file")

@@ -20,6 +20,7 @@ from bot.discord_app.context import NotAdmin, PressContext
 from bot.guilds import guild_roots
 from bot.models import Answer
 from bot.newsroom import add_files, remove_release
+from bot.uploads import Refused, check_size
 
 if TYPE_CHECKING:
     from bot.discord_app.client import PressBot
@@ -39,13 +40,18 @@ class Newsroom(commands.Cog):
             raise NotAdmin("Only server admins (Manage Server, or a role listed in pressbot's config) can do that.")
         return True
 
-    async def _read(self, attachments: list[discord.Attachment]) -> list[tuple[str, bytes]]:
-        """The uploads' bytes; one over the size limit is not downloaded (it is refused by its size)."""
-        limit = self.bot.cfg.corpus.max_file_mb * 1e6
-        out = []
+    async def _read(self, attachments: list[discord.Attachment]) -> tuple[list[tuple[str, bytes]], list[tuple[str, str]]]:
+        """The uploads' bytes, and those refused unread (over the size limit: never downloaded)."""
+        files, refused = [], []
         for a in attachments:
-            out.append((a.filename, await a.read() if a.size <= limit else b"\0" * (int(limit) + 1)))
-        return out
+            try:
+                check_size(a.filename, a.size, self.bot.cfg.corpus.max_file_mb)
+                files.append((a.filename, await a.read()))
+            except Refused as e:
+                refused.append((a.filename, str(e)))
+            except discord.HTTPException as e:
+                refused.append((a.filename, f"could not be downloaded from Discord ({e.status})"))
+        return files, refused
 
     @commands.hybrid_command(name=_ADD.name, description=_ADD.summary)  # type: ignore[arg-type]
     @manage_guild
@@ -59,9 +65,9 @@ class Newsroom(commands.Cog):
             return
         note = await ctx.reply(f"Adding {len(attachments)} file(s)… the current index keeps answering meanwhile.",
                                mention_author=False, allowed_mentions=discord.AllowedMentions.none())
-        files = await self._read(attachments)
+        files, refused = await self._read(attachments)
         ans, event = await add_files(self.bot.engine.store, ctx.guild.id if ctx.guild else None,
-                                     f"{ctx.author} ({ctx.author.id})", files, replace)
+                                     f"{ctx.author} ({ctx.author.id})", files, replace, refused)
         await self._finish(ctx, note, ans)
         await post(self.bot, event)
 
