@@ -90,4 +90,19 @@ def test_admin_commands_are_guild_only(env):
     for name in ("reload", "sync", "status", "add", "remove"):
         assert tree[name].guild_only, name
     assert not tree["who"].guild_only
-    _ = discord
+    assert [c.value for c in tree["sync"].parameters[0].choices] == ["guild", "global"]
+
+
+async def test_admin_commands_refuse_dms_and_reload_is_posted_to_the_log_channel(env):
+    a, desk_a, _b, _desk_b = servers(env)
+    log_channel = a.create_text_channel("audit")
+    env.bot.cfg.discord.log_channel_id = log_channel.id
+    user = env.create_user("editor")
+    env.bot.cfg.discord.admin_user_ids = [user.id]  # a global admin: admin everywhere, but not in DMs
+    editor = a.add_member(user, roles=[a.create_role("ed", permissions=discord.Permissions(manage_guild=True))])
+    await editor.send(desk_a, "!reload")
+    assert "Reloaded" in _text(desk_a.last_message)
+    assert "reload by editor" in _text(log_channel.last_message) and "in server 1001" in _text(log_channel.last_message)
+    await user.send_dm("!reload")
+    assert "Reloaded" not in _text(user.dm_channel.last_message)
+    assert len([m for m in log_channel.history() if "reload by" in _text(m)]) == 1  # the DM reload never ran
