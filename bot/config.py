@@ -321,6 +321,11 @@ def _check_guilds(cfg: Config, file: Path) -> None:
                 if p == s or s in p.parents or p in s.parents:
                     raise ConfigError(file, f"{where}.corpus[{i}]", f"folder {raw!r} overlaps corpus.paths "
                                       f"entry {s}: a server's own releases must live outside the shared corpora")
+            for other_id, other in cfg.guilds.items():
+                nested = [o for o in map(cfg.resolve, other.corpus) if o != p and (o in p.parents or p in o.parents)]
+                if nested:
+                    raise ConfigError(file, f"{where}.corpus[{i}]", f"folder {raw!r} is nested with {nested[0]} "
+                                      f"(guilds.{other_id}): one server's releases would show in the other")
 
 
 def load_config(path: str | Path | None = None, corpus_override: list[str] | None = None) -> Config:

@@ -110,7 +110,8 @@ class Engine:
                           f"That query is {len(argument)} characters long; the limit is {limit}.",
                           error="too_long")
         if spec.admin and not admin:
-            return Answer(command, "", False, "Only server admins can reload the corpus.", error="forbidden")
+            what = "reload the corpus" if command == "reload" else f"use {prefix}{command}"
+            return Answer(command, "", False, f"Only server admins can {what}.", error="forbidden")
         return None
 
     async def areload(self, user: str, admin: bool = True, scope: Scope | None = None) -> Answer:

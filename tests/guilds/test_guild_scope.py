@@ -34,9 +34,11 @@ def test_config_reads_guilds_and_indexes_their_folders(tmp_path):
     ("  7:\n    admins: {role_ids: [7]}\n", "guilds.7.admins.role_ids"),
     ("  8:\n    channel_ids: [desk]\n", "guilds.8.channel_ids[0]"),
     ("  nine:\n    name: x\n", "guilds"),
+    ("  10:\n    corpus: [alpha/sub]\n", "guilds.1001.corpus[0]"),  # alpha holds alpha/sub
 ])
 def test_bad_guild_config_names_the_key(tmp_path, extra, key):
     newsrooms(tmp_path)
+    (tmp_path / "alpha" / "sub").mkdir()
     path = tmp_path / "pressbot.yaml"
     path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
     with pytest.raises(ConfigError) as e:
