@@ -104,5 +104,5 @@ async def test_admin_commands_refuse_dms_and_reload_is_posted_to_the_log_channel
     assert "Reloaded" in _text(desk_a.last_message)
     assert "reload by editor" in _text(log_channel.last_message) and "in server 1001" in _text(log_channel.last_message)
     await user.send_dm("!reload")
-    assert "Reloaded" not in _text(user.dm_channel.last_message)
+    assert "only in a server" in _text(user.dm_channel.last_message)
     assert len([m for m in log_channel.history() if "reload by" in _text(m)]) == 1  # the DM reload never ran

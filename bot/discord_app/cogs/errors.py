@@ -44,6 +44,8 @@ class Errors(commands.Cog):
             return self.bot.engine.run(ctx.command.name if ctx.command else "", "").summary
         if isinstance(error, commands.CommandOnCooldown):
             return f"Slow down: try again in {error.retry_after:.0f} s."
+        if isinstance(error, commands.NoPrivateMessage):
+            return "That command works only in a server, not in direct messages."
         if isinstance(error, NotAdmin | DMRefused | ChannelRefused):
             return str(error)
         if isinstance(error, commands.CheckFailure):
