@@ -49,6 +49,9 @@ class ReloadResult:
     cache_problem: str | None = None  # the snapshot could not be saved: the next start rebuilds
     titles: dict[str, str] = field(default_factory=dict)  # release id -> title, for the ids listed above
     roots: dict[str, str] = field(default_factory=dict)  # release id -> its corpus root, for the same ids
+    # corpus root -> (releases, paragraphs) after and before, so a server's reply counts only its corpora
+    per_root: dict[str, tuple[int, int]] = field(default_factory=dict)
+    per_root_before: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"added": self.added, "removed": self.removed, "changed": self.changed,
@@ -69,7 +72,17 @@ def diff(old: Snapshot, new: Snapshot) -> ReloadResult:
                         paragraphs_before=len(old.corpus.paragraphs), skipped=list(new.report.skipped),
                         seconds=new.report.seconds,
                         titles={rid: (n.get(rid) or o[rid]).title for rid in (set(n) ^ set(o)) | set(changed)},
-                        roots={rid: (n.get(rid) or o[rid]).root for rid in (set(n) ^ set(o)) | set(changed)})
+                        roots={rid: (n.get(rid) or o[rid]).root for rid in (set(n) ^ set(o)) | set(changed)},
+                        per_root=root_counts(new), per_root_before=root_counts(old))
+
+
+def root_counts(snap: Snapshot) -> dict[str, tuple[int, int]]:
+    """Corpus root -> (releases, paragraphs) in a snapshot."""
+    out: dict[str, tuple[int, int]] = {}
+    for rid, rel in snap.corpus.releases.items():
+        r, p = out.get(rel.root, (0, 0))
+        out[rel.root] = (r + 1, p + len(snap.paragraphs_of(rid)))
+    return out
 
 
 class SnapshotStore:

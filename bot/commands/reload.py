@@ -22,8 +22,12 @@ def _visible(result: ReloadResult, roots: frozenset[str] | None) -> ReloadResult
     if roots is None:
         return result
     keep = {rid for rid, root in result.roots.items() if root in roots}
+    after = [v for root, v in result.per_root.items() if root in roots]
+    before = [v for root, v in result.per_root_before.items() if root in roots]
     return replace(result, added=[r for r in result.added if r in keep],
-                   removed=[r for r in result.removed if r in keep], changed=[r for r in result.changed if r in keep])
+                   removed=[r for r in result.removed if r in keep], changed=[r for r in result.changed if r in keep],
+                   releases=sum(r for r, _ in after), paragraphs=sum(p for _, p in after),
+                   paragraphs_before=sum(p for _, p in before))
 
 
 def changed_items(result: ReloadResult) -> list[Item]:

@@ -45,6 +45,7 @@ def test_reload_lists_titles_of_this_servers_corpora_only_and_is_audited(tmp_pat
     lines = [i for i in ans.items if i.KIND == "changed_release"]
     assert [i.title for i in lines[:10]] == [f"Alpha story {i}" for i in range(10)]
     assert lines[10].more == 3 and "13 added" in ans.summary
+    assert "Reloaded: 16 releases, 16 paragraphs (was 3)" in ans.summary  # alpha (sealed counted) + shared; no beta
     assert all(i.release.startswith("alpha/") for i in lines[:10])  # ids are paths inside their corpus
     assert "Beta only story" not in json.dumps(ans.to_dict())
     beta = engine.ask("sources", scope=scope_for(engine.cfg, GUILD_B))
