@@ -7,6 +7,7 @@ remove is audited (bot/audit.py)."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from bot.uploads import Refused, check, save, trash
 NO_FOLDER = "This server has no corpus folder of its own (guilds.{gid}.corpus in pressbot's config)."
 
 
-def describe(snap: Snapshot, path: Path) -> list[ChangedRelease]:
+def describe(snap: Snapshot, path: Path, change: str = "added") -> list[ChangedRelease]:
     """The releases loaded from one file: title, id, date, paragraphs and the people found."""
     shown = display_path(path)
     out = []
@@ -33,7 +34,7 @@ def describe(snap: Snapshot, path: Path) -> list[ChangedRelease]:
         people = [p.name for p in snap.entities.people if rel.id in p.releases][:5]
         detail = (f"{rel.date or 'no date'}, {len(snap.paragraphs_of(rel.id))} paragraphs, "
                   f"people: {', '.join(people) if people else 'none found'}")
-        out.append(ChangedRelease("added", rel.title, rel.id, detail=detail))
+        out.append(ChangedRelease(change, rel.title, rel.id, detail=detail))
     return out
 
 
@@ -50,12 +51,17 @@ async def add_files(store: SnapshotStore, guild_id: int | None, user: str, files
     refused = refused or []
     items: list[Item] = [SkippedFile(skipped=name[:100], reason=reason) for name, reason in refused]
     saved: list[Path] = []
+    backups: dict[Path, Path] = {}  # a replaced file -> its previous version, kept in the trash
     if folder is None:
         ans = Answer("add", "", False, NO_FOLDER.format(gid=guild_id), error="no_folder")
         return ans, _record(store, "add", user, t0, ans, guild_id)
     for name, data in files:
         try:
-            saved.append(save(folder, check(name, data, cfg.corpus.max_file_mb), replace))
+            upload = check(name, data, cfg.corpus.max_file_mb)
+            target = (folder / upload.name).resolve()
+            if target.exists() and replace:
+                backups[target] = trash(folder, target)
+            saved.append(save(folder, upload, replace))
         except Refused as e:
             items.append(SkippedFile(skipped=name[:100], reason=str(e)))
     if saved:
@@ -64,17 +70,23 @@ async def add_files(store: SnapshotStore, guild_id: int | None, user: str, files
         except ReloadError as e:
             for p in saved:
                 trash(folder, p)
-            ans = Answer("add", "", False, f"Not added: the re-index failed ({one_line(e)}); the files were "
+                if p in backups:
+                    os.replace(backups[p], p)  # the replaced version comes back
+            ans = Answer("add", "", False, f"Not added: the re-index failed ({one_line(e)}); the uploads were "
                          "moved to the trash and the previous index keeps serving.", items=items, error="reload_failed")
             return ans, _record(store, "add", user, t0, ans, guild_id)
         skipped = dict(result.skipped)
         for p in saved:
-            found = describe(store.snapshot, p)
+            found = describe(store.snapshot, p, "replaced" if p in backups else "added")
             if found:
                 items[:0] = found
             else:
                 trash(folder, p)
-                items.append(SkippedFile(skipped=p.name, reason=skipped.get(display_path(p), "no release in it")))
+                reason = skipped.get(display_path(p), "no release in it")
+                if p in backups:
+                    os.replace(backups[p], p)
+                    reason += " (the previous version is back in place; served again after the next reload)"
+                items.append(SkippedFile(skipped=p.name, reason=reason))
     added = sum(isinstance(i, ChangedRelease) for i in items)
     summary = (f"Added {added} release(s) to {folder.name} ({len(files) + len(refused)} file(s) sent, "
                f"{sum(isinstance(i, SkippedFile) for i in items)} refused or skipped); re-indexed in "

@@ -9,6 +9,7 @@ from importlib import metadata
 from typing import TYPE_CHECKING
 
 from bot.audit import KINDS
+from bot.commands.reload import relative_skips
 from bot.items import Item, StatusEvent, StatusRoot
 from bot.models import Answer, Release
 
@@ -44,7 +45,7 @@ def status_answer(r: Request) -> Answer:
     for kind in KINDS:
         event = store.audit.last(kind, scope.guild)
         items.append(StatusEvent(kind, event.line() if event else "none since start"))
-    skipped = len(full.report.skipped)
+    skipped = len(relative_skips(store, full.report.skipped, scope.roots))
     summary = (f"pressbot {version()}: {sum(served.values())} releases served here, {sum(held.values())} "
                f"embargoed; index serving for {ago(time.time() - store.loaded_at)}, up {ago(time.time() - store.started)}; "
                f"{skipped} file(s) skipped at the last load.")

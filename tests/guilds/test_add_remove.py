@@ -74,6 +74,9 @@ async def test_add_then_remove_in_one_server_only(env):
 
     await editor.send(desk_a, "!add", attachments=[("Harbor Bridge.md", GOOD)])
     assert "already exists" in _text(desk_a.last_message)
+    await editor.send(desk_a, "!add true", attachments=[("Harbor Bridge.md", GOOD.replace(b"reopened", b"closed"))])
+    assert "replaced: **Harbor bridge reopens**" in _text(desk_a.last_message), _text(desk_a.last_message)
+    assert b"closed" in (env.bot.cfg.path.parent / "alpha" / "Harbor_Bridge.md").read_bytes()
     result = await editor.slash(desk_a, "add", file=("ruling.html", HOSTILE_HTML))
     final = _text(result.response) + " ".join(_text(m) for m in result.followups)
     await editor.send(desk_a, "!search court upheld the conviction")
