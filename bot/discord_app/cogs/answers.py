@@ -15,6 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.commands.registry import CommandSpec, Registry
+from bot.discord_app.answering import UNCACHED
 from bot.discord_app.cogs.admin import HANDWRITTEN
 from bot.discord_app.context import PressContext
 from bot.safe_text import discord_plain
@@ -50,7 +51,7 @@ class AnswersBase(commands.Cog):
                 await ctx.typing()
 
         fingerprint = engine.store.snapshot.fingerprint  # a reload mid-answer: the answer is not kept
-        key = (fingerprint, command, " ".join(argument.split()), admin, scope.roots)
+        key = None if command in UNCACHED else (fingerprint, command, " ".join(argument.split()), admin, scope.roots)
         ans = await self.bot.answers.answer(command, argument,
                                             lambda: engine.run(command, argument, admin=admin, user=user,
                                                                scope=scope),
