@@ -9,6 +9,7 @@ import sys
 import time
 
 from bot.commands.engine import Engine
+from bot.commands.scope import Scope
 from bot.config import Config, ConfigError, load_config
 from bot.empty_corpus import empty_corpus_problem
 from bot.progress import ProgressBar
@@ -23,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", action="append", metavar="DIR",
                         help="corpus folder or file to index instead of the config's (repeatable)")
     common.add_argument("--no-cache", action="store_true", help="rebuild instead of loading a saved snapshot")
+    common.add_argument("--guild", type=int, metavar="GUILD_ID",
+                        help="answer as that server would (its corpora + the shared ones); default: as a DM")
     common.add_argument("-v", "--verbose", action="store_true", help="log progress and details to stderr")
 
     p = argparse.ArgumentParser(prog="pressbot", description="Cited answers from press releases.")
@@ -111,15 +114,28 @@ def _main(argv: list[str] | None = None) -> int:
             return 2
         return 0
     engine = Engine(store)
+    scope = cli_scope(cfg, args.guild)
+    if scope is None:
+        print(f"pressbot {args.cmd}: no server {args.guild} in {cfg.path} (guilds:)", file=sys.stderr)
+        return 2
     if args.cmd == "ask":
         from bot.shell import style_for
 
-        ans = engine.ask(args.text)
+        ans = engine.ask(args.text, scope=scope)
         print(render_json(ans) if args.json else render_text(ans, style_for(sys.stdout)))
         return 0
     from bot.shell import run_shell
 
-    return run_shell(engine, render_json if args.json else None)
+    return run_shell(engine, render_json if args.json else None, scope)
+
+
+def cli_scope(cfg: Config, guild_id: int | None) -> Scope | None:
+    """What `--guild` sees (None: no such server in config); without it, what a DM sees."""
+    from bot.guilds import scope_for
+
+    if guild_id is not None and guild_id not in cfg.guilds:
+        return None
+    return scope_for(cfg, guild_id)
 
 
 if __name__ == "__main__":

@@ -98,7 +98,28 @@ class DiscordConfig:
     ephemeral: bool = False
     allow_dms: bool = True
     shards: str | None = None
+    log_channel_id: int | None = None  # every reload/add/remove is posted there (one line)
     cooldown: CooldownConfig = field(default_factory=CooldownConfig)
+
+
+@dataclass
+class GuildAdmins:
+    """A server's own admins, in addition to the global ones and Manage Server."""
+
+    role_ids: list[int] = field(default_factory=list)
+    user_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class GuildConfig:
+    """One server (newsroom): its own corpus folders (beside corpus.paths, which every server sees), its
+    admins, the channels it answers in (empty: all) and the channel its audit lines go to."""
+
+    name: str = ""
+    corpus: list[str] = field(default_factory=list)
+    admins: GuildAdmins = field(default_factory=GuildAdmins)
+    channel_ids: list[int] = field(default_factory=list)
+    log_channel_id: int | None = None
 
 
 @dataclass
@@ -109,6 +130,7 @@ class Config:
     index: IndexConfig = field(default_factory=IndexConfig)
     answers: AnswersConfig = field(default_factory=AnswersConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
+    guilds: dict[int, GuildConfig] = field(default_factory=dict)  # server id -> its newsroom
     path: Path | None = None  # the file it came from (not a YAML key)
 
     def resolve(self, p: str | Path) -> Path:
@@ -119,8 +141,17 @@ class Config:
         return (self.path.parent / p).resolve()
 
     @property
-    def corpus_paths(self) -> list[Path]:
+    def shared_paths(self) -> list[Path]:
+        """The corpora every server (and a DM) sees."""
         return [self.resolve(p) for p in self.corpus.paths]
+
+    @property
+    def corpus_paths(self) -> list[Path]:
+        """Every corpus the snapshot indexes: the shared ones, then each server's own folders."""
+        out = self.shared_paths
+        for g in self.guilds.values():
+            out += [p for p in (self.resolve(f) for f in g.corpus) if p not in out]
+        return out
 
     @property
     def cache_dir(self) -> Path:
@@ -249,7 +280,7 @@ def _check_ranges(cfg: Config, file: Path) -> None:
 def _check(cfg: Config, file: Path) -> None:
     if not cfg.corpus.paths:
         raise ConfigError(file, "corpus.paths", "at least one corpus path is required")
-    for raw, p in zip(cfg.corpus.paths, cfg.corpus_paths, strict=True):
+    for raw, p in zip(cfg.corpus.paths, cfg.shared_paths, strict=True):
         if not p.exists():
             raise ConfigError(file, "corpus.paths", f"corpus path {raw!r} does not exist (resolved to {p})")
     _check_ranges(cfg, file)
@@ -269,6 +300,32 @@ def _check(cfg: Config, file: Path) -> None:
         raise ConfigError(file, "discord.admin_role_ids",
                           f"{sorted(everyone)[0]} is a server id, which is also the id of its @everyone role: "
                           "it would make every member an admin; list the admin role's own id")
+    _check_guilds(cfg, file)
+
+
+def _check_guilds(cfg: Config, file: Path) -> None:
+    shared = cfg.shared_paths
+    for gid, g in cfg.guilds.items():
+        where = f"guilds.{gid}"
+        if gid <= 0:
+            raise ConfigError(file, where, f"a server id must be a positive integer, got {gid}")
+        if gid in g.admins.role_ids:
+            raise ConfigError(file, f"{where}.admins.role_ids",
+                              f"{gid} is this server's id, which is also the id of its @everyone role: it would "
+                              "make every member an admin; list the admin role's own id")
+        for i, raw in enumerate(g.corpus):
+            p = cfg.resolve(raw)
+            if not p.is_dir():
+                raise ConfigError(file, f"{where}.corpus[{i}]", f"folder {raw!r} does not exist (resolved to {p})")
+            for s in shared:
+                if p == s or s in p.parents or p in s.parents:
+                    raise ConfigError(file, f"{where}.corpus[{i}]", f"folder {raw!r} overlaps corpus.paths "
+                                      f"entry {s}: a server's own releases must live outside the shared corpora")
+            for other_id, other in cfg.guilds.items():
+                nested = [o for o in map(cfg.resolve, other.corpus) if o != p and (o in p.parents or p in o.parents)]
+                if nested:
+                    raise ConfigError(file, f"{where}.corpus[{i}]", f"folder {raw!r} is nested with {nested[0]} "
+                                      f"(guilds.{other_id}): one server's releases would show in the other")
 
 
 def load_config(path: str | Path | None = None, corpus_override: list[str] | None = None) -> Config:
@@ -289,6 +346,8 @@ def load_config(path: str | Path | None = None, corpus_override: list[str] | Non
     index = data.get("index")
     if isinstance(index, dict) and isinstance(index.get("workers"), int) and not isinstance(index["workers"], bool):
         index["workers"] = str(index["workers"])
+    if isinstance(data.get("guilds"), dict):  # YAML may quote a server id: '1234' reads as 1234
+        data["guilds"] = {int(k) if isinstance(k, str) and k.isdigit() else k: v for k, v in data["guilds"].items()}
     cfg: Config = _build(Config, data, file)
     cfg.path = file.resolve()
     if corpus_override:

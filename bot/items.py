@@ -228,10 +228,61 @@ class SkippedFile(_Item):
         return f"{fmt.bullet}skipped {fmt.code(fmt.cut(self.skipped, 120))}: {fmt.esc(self.reason)}"
 
 
+@dataclass(slots=True)
+class ChangedRelease(_Item):
+    """`reload`, `add`, `remove`: one release added, removed or changed (its title and id, the id being its
+    path inside its corpus); `more` > 0 is the "N more" line closing a cut list."""
+
+    KIND: ClassVar[str] = "changed_release"
+    TARGETS: ClassVar[frozenset[str]] = frozenset({TEXT, DISCORD})
+    change: str  # added, removed, changed
+    title: str
+    release: str
+    more: int = 0
+    detail: str = ""  # `add`: date, paragraphs, people found
+
+    def line(self, fmt: Formatter) -> str:
+        if self.more:
+            return f"{fmt.bullet}… {self.more} more {fmt.esc(self.change)}"
+        extra = f" — {fmt.esc(self.detail)}" if self.detail else ""
+        return (f"{fmt.bullet}{fmt.esc(self.change)}: {fmt.strong(fmt.cut(self.title, 100))} "
+                f"{fmt.code(fmt.cut(self.release, 100))}{extra}")
+
+
+@dataclass(slots=True)
+class StatusRoot(_Item):
+    """`status`: one corpus root as served (embargoed releases are counted, never shown)."""
+
+    KIND: ClassVar[str] = "status_root"
+    TARGETS: ClassVar[frozenset[str]] = frozenset({TEXT, DISCORD})
+    root: str
+    releases: int
+    paragraphs: int
+    embargoed: int
+
+    def line(self, fmt: Formatter) -> str:
+        return (f"{fmt.bullet}{fmt.code(self.root)}: {self.releases} releases, {self.paragraphs} paragraphs, "
+                f"{self.embargoed} embargoed")
+
+
+@dataclass(slots=True)
+class StatusEvent(_Item):
+    """`status`: the last reload, add or remove (one audit line)."""
+
+    KIND: ClassVar[str] = "status_event"
+    TARGETS: ClassVar[frozenset[str]] = frozenset({TEXT, DISCORD})
+    event: str
+    text: str
+
+    def line(self, fmt: Formatter) -> str:
+        return f"{fmt.bullet}last {fmt.esc(self.event)}: {fmt.esc(self.text)}"
+
+
 Item = (PersonItem | CityItem | QuoteItem | UnquotedPerson | SearchHit | SourceCount | LatestReleases
-        | HelpEntry | ReloadDiff | SkippedFile)
+        | HelpEntry | ReloadDiff | SkippedFile | ChangedRelease | StatusRoot | StatusEvent)
 ITEM_TYPES: tuple[type[_Item], ...] = (PersonItem, CityItem, QuoteItem, UnquotedPerson, SearchHit, SourceCount,
-                                       LatestReleases, HelpEntry, ReloadDiff, SkippedFile)
+                                       LatestReleases, HelpEntry, ReloadDiff, SkippedFile, ChangedRelease,
+                                       StatusRoot, StatusEvent)
 
 
 def item_lines(items: Sequence[Item], fmt: Formatter) -> list[str]:

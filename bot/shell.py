@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.commands.engine import Engine
+from bot.commands.scope import Scope
 from bot.render_text import TextStyle, render_text
 
 try:
@@ -79,8 +80,10 @@ def _setup_readline(engine: Engine, path: Path) -> Callable[[], None]:
     return save
 
 
-def run_shell(engine: Engine, render: Callable[..., str] | None = None, read: Callable[[str], str] = input) -> int:
-    """The loop; `render` None draws text styled for stdout (`--json` passes its renderer)."""
+def run_shell(engine: Engine, render: Callable[..., str] | None = None, scope: Scope | None = None,
+              read: Callable[[str], str] = input) -> int:
+    """The loop; `render` None draws text styled for stdout (`--json` passes its renderer); `scope`: the
+    server it answers as (`--guild`), else as a DM."""
     prefix = engine.cfg.discord.prefix
     print(f"pressbot shell: {engine.releases_loaded} releases loaded. Type {prefix}help, or quit; "
           f"Tab completes commands and names.", file=sys.stderr)
@@ -99,7 +102,7 @@ def run_shell(engine: Engine, render: Callable[..., str] | None = None, read: Ca
                 continue
             if readline is not None and read is not input:  # input() on a terminal records it itself
                 readline.add_history(line)
-            ans = engine.ask(line)
+            ans = engine.ask(line, scope=scope)
             print(render(ans) if render is not None else render_text(ans, style))
             print()
     finally:

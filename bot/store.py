@@ -7,9 +7,11 @@ import gc
 import logging
 import multiprocessing
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from bot.audit import Audit
 from bot.cache import CacheProblem
 from bot.config import Config
 from bot.extract.places import Gazetteer
@@ -45,6 +47,11 @@ class ReloadResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     cache_problem: str | None = None  # the snapshot could not be saved: the next start rebuilds
+    titles: dict[str, str] = field(default_factory=dict)  # release id -> title, for the ids listed above
+    roots: dict[str, str] = field(default_factory=dict)  # release id -> its corpus root, for the same ids
+    # corpus root -> (releases, paragraphs) after and before, so a server's reply counts only its corpora
+    per_root: dict[str, tuple[int, int]] = field(default_factory=dict)
+    per_root_before: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"added": self.added, "removed": self.removed, "changed": self.changed,
@@ -63,7 +70,19 @@ def diff(old: Snapshot, new: Snapshot) -> ReloadResult:
     return ReloadResult(added=sorted(set(n) - set(o)), removed=sorted(set(o) - set(n)), changed=sorted(changed),
                         releases=len(n), paragraphs=len(new.corpus.paragraphs),
                         paragraphs_before=len(old.corpus.paragraphs), skipped=list(new.report.skipped),
-                        seconds=new.report.seconds)
+                        seconds=new.report.seconds,
+                        titles={rid: (n.get(rid) or o[rid]).title for rid in (set(n) ^ set(o)) | set(changed)},
+                        roots={rid: (n.get(rid) or o[rid]).root for rid in (set(n) ^ set(o)) | set(changed)},
+                        per_root=root_counts(new), per_root_before=root_counts(old))
+
+
+def root_counts(snap: Snapshot) -> dict[str, tuple[int, int]]:
+    """Corpus root -> (releases, paragraphs) in a snapshot."""
+    out: dict[str, tuple[int, int]] = {}
+    for rid, rel in snap.corpus.releases.items():
+        r, p = out.get(rel.root, (0, 0))
+        out[rel.root] = (r + 1, p + len(snap.paragraphs_of(rid)))
+    return out
 
 
 class SnapshotStore:
@@ -78,6 +97,8 @@ class SnapshotStore:
         self._requests = 0  # reload requests received; a build covers every request made before it began
         self._covered = 0
         self._last: ReloadResult | ReloadError | None = None
+        self.audit = Audit()  # every reload/add/remove: who, when, how long, outcome
+        self.started = self.loaded_at = time.time()  # process start; when the serving snapshot was swapped in
 
     @classmethod
     def open(cls, cfg: Config, progress: Progress | None = None, use_cache: bool = True,
@@ -122,6 +143,7 @@ class SnapshotStore:
         settle(new)
         result = diff(self._snapshot, new)
         self._snapshot = new  # the swap: one reference assignment
+        self.loaded_at = time.time()
         log.info("reload by %s: %d releases (+%d -%d ~%d), %d skipped", requested_by, result.releases,
                  len(result.added), len(result.removed), len(result.changed), len(result.skipped))
         return result

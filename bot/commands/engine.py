@@ -59,11 +59,11 @@ class Engine:
         self.cfg = store.cfg
         self.registry = registry
 
-    def ask(self, text: str, admin: bool = True, user: str = "cli") -> Answer:
-        """Parse and answer one command line."""
+    def ask(self, text: str, admin: bool = True, user: str = "cli", scope: Scope | None = None) -> Answer:
+        """Parse and answer one command line (`scope`: a server's corpora, as `run` takes it)."""
         parsed = parse(text, self.cfg.discord.prefix)
         argument = options_as_line(parsed.command, parsed.argument, self.registry)
-        return self.run(parsed.command, argument, admin=admin, user=user)
+        return self.run(parsed.command, argument, admin=admin, user=user, scope=scope)
 
     def run(self, command: str, argument: str, admin: bool = True, user: str = "cli",
             scope: Scope | None = None) -> Answer:
@@ -89,7 +89,7 @@ class Engine:
         if spec.suggest is completions.topics:  # a release an autocomplete sent by reference: its full title
             argument = completions.resolve(view, argument)
         ans = spec.answer(Request(view, argument, self.cfg.answers, self.cfg.discord.prefix, user,
-                                  self.store, self.registry))
+                                  self.store, self.registry, base))
         if base.sources or base.since or base.until:
             ans.summary += f" Filtered{base.describe()}."
         return ans
@@ -114,14 +114,17 @@ class Engine:
                           f"That query is {len(argument)} characters long; the limit is {limit}.",
                           error="too_long")
         if spec.admin and not admin:
-            return Answer(command, "", False, "Only server admins can reload the corpus.", error="forbidden")
+            what = "reload the corpus" if command == "reload" else f"use {prefix}{command}"
+            return Answer(command, "", False, f"Only server admins can {what}.", error="forbidden")
         return None
 
-    async def areload(self, user: str, admin: bool = True) -> Answer:
-        """`reload` without blocking the event loop (Discord); same guard and replies as `run('reload')`."""
+    async def areload(self, user: str, admin: bool = True, scope: Scope | None = None) -> Answer:
+        """`reload` without blocking the event loop (Discord); same guard and replies as `run('reload')`
+        (the diff as `scope`'s server sees it)."""
         spec = self.registry.get("reload")
         refusal = self.refusal("reload", "", admin, spec)
-        return refusal or await reload.areload(self.store, user)
+        scope = scope or Scope()
+        return refusal or await reload.areload(self.store, user, scope.roots, scope.guild)
 
     def visibility(self, scope: Scope | None = None) -> tuple:
         """Which releases `scope` sees at this instant (filters and embargoes still held): a cache key part,

@@ -15,10 +15,13 @@ from bot.commands.cities import cities
 from bot.commands.info import help_answer, sources_answer
 from bot.commands.quote import quote
 from bot.commands.reload import reload
+from bot.commands.scope import EVERYTHING, Scope
 from bot.commands.search import search
+from bot.commands.status import status_answer
 from bot.commands.who import who
 from bot.config import AnswersConfig
 from bot.items import (
+    ChangedRelease,
     CityItem,
     HelpEntry,
     LatestReleases,
@@ -28,6 +31,8 @@ from bot.items import (
     SearchHit,
     SkippedFile,
     SourceCount,
+    StatusEvent,
+    StatusRoot,
     UnquotedPerson,
 )
 from bot.models import Answer
@@ -56,6 +61,7 @@ class Request:
     user: str
     store: SnapshotStore
     registry: Registry
+    scope: Scope = EVERYTHING  # the asker's scope (a server's roots, its id), before the line's own filters
 
 
 Answerer = Callable[[Request], Answer]
@@ -160,7 +166,24 @@ def _specs() -> Iterable[CommandSpec]:
     yield CommandSpec(
         "reload", "reload", "(admins) reload the corpus without stopping the bot",
         "Admins: reload the corpus; the old index serves meanwhile.", "reload",
-        lambda r: reload(r.store, r.user), items=(ReloadDiff, SkippedFile), admin=True)
+        lambda r: reload(r.store, r.user, r.scope.roots, r.scope.guild), items=(ReloadDiff, ChangedRelease, SkippedFile),
+        admin=True)
+    yield CommandSpec(
+        "status", "status", "(admins) what is served: releases per corpus, embargoed, last reload/add/remove",
+        "Admins: releases per corpus, embargoed count, last reload/add/remove, uptime.", "status",
+        status_answer, items=(StatusRoot, StatusEvent), admin=True)
+    yield CommandSpec(
+        "add", "add (attach files)", "(admins, Discord) add the attached releases to this server's corpus",
+        "Admins: add releases (.txt .md .html .pdf .jsonl) to this server's corpus.", "add",
+        None,
+        params=(Param("file", "A release file: .txt, .md, .html, .pdf or .jsonl", required=False),
+                Param("replace", "Overwrite a file of the same name", required=False)),
+        items=(ChangedRelease, SkippedFile), admin=True)
+    yield CommandSpec(
+        "remove", "remove RELEASE", "(admins, Discord) move one of this server's releases to the trash and re-index",
+        "Admins: remove one of this server's releases (moved to the trash).", "remove alpha/ring",
+        None, params=(Param("release", "A release id, as sources and citations show it"),),
+        items=(ChangedRelease,), admin=True, needs_argument=True)
     yield CommandSpec(
         "sync", "sync [global]", "(admins, Discord) publish slash commands to this server or all",
         "Admins: publish slash commands to this server (or all).", "sync", None,

@@ -33,6 +33,7 @@ class Scope:
     until: str | None = None
     roots: frozenset[str] | None = None  # the corpus roots this server may see (None: every root)
     now: str | None = None  # ISO instant (UTC) for embargoes; None: no embargo has lifted
+    guild: int | None = None  # the server asking (bot/guilds.py), for its audit trail; not a filter
 
     @property
     def everything(self) -> bool:

@@ -28,6 +28,7 @@ T = TypeVar("T")
 DEFER_AFTER_S = 1.5  # Discord wants an interaction acknowledged within 3 s
 SUGGEST_TIMEOUT_S = 2.0  # autocomplete must be answered within 3 s; an empty list beats none
 TOO_LONG = "This is taking too long; try a narrower query."
+UNCACHED = frozenset({"status"})  # answers about the moment (uptime, the last changes): never kept
 ON_LOOP = frozenset({"help"})  # microseconds (the registry's list); `sources` sorts every release: ~10 ms
 
 

@@ -9,13 +9,15 @@ import discord
 from discord.ext import commands
 
 from bot.commands.engine import Engine
+from bot.commands.scope import Scope
 from bot.config import Config
 from bot.discord_app.agreement import disagreements, from_tree
 from bot.discord_app.answering import AnswerPool
 from bot.discord_app.cogs import EXTENSIONS
-from bot.discord_app.context import DMRefused, PressContext
+from bot.discord_app.context import ChannelRefused, DMRefused, PressContext
 from bot.discord_app.followups import FollowUp
 from bot.discord_app.paginator import DYNAMIC_ITEMS
+from bot.guilds import channel_allowed, is_guild_admin, scope_for
 
 log = logging.getLogger("pressbot.discord")
 
@@ -46,7 +48,7 @@ class PressBot(commands.AutoShardedBot):
             log.warning("command registry and Discord disagree: %s", problem)
         # the autocomplete tables take about a second to derive on a large corpus: not on the first keystroke
         self.loop.run_in_executor(self.answers.executor, lambda: self.engine.suggest("who", "", 1))
-        for gid in self.cfg.discord.guild_ids:  # guild sync is instant; global sync is the `sync global` command
+        for gid in dict.fromkeys([*self.cfg.discord.guild_ids, *self.cfg.guilds]):  # guild sync is instant
             guild = discord.Object(gid)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
@@ -65,20 +67,29 @@ class PressBot(commands.AutoShardedBot):
                  self.engine.releases_loaded)
 
     def is_admin(self, member: discord.abc.User) -> bool:
-        """Manage Server, or a user/role id listed in config (checked at run time, not trusted to Discord)."""
+        """Manage Server, or a user/role id listed in config, globally or for this server (checked at run
+        time, not trusted to Discord)."""
         d = self.cfg.discord
         if member.id in d.admin_user_ids:
             return True
         if isinstance(member, discord.Member):
             if member.guild_permissions.manage_guild:
                 return True
-            return any(r.id in d.admin_role_ids for r in member.roles)
+            roles = [r.id for r in member.roles]
+            return (any(r in d.admin_role_ids for r in roles)
+                    or is_guild_admin(self.cfg, member.guild.id, member.id, roles))
         return False
+
+    def scope_of(self, guild_id: int | None) -> Scope:
+        """The releases a server (None: a DM) may see: the shared corpora plus its own."""
+        return scope_for(self.cfg, guild_id)
 
     async def check_request(self, ctx: commands.Context[Any]) -> bool:
         """DM policy and per-user cooldown, for every answering command."""
         if ctx.guild is None and not self.cfg.discord.allow_dms:
             raise DMRefused("I only answer in servers, not in direct messages.")
+        if ctx.guild is not None and not channel_allowed(self.cfg, ctx.guild.id, ctx.channel.id):
+            raise ChannelRefused("I don't answer in this channel; ask in one of this server's pressbot channels.")
         bucket = self.cooldowns.get_bucket(ctx.message)
         retry = bucket.update_rate_limit() if bucket else None
         if bucket is not None and retry:

@@ -23,6 +23,10 @@ class DMRefused(commands.CheckFailure):
     """Direct messages are turned off in config."""
 
 
+class ChannelRefused(commands.CheckFailure):
+    """This server answers only in the channels its `channel_ids` lists."""
+
+
 if TYPE_CHECKING:
     _Context = commands.Context[PressBot]
 else:

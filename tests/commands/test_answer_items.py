@@ -11,6 +11,7 @@ from bot.discord_app.render import answer_pages
 from bot.items import (
     DISCORD,
     TEXT,
+    ChangedRelease,
     CityItem,
     HelpEntry,
     LatestReleases,
@@ -21,6 +22,8 @@ from bot.items import (
     SearchHit,
     SkippedFile,
     SourceCount,
+    StatusEvent,
+    StatusRoot,
     UnquotedPerson,
 )
 from bot.models import Answer
@@ -76,6 +79,9 @@ SAMPLES = {
     HelpEntry: HelpEntry("mark", "!mark TEXT", "marks things"),
     ReloadDiff: ReloadDiff(["src/mark"], [], []),
     SkippedFile: SkippedFile("mark.bin", "binary file"),
+    ChangedRelease: ChangedRelease("added", "Mark headline", "alpha/mark"),
+    StatusRoot: StatusRoot("markroot", 3, 9, 1),
+    StatusEvent: StatusEvent("reload", "2026-01-01 reload by mark: ok"),
 }
 
 

@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.commands.registry import REGISTRY, CommandSpec
+from bot.discord_app.audit_log import post
 from bot.discord_app.context import NotAdmin, PressContext
 from bot.discord_app.render import answer_pages
 
@@ -19,12 +20,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pressbot.discord")
 F = TypeVar("F", bound=Callable[..., Any])
-HANDWRITTEN = ("reload", "sync")  # registry commands this cog defines; the answers cog makes the rest
+HANDWRITTEN = ("reload", "sync", "add", "remove")  # registry commands this cog defines; the answers cog makes the rest
 
 
 def manage_guild(func: F) -> F:
-    """Manage Server as the default permission: a hint to Discord's client; enforced in cog_check."""
-    return app_commands.default_permissions(manage_guild=True)(func)
+    """Manage Server as the default permission (a hint to Discord's client; enforced in cog_check), and
+    servers only: an admin command is not offered in DMs (slash) nor run there (prefix)."""
+    return commands.guild_only()(app_commands.guild_only()(app_commands.default_permissions(manage_guild=True)(func)))
 
 
 def _spec(name: str) -> CommandSpec:
@@ -55,7 +57,11 @@ class Admin(commands.Cog):
         # answer at once (slash commands must within 3 s), then replace it with the outcome
         note = await ctx.reply("Reloading the corpus… the current index keeps answering meanwhile.",
                                mention_author=False, allowed_mentions=discord.AllowedMentions.none())
-        ans = await self.bot.engine.areload(who)
+        guild_id = ctx.guild.id if ctx.guild else None
+        ans = await self.bot.engine.areload(who, scope=self.bot.scope_of(guild_id))
+        event = self.bot.engine.store.audit.last("reload")
+        if event is not None:
+            await post(self.bot, event)
         try:
             await note.edit(content=None, embed=answer_pages(ans)[0])
         except discord.HTTPException:
@@ -64,6 +70,8 @@ class Admin(commands.Cog):
     @commands.hybrid_command(name=_SYNC.name, description=_SYNC.summary)  # type: ignore[arg-type]
     @manage_guild
     @app_commands.describe(scope=_SYNC.params[0].description)
+    @app_commands.choices(scope=[app_commands.Choice(name="guild", value="guild"),
+                                 app_commands.Choice(name="global", value="global")])
     async def sync(self, ctx: PressContext, scope: str = "guild") -> None:
         if scope == "global":
             synced = await self.bot.tree.sync()

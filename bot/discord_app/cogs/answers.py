@@ -15,6 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.commands.registry import CommandSpec, Registry
+from bot.discord_app.answering import UNCACHED
 from bot.discord_app.cogs.admin import HANDWRITTEN
 from bot.discord_app.context import PressContext
 from bot.safe_text import discord_plain
@@ -40,6 +41,8 @@ class AnswersBase(commands.Cog):
         admin = self.bot.is_admin(ctx.author)
         ephemeral = self.bot.cfg.discord.ephemeral
         engine, user = self.bot.engine, str(ctx.author.id)
+        guild = getattr(ctx, "guild", None)
+        scope = self.bot.scope_of(guild.id if guild is not None else None)
 
         async def thinking() -> None:  # not ready in 1.5 s: acknowledge the interaction, or show typing
             if ctx.interaction is not None:
@@ -48,9 +51,11 @@ class AnswersBase(commands.Cog):
                 await ctx.typing()
 
         fingerprint = engine.store.snapshot.fingerprint  # a reload mid-answer: the answer is not kept
-        key = (fingerprint, command, " ".join(argument.split()), admin, engine.visibility())
+        key = None if command in UNCACHED else (fingerprint, command, " ".join(argument.split()), admin,
+                                                scope.roots, engine.visibility(scope))
         ans = await self.bot.answers.answer(command, argument,
-                                            lambda: engine.run(command, argument, admin=admin, user=user),
+                                            lambda: engine.run(command, argument, admin=admin, user=user,
+                                                               scope=scope),
                                             on_slow=thinking, key=key,
                                             current=lambda: engine.store.snapshot.fingerprint == fingerprint)
         # a refusal (not found, usage, too long, a bad filter) is the asker's business only
@@ -87,20 +92,25 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
 
         callback = without_argument
     callback.__qualname__ = f"Answers.{spec.name}"  # a method of the cog: discord.py passes it the cog first
-    if spec.admin:
-        callback = app_commands.default_permissions(manage_guild=True)(callback)
+    if spec.admin:  # servers only (no DMs), Manage Server by default; enforced at run time by the engine
+        callback = app_commands.guild_only()(app_commands.default_permissions(manage_guild=True)(callback))
     command: commands.HybridCommand[Any, ..., Any] = commands.hybrid_command(
         name=spec.name, description=spec.summary)(callback)
     if spec.params and spec.suggest is not None:
         command.autocomplete("argument")(_completer(spec.name))
+    if spec.admin:
+        command = commands.guild_only()(command)
     return command
 
 
 def _completer(name: str) -> Any:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         bot: PressBot = interaction.client  # type: ignore[assignment]
-        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current, bot.engine.visibility())
-        return as_choices(await bot.answers.suggest(lambda: bot.engine.suggest(name, current, MAX_CHOICES), key))
+        scope = bot.scope_of(interaction.guild_id)
+        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current, scope.roots,
+               bot.engine.visibility(scope))
+        return as_choices(await bot.answers.suggest(
+            lambda: bot.engine.suggest(name, current, MAX_CHOICES, scope=scope), key))
 
     return complete
 

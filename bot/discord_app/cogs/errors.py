@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app.context import DMRefused, NotAdmin, PressContext
+from bot.discord_app.context import ChannelRefused, DMRefused, NotAdmin, PressContext
 from bot.discord_app.render import safe
 from bot.models import Answer
 
@@ -44,7 +44,9 @@ class Errors(commands.Cog):
             return self.bot.engine.run(ctx.command.name if ctx.command else "", "").summary
         if isinstance(error, commands.CommandOnCooldown):
             return f"Slow down: try again in {error.retry_after:.0f} s."
-        if isinstance(error, NotAdmin | DMRefused):
+        if isinstance(error, commands.NoPrivateMessage):
+            return "That command works only in a server, not in direct messages."
+        if isinstance(error, NotAdmin | DMRefused | ChannelRefused):
             return str(error)
         if isinstance(error, commands.CheckFailure):
             return "You can't use that command here."
