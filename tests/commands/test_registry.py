@@ -50,7 +50,14 @@ async def test_registry_help_slash_tree_and_cogs_agree(env):
     synced = from_synced(await env.bot.tree.fetch_commands(guild=discord.Object(GUILD_ID)))
     assert disagreements(REGISTRY, help_answer, synced, prefix) == []
     who = next(s for s in synced if s.name == "who")
-    assert who.params == (("name", "A surname or full name, e.g. Garrison", True),) and not who.admin
+    assert who.params[0] == ("name", "A surname or full name, e.g. Garrison", True, "string", True) and not who.admin
+    for name in ("who", "cities", "quote", "search"):  # the filters are slash options; source completes
+        options = {p[0]: p[2:] for p in next(s for s in synced if s.name == name).params}
+        assert options["source"] == (False, "string", True), name
+        assert options["since"] == options["until"] == (False, "string", False), name
+    search = next(s for s in synced if s.name == "search")
+    assert [p[0] for p in search.params] == ["text", "source", "since", "until", "all"]
+    assert search.params[-1][2:] == (False, "boolean", False)
     assert next(s for s in synced if s.name == "reload").admin
 
 
