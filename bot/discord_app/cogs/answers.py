@@ -77,13 +77,13 @@ def _callback(spec: CommandSpec) -> Any:
               f"    slash = ctx.interaction is not None\n"
               f"    line = SPEC.line({{{', '.join(f'{n!r}: {n}' for n in names)}}}) if slash else {typed}\n"
               f"    await cog._answer(ctx, SPEC.name, line)\n")
-    namespace: dict[str, Any] = {"SPEC": spec, "PressContext": PressContext}
+    namespace: dict[str, Any] = {"SPEC": spec, "__name__": __name__}  # the command's module: this one
     exec(source, namespace)  # built from the registry's declared names only (asserted above)
     return namespace[spec.name]
 
 
 def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
-    """The hybrid command for one registry entry: its parameters renamed-free and described as declared
+    """The hybrid command for one registry entry: its parameters named and described as declared
     (the first one the rest of a prefix line, the others slash options), Manage Server as the default
     permission of admin commands, autocomplete for the first parameter and for `source`."""
     if spec.params:
