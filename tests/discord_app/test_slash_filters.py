@@ -117,3 +117,14 @@ async def test_quote_topic_and_source_slash_options_equal_the_prefix_line(desk):
     assert "massive arsenal of homemade ghost" in " ".join(shown(f.value) for f in prefix.fields)
     other = await reporter.slash(channel, "who", name="Stephan", source="kings_ny")
     assert other.ephemeral and "Stephan" not in " ".join(_titles(other.response.embeds[0]))
+
+
+async def test_prefix_filters_work_as_before_and_match_the_slash_options(desk):
+    _env, channel, reporter = desk
+    await reporter.send(channel, "!who Gonzalez source:kings_ny")
+    prefix = channel.last_message.embeds[0]
+    assert "Eric Gonzalez" in shown(prefix.description)
+    slash = await reporter.slash(channel, "who", name="Gonzalez", source="kings_ny")
+    assert slash.response.embeds[0].to_dict() == prefix.to_dict()
+    await reporter.send(channel, "!who Gonzalez source:san_diego_ca")
+    assert "Eric Gonzalez" not in shown(channel.last_message.embeds[0].description)
