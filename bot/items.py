@@ -187,8 +187,8 @@ class HelpEntry(_Item):
 
     KIND: ClassVar[str] = "help"
     TARGETS: ClassVar[frozenset[str]] = frozenset({TEXT, DISCORD})
-    FILTERS: ClassVar[str] = ("Narrow an answer with source:OFFICE, since:2024-01 and until:2024-12-31 "
-                              "(e.g. search hate crime source:kings_ny since:2025).")
+    FILTERS: ClassVar[str] = ("Narrow an answer with source:OFFICE, since:2024-01 and until:2024-12-31, typed "
+                              "or as slash options (e.g. search hate crime source:kings_ny since:2025).")
     command: str
     usage: str
     description: str

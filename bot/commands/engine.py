@@ -48,6 +48,11 @@ def options_as_line(command: str, argument: str, registry: Registry) -> str:
     for p in spec.params[1:]:
         if p.keyword:
             argument = re.sub(rf"\s+{re.escape(p.name)}:\s*", f" {p.keyword} ", argument, count=1, flags=re.IGNORECASE)
+        elif p.flag:  # 'all:true' is '--all'; 'all:false' is nothing
+            flag = re.compile(rf"(?:(?<=\s)|^){re.escape(p.name)}:\s*(true|yes|false|no)\b", re.IGNORECASE)
+            found = [m.group(1).lower() in ("true", "yes") for m in flag.finditer(argument)]
+            if found:
+                argument = " ".join([*flag.sub(" ", argument).split(), *([p.flag] if found[-1] else [])])
     return argument
 
 
@@ -137,12 +142,18 @@ class Engine:
         """How many releases the serving snapshot holds."""
         return len(self.store.snapshot.corpus.releases)
 
-    def suggest(self, command: str, typed: str, limit: int = 25,
-                scope: Scope | None = None) -> list[completions.Choice]:
-        """Completions for a command's parameter as typed so far (none for a command without), from the
-        releases `scope` allows (embargoes applied now)."""
+    def suggest(self, command: str, typed: str, limit: int = 25, scope: Scope | None = None,
+                param: str = "") -> list[completions.Choice]:
+        """Completions for a command's parameter as typed so far (`param`: its first one by default; none
+        for a command without), from the releases `scope` allows (embargoes applied now). A filtering
+        command's `source` completes to the sources of those releases."""
         spec = self.registry.get(command)
-        if spec is None or spec.suggest is None:
+        if spec is None:
             return []
         base = replace(scope or Scope(), now=datetime.now(UTC).isoformat(timespec="seconds"))
+        if param == "source" and spec.filters:
+            view = scoped(self.store.snapshot, base)
+            return completions.sources(source_names(view.corpus.releases.values()), typed, limit)
+        if spec.suggest is None or (param and spec.params and param != spec.params[0].name):
+            return []
         return spec.suggest(scoped(self.store.snapshot, base), typed, limit)

@@ -7,7 +7,7 @@ cog method only when its Discord flow is special, as reload's is)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from bot.commands import suggest
@@ -48,6 +48,25 @@ class Param:
     description: str
     required: bool = True
     keyword: str = ""  # an optional further parameter the command line writes after this word ("about")
+    filter: bool = False  # a filter option the command line writes as 'NAME:VALUE' (source:, since:, until:)
+    flag: str = ""  # a yes/no option the command line writes as this flag when yes ("--all")
+    kind: str = ""  # the Discord option type when not text or a flag: "attachment", "boolean"
+
+
+FILTER_PARAMS = (
+    Param("source", "Only releases from this source (folder key or office name)", required=False, filter=True),
+    Param("since", "Only releases dated on or after this, e.g. 2020 or 2020-03-14", required=False, filter=True),
+    Param("until", "Only releases dated on or before this, e.g. 2021-06", required=False, filter=True),
+)
+"""The slash options of the filters the engine parses from a command line (bot/commands/scope.py)."""
+
+
+def _line_value(value: str) -> str:
+    """A filter value as the command line writes it: quoted when it holds a space ('"Dallas County"')."""
+    value = " ".join(value.split())
+    if " " not in value:
+        return value
+    return f'"{value}"' if '"' not in value else "'" + value.replace("'", "") + "'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,19 +99,32 @@ class CommandSpec:
     items: tuple[type, ...] = ()  # the item kinds its answers hold
     admin: bool = False  # refused to non-admins; Discord hides it behind Manage Server by default
     needs_argument: bool = False  # without an argument the answer is its usage line
-    filters: bool = False  # takes `source:`, `since:`, `until:` (bot/commands/scope.py)
     suggest: Suggester | None = None  # autocomplete for its parameter
 
+    @property
+    def filters(self) -> bool:
+        """Takes `source:`, `since:`, `until:` (bot/commands/scope.py): declared by its filter params."""
+        return any(p.filter for p in self.params)
+
     def slash_form(self) -> str:
-        """'/who name:', '/quote name: [topic:]': the slash command as typed in Discord."""
-        opts = [f"{p.name}:" if p.required else f"[{p.name}:]" for p in self.params]
+        """'/who name:', '/quote name: [topic:]': the slash command as typed in Discord (the filter
+        options, on every filtering command, are told once under `help`'s list)."""
+        opts = [f"{p.name}:" if p.required else f"[{p.name}:]" for p in self.params if not p.filter]
         return " ".join([f"/{self.name}", *opts])
 
-    def line(self, argument: str, option: str = "") -> str:
-        """The command line's argument for slash values: 'Gonzalez' + topic 'ghost guns' is
-        'Gonzalez about ghost guns', what the prefix form types (both reach the same answer)."""
-        keyword = self.params[1].keyword if len(self.params) > 1 else ""
-        return f"{argument} {keyword} {option}".strip() if keyword and option.strip() else argument.strip()
+    def line(self, values: Mapping[str, str | bool | None]) -> str:
+        """The command line's argument for slash values (parameter name -> value), what the prefix form
+        types, so both reach the same answer: name 'Gonzalez' + topic 'ghost guns' + source 'kings_ny' is
+        'Gonzalez about ghost guns source:kings_ny'; search's all=True adds '--all'."""
+        parts: list[str] = []
+        for p in self.params:
+            value = values.get(p.name)
+            if p.flag:
+                parts += [p.flag] if value is True else []
+            elif isinstance(value, str) and value.strip():
+                text = " ".join(value.split())
+                parts.append(f"{p.name}:{_line_value(text)}" if p.filter else f"{p.keyword} {text}".strip())
+        return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -134,14 +166,14 @@ def _specs() -> Iterable[CommandSpec]:
         "who", "who NAME", "who a person is: full name, titles and organisation, with citations",
         "Who is this person? Full name, titles, organisation, cited.", "who Garrison",
         lambda r: who(r.snap, r.argument, r.answers.max_citations),
-        params=(Param("name", "A surname or full name, e.g. Garrison"),), items=(PersonItem,),
-        needs_argument=True, suggest=suggest.people, filters=True)
+        params=(Param("name", "A surname or full name, e.g. Garrison"), *FILTER_PARAMS), items=(PersonItem,),
+        needs_argument=True, suggest=suggest.people)
     yield CommandSpec(
         "cities", "cities TOPIC", "cities named in the releases about a topic, and those said not to be part",
         "Cities named in the releases about a topic.", "cities Relentless Pursuit",
         lambda r: cities(r.snap, r.argument, r.answers.max_citations, r.answers.min_relative_score),
-        params=(Param("topic", "A topic, e.g. Relentless Pursuit"),), items=(CityItem,),
-        needs_argument=True, suggest=suggest.topics, filters=True)
+        params=(Param("topic", "A topic, e.g. Relentless Pursuit"), *FILTER_PARAMS), items=(CityItem,),
+        needs_argument=True, suggest=suggest.topics)
     yield CommandSpec(
         "quote", "quote NAME [about TOPIC]",
         "what a person is quoted as saying, most recent first; with `about TOPIC`, on that topic, best first",
@@ -149,20 +181,27 @@ def _specs() -> Iterable[CommandSpec]:
         lambda r: quote(r.snap, r.argument, r.answers.max_citations),
         params=(Param("name", "A surname or full name, e.g. Barr"),
                 Param("topic", "Only quotations in releases about this, e.g. ghost guns", required=False,
-                      keyword="about")),
+                      keyword="about"), *FILTER_PARAMS),
         items=(QuoteItem, UnquotedPerson),
-        needs_argument=True, suggest=suggest.people, filters=True)
+        needs_argument=True, suggest=suggest.people)
     yield CommandSpec(
         "search", "search TEXT [--all]", "the best-matching paragraphs, one per release (--all: several)",
         "The best-matching paragraphs, one per release.", "search violent crime", _search,
-        params=(Param("text", "Words to look for"),), items=(SearchHit,), needs_argument=True,
-        suggest=suggest.topics, filters=True)
+        params=(Param("text", "Words to look for"), *FILTER_PARAMS,
+                Param("all", "Several paragraphs per release, not just the best one", required=False,
+                      flag="--all")), items=(SearchHit,), needs_argument=True,
+        suggest=suggest.topics)
     yield CommandSpec(
         "sources", "sources", "the releases loaded, by source", "The releases loaded, by source.", "sources",
         lambda r: sources_answer(r.snap), items=(SourceCount, LatestReleases))
     yield CommandSpec(
         "help", "help", "this list", "What pressbot can answer.", "help",
         lambda r: r.registry.help(r.prefix), items=(HelpEntry,))
+    yield from _admin_specs()
+
+
+def _admin_specs() -> Iterable[CommandSpec]:
+    """The admin commands (some answered by the engine, some Discord-only)."""
     yield CommandSpec(
         "reload", "reload", "(admins) reload the corpus without stopping the bot",
         "Admins: reload the corpus; the old index serves meanwhile.", "reload",
@@ -176,14 +215,15 @@ def _specs() -> Iterable[CommandSpec]:
         "add", "add (attach files)", "(admins, Discord) add the attached releases to this server's corpus",
         "Admins: add releases (.txt .md .html .pdf .jsonl) to this server's corpus.", "add",
         None,
-        params=(Param("file", "A release file: .txt, .md, .html, .pdf or .jsonl", required=False),
-                Param("replace", "Overwrite a file of the same name", required=False)),
+        params=(Param("file", "A release file: .txt, .md, .html, .pdf or .jsonl", required=False,
+                      kind="attachment"),
+                Param("replace", "Overwrite a file of the same name", required=False, kind="boolean")),
         items=(ChangedRelease, SkippedFile), admin=True)
     yield CommandSpec(
         "remove", "remove RELEASE", "(admins, Discord) move one of this server's releases to the trash and re-index",
         "Admins: remove one of this server's releases (moved to the trash).", "remove alpha/ring",
         None, params=(Param("release", "A release id, as sources and citations show it"),),
-        items=(ChangedRelease,), admin=True, needs_argument=True)
+        items=(ChangedRelease,), admin=True, needs_argument=True, suggest=suggest.releases)
     yield CommandSpec(
         "sync", "sync [global]", "(admins, Discord) publish slash commands to this server or all",
         "Admins: publish slash commands to this server (or all).", "sync", None,

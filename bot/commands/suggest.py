@@ -179,3 +179,21 @@ def resolve(snap: Snapshot, argument: str) -> str:
         return argument
     rid = _tables(snap).refs.get(argument.strip())
     return snap.corpus.releases[rid].title if rid else argument
+
+
+def sources(names: dict[str, str], typed: str, limit: int) -> list[Choice]:
+    """The sources (folder key -> display name) whose key or name holds what is typed, by name; the value
+    is the folder key (what `source:` takes), the label 'Brooklyn District Attorney (Kings County) · kings_ny'."""
+    t = typed.casefold().strip()
+    hits = sorted((name.casefold(), key, name) for key, name in names.items()
+                  if t in key.casefold() or t in name.casefold())
+    return [Choice(key, f"{name} · {key}"[:LABEL_MAX] if name != key else key)
+            for _, key, name in hits if len(key) <= VALUE_MAX][:limit]
+
+
+def releases(snap: Snapshot, typed: str, limit: int) -> list[Choice]:
+    """Release ids whose id or title holds what is typed (for `remove`), labelled with the title."""
+    t = typed.casefold().strip()
+    hits = sorted(rid for rid, r in snap.corpus.releases.items() if t in rid.casefold() or t in r.title.casefold())
+    return [Choice(rid, f"{snap.corpus.releases[rid].title} · {rid}"[:LABEL_MAX])
+            for rid in hits if len(rid) <= VALUE_MAX][:limit]

@@ -17,11 +17,12 @@ from bot.models import Answer
 
 @dataclass(frozen=True, slots=True)
 class Shape:
-    """A command as some surface shows it: its name, its parameters (name, description, required) and
-    whether it is admin-only (declared, or hidden behind Manage Server)."""
+    """A command as some surface shows it: its name, its parameters (name, description, required, option
+    type: 'string' or 'boolean', autocompleted) and whether it is admin-only (declared, or hidden behind
+    Manage Server)."""
 
     name: str
-    params: tuple[tuple[str, str, bool], ...]
+    params: tuple[tuple[str, str, bool, str, bool], ...]
     admin: bool
 
 
@@ -30,18 +31,24 @@ def _admin(permissions: discord.Permissions | None) -> bool:
 
 
 def declared(registry: Registry) -> list[Shape]:
-    return [Shape(s.name, tuple((p.name, p.description, p.required) for p in s.params), s.admin) for s in registry]
+    """What the registry declares: a flag is a yes/no option; the first parameter is autocompleted when the
+    command suggests, and a filtering command's `source` always is (from the loaded sources)."""
+    return [Shape(s.name, tuple((p.name, p.description, p.required, p.kind or ("boolean" if p.flag else "string"),
+                                 (i == 0 and s.suggest is not None) or (p.filter and p.name == "source"))
+                                for i, p in enumerate(s.params)), s.admin) for s in registry]
 
 
 def from_tree(commands: Iterable[discord.app_commands.Command[Any, ..., Any] | Any]) -> list[Shape]:
     """Shapes of `bot.tree.get_commands()`."""
-    return [Shape(c.name, tuple((p.display_name, p.description, p.required) for p in c.parameters),
+    return [Shape(c.name, tuple((p.display_name, p.description, p.required, p.type.name, bool(p.autocomplete))
+                                for p in c.parameters),
                   _admin(c.default_permissions)) for c in commands]
 
 
 def from_synced(commands: Iterable[discord.app_commands.AppCommand]) -> list[Shape]:
     """Shapes of the commands Discord holds (`await bot.tree.fetch_commands(...)`)."""
-    return [Shape(c.name, tuple((o.name, o.description, bool(getattr(o, "required", False))) for o in c.options),
+    return [Shape(c.name, tuple((o.name, o.description, bool(getattr(o, "required", False)), o.type.name,
+                                bool(getattr(o, "autocomplete", False))) for o in c.options),
                   _admin(c.default_member_permissions)) for c in commands]
 
 

@@ -91,7 +91,7 @@ def test_prefix_and_slash_forms_reach_the_same_answer(kings, san_diego):
         prefix = eng.ask(f"!quote {name} about {topic}")
         typed_slash = eng.ask(f"/quote name:{name} topic:{topic}")
         spec = eng.registry.get("quote")
-        slash = eng.run("quote", spec.line(name, topic))
+        slash = eng.run("quote", spec.line({"name": name, "topic": topic}))
         assert _texts(prefix) == _texts(typed_slash) == _texts(slash) and _texts(prefix)
 
 

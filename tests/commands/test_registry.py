@@ -50,7 +50,14 @@ async def test_registry_help_slash_tree_and_cogs_agree(env):
     synced = from_synced(await env.bot.tree.fetch_commands(guild=discord.Object(GUILD_ID)))
     assert disagreements(REGISTRY, help_answer, synced, prefix) == []
     who = next(s for s in synced if s.name == "who")
-    assert who.params == (("name", "A surname or full name, e.g. Garrison", True),) and not who.admin
+    assert who.params[0] == ("name", "A surname or full name, e.g. Garrison", True, "string", True) and not who.admin
+    for name in ("who", "cities", "quote", "search"):  # the filters are slash options; source completes
+        options = {p[0]: p[2:] for p in next(s for s in synced if s.name == name).params}
+        assert options["source"] == (False, "string", True), name
+        assert options["since"] == options["until"] == (False, "string", False), name
+    search = next(s for s in synced if s.name == "search")
+    assert [p[0] for p in search.params] == ["text", "source", "since", "until", "all"]
+    assert search.params[-1][2:] == (False, "boolean", False)
     assert next(s for s in synced if s.name == "reload").admin
 
 
@@ -141,3 +148,29 @@ def test_search_hits_serialise_with_their_scores(demo_engine):
     assert all(isinstance(i, SearchHit) for i in ans.items)
     items = ans.to_dict()["items"]
     assert items and set(items[0]) == {"kind", "score", "relative", "citation"} and items[0]["kind"] == "hit"
+
+
+async def test_the_agreement_check_reports_an_option_whose_type_or_completion_changed(env):
+    search = REGISTRY.get("search")
+    assert search is not None
+    text, *filters, every = search.params
+    changed = REGISTRY.with_command(dataclasses.replace(search, params=(text, *filters, dataclasses.replace(every, flag=""))))
+    help_answer, tree, prefix = _surfaces(env.bot, changed)
+    assert any(p.startswith("search: parameters") and "'boolean'" in p for p in disagreements(changed, help_answer, tree, prefix))
+    plain = REGISTRY.with_command(dataclasses.replace(search, params=(text, *(dataclasses.replace(f, filter=False) for f in filters), every)))
+    assert any(p.startswith("search: parameters") for p in disagreements(plain, *_surfaces(env.bot, plain)))
+
+
+def test_slash_values_and_typed_options_make_the_prefix_command_line(demo_engine):
+    search, quote = REGISTRY.get("search"), REGISTRY.get("quote")
+    assert search is not None and quote is not None
+    assert search.line({"text": " hate  crime", "source": "kings_ny", "since": "2020", "all": True}) == \
+        "hate crime source:kings_ny since:2020 --all"
+    assert search.line({"text": "x", "source": "Dallas County District Attorney", "all": False}) == \
+        'x source:"Dallas County District Attorney"'
+    assert quote.line({"name": "Gonzalez", "topic": "ghost guns", "until": "2021"}) == "Gonzalez about ghost guns until:2021"
+    typed = demo_engine.ask("/search text:violent crime all:true")
+    assert typed.citations == demo_engine.ask("!search violent crime --all").citations
+    assert len({c.paragraph for c in typed.citations}) > 1
+    assert demo_engine.ask("/search text:violent crime all:false").citations == demo_engine.ask("!search violent crime").citations
+    assert demo_engine.suggest("who", "", param="since") == [] and demo_engine.suggest("sources", "", param="source") == []

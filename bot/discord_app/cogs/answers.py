@@ -7,6 +7,7 @@ out in the admin cog (`HANDWRITTEN`)."""
 
 from __future__ import annotations
 
+import keyword
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -62,30 +63,37 @@ class AnswersBase(commands.Cog):
         await ctx.send_answer(ans, ephemeral=ephemeral or (ctx.interaction is not None and not ans.found))
 
 
+def _callback(spec: CommandSpec) -> Any:
+    """The cog method for one registry entry, with a real signature (discord.py reads the prefix parsing
+    and the slash options from it; it must be written out, since discord.py drops a `__signature__`).
+
+    The first parameter is the rest of a prefix line (with a `keyword` option such as quote's topic, the
+    first word and the rest, as before); every further parameter is a slash option only: a string, or a
+    yes/no for a `flag`. A prefix line is passed on as typed; slash values go through `spec.line`."""
+    first, *rest = spec.params
+    names = [p.name for p in spec.params]
+    assert all(n.isidentifier() and not keyword.iskeyword(n) and n not in ("cog", "ctx") for n in names)
+    assert first.required and not any(p.required for p in rest), "one required parameter, then options"
+    split = bool(rest) and bool(rest[0].keyword)  # 'Gonzalez about ghost guns': name, then the rest
+    head = f"{first.name}: str, *" if split else f"*, {first.name}: str"
+    options = [f"{p.name}: {'bool = False' if p.flag else 'str = None'}" for p in rest]
+    typed = f"' '.join(filter(None, [{first.name}, {rest[0].name}]))" if split else first.name
+    source = (f"async def {spec.name}(cog, ctx, {', '.join([head, *options])}):\n"
+              f"    slash = ctx.interaction is not None\n"
+              f"    line = SPEC.line({{{', '.join(f'{n!r}: {n}' for n in names)}}}) if slash else {typed}\n"
+              f"    await cog._answer(ctx, SPEC.name, line)\n")
+    namespace: dict[str, Any] = {"SPEC": spec, "__name__": __name__}  # the command's module: this one
+    exec(source, namespace)  # built from the registry's declared names only (asserted above)
+    return namespace[spec.name]
+
+
 def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
-    """The hybrid command for one registry entry: its first parameter is the rest of the line; an
-    optional second one (a `keyword` parameter such as quote's topic) is its own slash option, which the
-    command line carries after the keyword ('Gonzalez about ghost guns')."""
-    if len(spec.params) == 2:
-        param, option = spec.params
-        assert param.required and not option.required and option.keyword, "a second parameter is an option"
-
-        async def with_option(cog: AnswersBase, ctx: PressContext, argument: str, *, option: str = "") -> None:
-            # a prefix command's words after the first are the rest of its line; a slash option is its own
-            line = f"{argument} {option}".strip() if ctx.interaction is None else spec.line(argument, option)
-            await cog._answer(ctx, spec.name, line)
-
-        callback: Any = app_commands.rename(argument=param.name, option=option.name)(
-            app_commands.describe(argument=param.description, option=option.description)(with_option))
-    elif spec.params:
-        param = spec.params[0]
-        assert param.required, "an optional parameter needs a hand-written cog method"
-
-        async def with_argument(cog: AnswersBase, ctx: PressContext, *, argument: str) -> None:
-            await cog._answer(ctx, spec.name, argument)
-
-        callback = app_commands.rename(argument=param.name)(
-            app_commands.describe(argument=param.description)(with_argument))
+    """The hybrid command for one registry entry: its parameters named and described as declared
+    (the first one the rest of a prefix line, the others slash options), Manage Server as the default
+    permission of admin commands, autocomplete for the first parameter and for `source`."""
+    if spec.params:
+        callback = _callback(spec)
+        callback = app_commands.describe(**{p.name: p.description for p in spec.params})(callback)
     else:
         async def without_argument(cog: AnswersBase, ctx: PressContext) -> None:
             await cog._answer(ctx, spec.name, "")
@@ -97,20 +105,22 @@ def hybrid_command(spec: CommandSpec) -> commands.HybridCommand[Any, ..., Any]:
     command: commands.HybridCommand[Any, ..., Any] = commands.hybrid_command(
         name=spec.name, description=spec.summary)(callback)
     if spec.params and spec.suggest is not None:
-        command.autocomplete("argument")(_completer(spec.name))
+        command.autocomplete(spec.params[0].name)(_completer(spec.name, ""))
+    if spec.filters:
+        command.autocomplete("source")(_completer(spec.name, "source"))
     if spec.admin:
         command = commands.guild_only()(command)
     return command
 
 
-def _completer(name: str) -> Any:
+def _completer(name: str, param: str) -> Any:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         bot: PressBot = interaction.client  # type: ignore[assignment]
         scope = bot.scope_of(interaction.guild_id)
-        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, current, scope.roots,
+        key = (bot.engine.store.snapshot.fingerprint, "suggest", name, param, current, scope.roots,
                bot.engine.visibility(scope))
         return as_choices(await bot.answers.suggest(
-            lambda: bot.engine.suggest(name, current, MAX_CHOICES, scope=scope), key))
+            lambda: bot.engine.suggest(name, current, MAX_CHOICES, scope=scope, param=param), key))
 
     return complete
 
