@@ -8,6 +8,7 @@ import logging
 import os
 import pickle
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +21,7 @@ from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
-from bot.parallel import worker_count
+from bot.parallel import pmap, worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 
@@ -139,13 +140,11 @@ def fingerprint(cfg: Config) -> str:
 
 def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None = None) -> Snapshot:
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
-    corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, worker_count(cfg.index.workers))
+    workers = worker_count(cfg.index.workers)
+    corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
     tok = Tokenizer(stem=cfg.index.stem)
-    docs = []
-    for n, pid in enumerate(corpus.index_pids, start=1):
-        docs.append(tok(corpus.paragraphs[pid].text))
-        if progress and n % 20000 == 0:
-            progress(n, len(corpus.index_pids), "tokenizing")
+    texts = corpus.paragraphs.texts
+    docs = _tokenize_all(tok, [texts[pid] for pid in corpus.index_pids], workers, progress)
     if progress:
         progress(len(docs), len(docs), "indexing")
     index = BM25Index.build(docs, k1=cfg.index.k1, b=cfg.index.b, epsilon=cfg.index.epsilon)
@@ -161,11 +160,37 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
                                     epsilon=cfg.index.epsilon)
     if progress:
         progress(0, 1, "people and quotes")
-    entities = build_entities(corpus)
+    entities = build_entities(corpus, workers)
     if progress:
         progress(1, 1, "people and quotes")
     return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
                     home_cities(corpus), person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg))
+
+
+_TOKENIZE_CHUNK = 4000  # paragraphs per worker task
+_TOKENIZE_MIN_PARALLEL = 40000  # fewer are tokenized in this process (shipping tokens back costs too)
+
+
+def _tokenize_chunk(stem: bool, texts: list[str]) -> list[list[str]]:
+    """A worker task: one tokenizer (and its stem cache) per chunk."""
+    tok = Tokenizer(stem=stem)
+    return [tok(t) for t in texts]
+
+
+def _tokenize_all(tok: Tokenizer, texts: list[str], workers: int, progress: Progress | None) -> list[list[str]]:
+    """Every paragraph's tokens, in order, on `workers` processes (identical to tokenizing serially)."""
+    def done(n: int) -> None:
+        if progress:
+            progress(n, len(texts), "tokenizing")
+
+    if workers <= 1 or len(texts) < _TOKENIZE_MIN_PARALLEL:
+        docs = []
+        for n, text in enumerate(texts, start=1):
+            docs.append(tok(text))
+            if n % 20000 == 0:
+                done(n)
+        return docs
+    return pmap(partial(_tokenize_chunk, tok.stem), texts, workers, _TOKENIZE_CHUNK, done=done)
 
 
 def _home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
