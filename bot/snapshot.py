@@ -7,8 +7,8 @@ import json
 import logging
 import os
 import pickle
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
-from bot.parallel import pmap, worker_count
+from bot.parallel import worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 
@@ -142,9 +142,30 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
     workers = worker_count(cfg.index.workers)
     corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressbot-people") as people:
+        # people and quotes are read on the worker processes while this process tokenizes and indexes
+        # (tokenizing on the workers too costs more in pickling than it saves); one worker: one after the other
+        pending = people.submit(build_entities, corpus, workers) if workers > 1 else None
+        index, release_index, release_ids, tok = _build_indexes(cfg, corpus, progress)
+        if progress:
+            progress(0, 1, "people and quotes")
+        entities = pending.result() if pending else build_entities(corpus, workers)
+    if progress:
+        progress(1, 1, "people and quotes")
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
+                    home_cities(corpus), person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg))
+
+
+def _build_indexes(cfg: Config, corpus: Corpus, progress: Progress | None
+                   ) -> tuple[BM25Index, BM25Index, list[str], Tokenizer]:
+    """Tokenize every distinct paragraph; the paragraph index and the release index (one document each)."""
     tok = Tokenizer(stem=cfg.index.stem)
     texts = corpus.paragraphs.texts
-    docs = _tokenize_all(tok, [texts[pid] for pid in corpus.index_pids], workers, progress)
+    docs = []
+    for n, pid in enumerate(corpus.index_pids, start=1):
+        docs.append(tok(texts[pid]))
+        if progress and n % 20000 == 0:
+            progress(n, len(corpus.index_pids), "tokenizing")
     if progress:
         progress(len(docs), len(docs), "indexing")
     index = BM25Index.build(docs, k1=cfg.index.k1, b=cfg.index.b, epsilon=cfg.index.epsilon)
@@ -158,39 +179,7 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
         rel_docs[p.release_id].extend(tokens_of[p.pid])
     release_index = BM25Index.build([rel_docs[r] for r in release_ids], k1=cfg.index.k1, b=cfg.index.b,
                                     epsilon=cfg.index.epsilon)
-    if progress:
-        progress(0, 1, "people and quotes")
-    entities = build_entities(corpus, workers)
-    if progress:
-        progress(1, 1, "people and quotes")
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
-                    home_cities(corpus), person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg))
-
-
-_TOKENIZE_CHUNK = 4000  # paragraphs per worker task
-_TOKENIZE_MIN_PARALLEL = 40000  # fewer are tokenized in this process (shipping tokens back costs too)
-
-
-def _tokenize_chunk(stem: bool, texts: list[str]) -> list[list[str]]:
-    """A worker task: one tokenizer (and its stem cache) per chunk."""
-    tok = Tokenizer(stem=stem)
-    return [tok(t) for t in texts]
-
-
-def _tokenize_all(tok: Tokenizer, texts: list[str], workers: int, progress: Progress | None) -> list[list[str]]:
-    """Every paragraph's tokens, in order, on `workers` processes (identical to tokenizing serially)."""
-    def done(n: int) -> None:
-        if progress:
-            progress(n, len(texts), "tokenizing")
-
-    if workers <= 1 or len(texts) < _TOKENIZE_MIN_PARALLEL:
-        docs = []
-        for n, text in enumerate(texts, start=1):
-            docs.append(tok(text))
-            if n % 20000 == 0:
-                done(n)
-        return docs
-    return pmap(partial(_tokenize_chunk, tok.stem), texts, workers, _TOKENIZE_CHUNK, done=done)
+    return index, release_index, release_ids, tok
 
 
 def _home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:

@@ -1,10 +1,10 @@
-"""A snapshot built on two processes is the one built on one: people, titles, quotes, BM25 rankings."""
+"""A snapshot built on two processes (releases read on the pool while the parent indexes) is the one built
+on one: people, titles, quotes, BM25 rankings."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from bot import snapshot as snapshot_module
 from bot.config import load_config
 from bot.ingest import corpus as corpus_module
 from bot.people import build as build_module
@@ -28,8 +28,6 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     monkeypatch.setattr(corpus_module, "_CHUNK", 7)
     monkeypatch.setattr(build_module, "_MIN_PARALLEL", 0)
     monkeypatch.setattr(build_module, "_CHUNK", 3)
-    monkeypatch.setattr(snapshot_module, "_TOKENIZE_MIN_PARALLEL", 0)
-    monkeypatch.setattr(snapshot_module, "_TOKENIZE_CHUNK", 50)
     parallel = _snap(tmp_path / "parallel", sample_dir, 2)
 
     assert len(serial.corpus.releases) > 40 and len(serial.entities.people) > 50
