@@ -23,6 +23,7 @@ from typing import Literal
 import numpy as np
 
 MIN_IDF = 1e-6
+_BLOCK = 65536  # documents per building block: bounds the build's temporary arrays
 _FORMAT = 1
 _kernel = None  # the numba-compiled _top_k once loaded; until then queries use the numpy path
 _kernel_lock = threading.Lock()
@@ -191,14 +192,25 @@ class BM25Index:
         """Index tokenized documents exactly as rank_bm25.BM25Okapi(docs, k1, b, epsilon) would."""
         vocab: dict[str, int] = {}
         setdefault = vocab.setdefault
-        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-        flat = np.fromiter((setdefault(t, len(vocab)) for d in docs for t in d), dtype=np.int64,
-                           count=int(lengths.sum()))
-        n_docs, n_terms = len(docs), len(vocab)
-        doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-        keys, tf = np.unique(flat * n_docs + doc_of, return_counts=True)
-        term_of, indices = np.divmod(keys, n_docs)
-        df = np.bincount(term_of, minlength=n_terms)
+        n_docs = len(docs)
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n_docs)
+        # pass 1, a block of documents at a time (bounded temporaries): each block's distinct
+        # (term, document) pairs, sorted by term then document, with their counts
+        blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for lo in range(0, n_docs, _BLOCK):
+            hi = min(n_docs, lo + _BLOCK)
+            flat = np.fromiter((setdefault(t, len(vocab)) for d in docs[lo:hi] for t in d), dtype=np.int64,
+                               count=int(lengths[lo:hi].sum()))
+            flat *= n_docs
+            flat += np.repeat(np.arange(lo, hi, dtype=np.int64), lengths[lo:hi])
+            keys, counts = np.unique(flat, return_counts=True)
+            del flat
+            terms, in_docs = np.divmod(keys, n_docs)
+            blocks.append((terms.astype(np.int32), in_docs.astype(np.int32), counts.astype(np.int32)))
+        n_terms = len(vocab)
+        df = np.zeros(n_terms, dtype=np.int64)
+        for terms, _, _ in blocks:
+            df += np.bincount(terms, minlength=n_terms)
         indptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
         # rank_bm25 BM25Okapi._calc_idf, vectorized with the same float64 arithmetic
@@ -210,10 +222,22 @@ class BM25Index:
         idf = np.where(idf < 0, epsilon * mean_idf, idf)
         idf = np.where(idf <= 0, MIN_IDF, idf)
         avgdl = lengths.sum() / n_docs if n_docs else 1.0
-        dl = lengths[indices]
-        q = tf.astype(np.float64)
-        data = idf[term_of] * (q * (k1 + 1) / (q + k1 * (1 - b + b * dl / avgdl)))
-        return cls(vocab, indptr, indices.astype(np.int32), data, idf, n_docs,
+        # pass 2: each block's pairs go after the earlier blocks' of the same term (documents ascending),
+        # with their weights: the same float64 expression, element by element, as over the whole matrix
+        indices = np.empty(int(indptr[-1]), dtype=np.int32)
+        data = np.empty(int(indptr[-1]), dtype=np.float64)
+        filled = indptr[:-1].copy()
+        while blocks:
+            terms, in_docs, counts = blocks.pop(0)
+            per_term = np.bincount(terms, minlength=n_terms)
+            starts = np.cumsum(per_term) - per_term  # the block's first pair of each term
+            at = filled[terms] + (np.arange(len(terms), dtype=np.int64) - starts[terms])
+            filled += per_term
+            indices[at] = in_docs
+            dl = lengths[in_docs]
+            q = counts.astype(np.float64)
+            data[at] = idf[terms] * (q * (k1 + 1) / (q + k1 * (1 - b + b * dl / avgdl)))
+        return cls(vocab, indptr, indices, data, idf, n_docs,
                    {"k1": k1, "b": b, "epsilon": epsilon, "avgdl": float(avgdl)})
 
     # -- querying -------------------------------------------------------------------------------

@@ -117,3 +117,16 @@ def test_pruned_top_k_equals_the_full_scan():
             want = idx._top_k_numpy(ids, k)
             got = idx.top_k(q, k)
             assert got == list(zip(want[0].tolist(), want[1].tolist(), strict=True)), (q, k)
+
+
+def test_block_by_block_build_is_the_whole_build(synthetic_docs, monkeypatch):
+    """The build works a block of documents at a time (bounded memory): any block size, same arrays."""
+    from bot.index import retriever
+
+    whole = BM25Index.build(synthetic_docs)
+    monkeypatch.setattr(retriever, "_BLOCK", 7)
+    blocks = BM25Index.build(synthetic_docs)
+    assert blocks.vocab == whole.vocab and blocks.params == whole.params
+    for name in ("indptr", "indices", "data", "idf", "term_max"):
+        a, b = getattr(blocks, name), getattr(whole, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b), name
