@@ -1,5 +1,5 @@
-"""A snapshot built on two processes (releases read on the pool while the parent indexes) is the one built
-on one: people, titles, quotes, BM25 rankings."""
+"""A snapshot built on two processes (files cleaned and releases read on the pool) is the one built on
+one: people, titles, quotes, BM25 rankings."""
 
 from __future__ import annotations
 
