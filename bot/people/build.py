@@ -17,7 +17,7 @@ from bot.extract.release import QuoteFinding, ReleaseFindings, read_release
 from bot.extract.titles import clean_title
 from bot.extract.tokens import INITIAL, name_key
 from bot.ingest.corpus import Corpus
-from bot.parallel import pmap
+from bot.parallel import pmap_iter
 from bot.people.index import EntityIndex
 from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
 from bot.people.person import Person, Quote
@@ -54,7 +54,8 @@ def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
             continue
         order.append((rid, rel.source))
         jobs.append((rel.title, [(pid, texts[pid]) for pid in pids]))
-    for (rid, source), found in zip(order, pmap(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL),
+    # registered as each chunk comes back, while the workers read the next ones
+    for (rid, source), found in zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL),
                                     strict=True):
         registry.add_release(rid, source, found)
     people, quotes = registry.people, registry.quotes
