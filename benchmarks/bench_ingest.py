@@ -1,17 +1,27 @@
 """Ingestion benchmark: full snapshot build of a corpus, then loading the saved snapshot.
 
-    python benchmarks/bench_ingest.py [--corpus DIR ...] [--json]
+    python benchmarks/bench_ingest.py [--corpus DIR ...] [--workers auto|N] [--scale N] [--json]
 
 Prints files/s, releases, paragraphs, the time of each stage, wall time and peak memory (VmHWM) of a
 full build (corpus -> paragraphs -> BM25 indexes -> people and quotes), then the time a fresh process
 takes to load the saved snapshot (and to be ready for its first query). Default corpus: all of
 ../shared/corpora/prosecutors plus the bundled demo.
+
+`wall_s` and `cpu_s` (this process plus its worker processes: user + system) measure the build alone;
+compare CPU seconds as well as wall time on a shared machine. `--scale N` builds N copies of the corpus:
+copy 0 is the corpus itself, copy k a replica under its own root (ids distinct) in which every line
+ends with " rk", so no file, paragraph or line is a duplicate of another copy's (the dedupe and
+boilerplate statistics see N corpora, the index N times the paragraphs).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing.forkserver
+import os
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,9 +32,45 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_config  # noqa: E402
+from bot.parallel import worker_count  # noqa: E402
 from bot.snapshot import build_snapshot, save_snapshot  # noqa: E402
 
 DEFAULT = [ROOT.parent / "shared" / "corpora" / "prosecutors", ROOT / "corpus"]
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and of every child reaped so far."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def stop_forkserver() -> None:
+    """Stop (and reap) the forkserver, so its pool workers' CPU counts in RUSAGE_CHILDREN: workers are
+    the forkserver's children, reaped by it, and it is reaped here."""
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    if server is not None and hasattr(server, "_stop"):
+        server._stop()
+
+
+def replicate(corpus: list[str], copies: int, tmp: Path) -> list[str]:
+    """The corpus folders plus `copies - 1` replicas with distinct ids and texts (see the docstring)."""
+    out = list(corpus)
+    for k in range(1, copies):
+        for src in map(Path, corpus):
+            dst = tmp / f"{src.name}-r{k}"
+            for f in sorted(src.rglob("*")):
+                if not f.is_file():
+                    continue
+                target = dst / f.relative_to(src)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if f.suffix in (".txt", ".md"):
+                    lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
+                    target.write_text("\n".join(f"{ln} r{k}" if ln.strip() and ln.strip() != "---" else ln
+                                                for ln in lines) + "\n", encoding="utf-8")
+                else:
+                    shutil.copyfile(f, target)
+            out.append(str(dst))
+    return out
 
 
 def peak_mb() -> float:
@@ -53,9 +99,22 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", action="append")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--workers", default=None, help="index.workers for the build: auto or a number")
+    ap.add_argument("--scale", type=int, default=1, help="build N distinct copies of the corpus")
     args = ap.parse_args()
     corpus = [str(p) for p in (args.corpus or DEFAULT)]
+    with tempfile.TemporaryDirectory(prefix="pressbot-scale-") as scale_tmp:
+        if args.scale > 1:
+            corpus = replicate([c for c in corpus if Path(c).resolve() != (ROOT / "corpus").resolve()],
+                               args.scale, Path(scale_tmp)) + [c for c in corpus
+                                                               if Path(c).resolve() == (ROOT / "corpus").resolve()]
+        return run(args, corpus)
+
+
+def run(args: argparse.Namespace, corpus: list[str]) -> int:
     cfg = load_config(ROOT / "config" / "pressbot.yaml", corpus)
+    if args.workers:
+        cfg.index.workers = str(args.workers)
     stages: dict[str, float] = {}
     last = [time.perf_counter(), ""]
 
@@ -68,9 +127,11 @@ def main() -> int:
         if not args.json and sys.stderr.isatty():
             sys.stderr.write(f"\r{stage:<18} {done}/{total}   ")
 
-    t0 = time.perf_counter()
+    cpu0, t0 = cpu_seconds(), time.perf_counter()
     snap = build_snapshot(cfg, progress)
     wall = time.perf_counter() - t0
+    stop_forkserver()
+    cpu = cpu_seconds() - cpu0
     stages[last[1]] = stages.get(last[1], 0.0) + time.perf_counter() - last[0]
     rep = snap.report
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +143,9 @@ def main() -> int:
                              text=True, cwd=ROOT, check=True)
         load = json.loads(out.stdout)
     result = {
-        "corpus": corpus, "files": rep.files_seen, "releases": rep.releases, "paragraphs": rep.paragraphs,
+        "corpus": corpus, "scale": args.scale, "workers": worker_count(cfg.index.workers),
+        "wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "cpu_per_wall": round(cpu / wall, 2),
+        "load_average": [round(x, 2) for x in os.getloadavg()], "files": rep.files_seen, "releases": rep.releases, "paragraphs": rep.paragraphs,
         "distinct_paragraphs": snap.index.n_docs, "duplicates_dropped": rep.duplicate_paragraphs,
         "boilerplate_lines_dropped": rep.boilerplate_lines, "skipped": len(rep.skipped),
         "people": len(snap.entities.people), "build_wall_s": round(wall, 2),
@@ -99,7 +162,8 @@ def main() -> int:
           f"({result['distinct_paragraphs']} distinct), duplicates dropped {result['duplicates_dropped']}, "
           f"boilerplate lines dropped {result['boilerplate_lines_dropped']}, skipped {result['skipped']}, "
           f"people {result['people']}")
-    print(f"full build: {result['build_wall_s']} s wall, {result['files_per_s']} files/s, "
+    print(f"full build: {result['build_wall_s']} s wall, {result['cpu_s']} s CPU on {result['workers']} workers "
+          f"(CPU/wall {result['cpu_per_wall']}, load average {result['load_average']}), {result['files_per_s']} files/s, "
           f"peak RSS {result['peak_rss_mb']} MB")
     print("stages: " + ", ".join(f"{k} {v} s" for k, v in result["stages_s"].items()))
     print(f"saved snapshot: {result['snapshot_mb']} MB in {result['save_s']} s; fresh process: load "

@@ -1,7 +1,7 @@
 """Latency benchmark: per command p50/p99/max over realistic queries, the first answer after a load, and
 the garbage-collection pause on the loaded snapshot.
 
-    python benchmarks/bench_latency.py [--corpus DIR ...] [--queries 100] [--json]
+    python benchmarks/bench_latency.py [--corpus DIR ...] [--queries 100] [--cache-dir DIR] [--json]
 
 Loads (or builds once) the snapshot of the full prosecutors' corpus + demo, takes the first answer of
 each command right after the load, warms up, then times >= `--queries` queries per command: names from
@@ -66,9 +66,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", action="append", type=Path)
     ap.add_argument("--queries", type=int, default=100)
+    ap.add_argument("--cache-dir", help="where the snapshot is saved (default: the config's corpus.cache_dir)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     cfg = load_config(None, [str(p) for p in (args.corpus or DEFAULT)])
+    if args.cache_dir:
+        cfg.corpus.cache_dir = str(Path(args.cache_dir).resolve())
     t = time.perf_counter()
     store = SnapshotStore.open(cfg, warm=True)
     load_s = time.perf_counter() - t

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -38,16 +38,25 @@ def pmap(fn: Callable[[list[T]], list[R]], items: Sequence[T], workers: int, chu
     `workers` processes; results flattened in input order; `done(n)` after each chunk with the items
     finished so far. Serial when there is one worker or fewer than `min_items` items (a pool costs
     about a second to start)."""
-    out: list[R] = []
+    return list(pmap_iter(fn, items, workers, chunk, min_items, done))
+
+
+def pmap_iter(fn: Callable[[list[T]], list[R]], items: Sequence[T], workers: int, chunk: int,
+              min_items: int = 0, done: Callable[[int], None] | None = None) -> Iterator[R]:
+    """`pmap`, yielding each result in input order as soon as its chunk is back: the caller's own work on
+    the results runs while the workers compute the next chunks."""
+    n = 0
     if workers <= 1 or len(items) < max(min_items, 2 * chunk):
         for part in chunked(items, chunk):
-            out.extend(fn(part))
+            results = fn(part)
+            n += len(results)
+            yield from results
             if done:
-                done(len(out))
-        return out
+                done(n)
+        return
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         for results in pool.map(fn, chunked(items, chunk)):
-            out.extend(results)
+            n += len(results)
+            yield from results
             if done:
-                done(len(out))
-    return out
+                done(n)

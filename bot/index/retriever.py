@@ -2,7 +2,8 @@
 
 Every (term, paragraph) weight of rank_bm25.BM25Okapi is computed once at build time with the same
 float64 expression; a query adds the columns of its terms in query order, so scores are bitwise
-equal to `BM25Okapi.get_scores`. The posting-list loop and the top-k selection run in numba.
+equal to `BM25Okapi.get_scores`. The top-k runs in numba (MaxScore: documents that cannot reach the
+k best are never scored; see `_top_k`); a numpy full scan answers until the kernel is loaded.
 
 Deviation from rank_bm25, only on degenerate corpora: where BM25Okapi would give a term an idf
 <= 0 (a term in at least half of a tiny corpus, whose mean idf is negative), we use MIN_IDF so a
@@ -22,6 +23,7 @@ from typing import Literal
 import numpy as np
 
 MIN_IDF = 1e-6
+_BLOCK = 65536  # documents per building block: bounds the build's temporary arrays
 _FORMAT = 1
 _kernel = None  # the numba-compiled _top_k once loaded; until then queries use the numpy path
 _kernel_lock = threading.Lock()
@@ -34,40 +36,135 @@ def _load_kernel():
         if _kernel is None:
             from numba import njit
 
-            _kernel = njit(cache=True, nogil=True)(_top_k)
+            jit = njit(cache=True, nogil=True)
+            g = globals()
+            for name in ("_slots", "_gallop", "_next_doc", "_insert"):  # compiled before the kernel calling them
+                if not hasattr(g[name], "py_func"):
+                    g[name] = jit(g[name])
+            _kernel = jit(_top_k)
     return _kernel
 
 
-def _top_k(indptr, indices, data, term_ids, scores, touched, k):  # pragma: no cover - compiled by numba
-    n = 0
+def _slots(indptr, term_ids, term_max):  # pragma: no cover - compiled by numba
+    """The query's distinct terms as slots, weakest bound first: (terms, bound, count, prefix bound,
+    query position -> slot, posting cursors, posting ends)."""
+    uniq = np.unique(term_ids)
+    nu = len(uniq)
+    cnt = np.zeros(nu, dtype=np.float64)
     for t in term_ids:
-        for j in range(indptr[t], indptr[t + 1]):
-            d = indices[j]
-            if scores[d] == 0.0:
-                touched[n] = d
-                n += 1
-            scores[d] += data[j]
+        for s in range(nu):
+            if uniq[s] == t:
+                cnt[s] += 1.0
+    ub = np.empty(nu, dtype=np.float64)
+    for s in range(nu):
+        ub[s] = term_max[uniq[s]] * cnt[s]
+    order = np.argsort(ub, kind="mergesort")
+    terms, ub, cnt = uniq[order], ub[order], cnt[order]
+    prefix = np.zeros(nu + 1, dtype=np.float64)  # prefix[s]: bound of the slots below s together
+    for s in range(nu):
+        prefix[s + 1] = prefix[s] + ub[s]
+    slot_of = np.empty(len(term_ids), dtype=np.int64)
+    for i in range(len(term_ids)):
+        for s in range(nu):
+            if terms[s] == term_ids[i]:
+                slot_of[i] = s
+    pos = np.empty(nu, dtype=np.int64)
+    end = np.empty(nu, dtype=np.int64)
+    for s in range(nu):
+        pos[s] = indptr[terms[s]]
+        end[s] = indptr[terms[s] + 1]
+    return cnt, prefix, slot_of, pos, end
+
+
+def _gallop(indices, p, e, d):  # pragma: no cover - compiled by numba
+    """The first position in [p, e) whose document is >= d (e if none), by galloping from p."""
+    if p >= e or indices[p] >= d:
+        return p
+    lo, step, hi = p, 1, p + 1
+    while hi < e and indices[hi] < d:
+        lo = hi
+        step *= 2
+        hi = lo + step
+    hi = min(hi, e)
+    lo += 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if indices[mid] < d:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _next_doc(indices, pos, end, first):  # pragma: no cover - compiled by numba
+    """The smallest document under the cursors of the essential slots [first, n), -1 when exhausted."""
+    d = -1
+    for s in range(first, len(pos)):
+        if pos[s] < end[s] and (d < 0 or indices[pos[s]] < d):
+            d = indices[pos[s]]
+    return d
+
+
+def _insert(top_d, top_s, m, k, d, sc):  # pragma: no cover - compiled by numba
+    """Put (d, sc) among the m best so far (score desc; d comes after every held document); the new m."""
+    at = m if m < k else k - 1
+    while at > 0 and sc > top_s[at - 1]:
+        top_s[at] = top_s[at - 1]
+        top_d[at] = top_d[at - 1]
+        at -= 1
+    top_s[at] = sc
+    top_d[at] = d
+    return min(m + 1, k)
+
+
+def _top_k(indptr, indices, data, term_ids, term_max, k):  # pragma: no cover - compiled by numba
+    """MaxScore, document at a time: the k best documents without scoring every candidate.
+
+    Slots (distinct terms) are ordered by their largest weight times their count in the query. Once k
+    documents are held, the weakest slots whose bounds together cannot beat the k-th score become
+    non-essential: only documents of the other slots are visited, and the weak slots' postings are
+    searched (galloping) for those documents alone. A visited document's score is added up in query
+    order, as a full scan adds it (bitwise rank_bm25's). Documents come in id order, so a later one
+    enters only with a strictly higher score: ties stay in paragraph order. Bounds carry a 1e-9 margin
+    against rounding."""
+    safe = 1.0 + 1e-9
+    cnt, prefix, slot_of, pos, end = _slots(indptr, term_ids, term_max)
+    w = np.zeros(len(cnt), dtype=np.float64)
     top_d = np.empty(k, dtype=np.int64)
     top_s = np.empty(k, dtype=np.float64)
-    m = 0
-    for i in range(n):
-        d = touched[i]
-        s = scores[d]
-        scores[d] = 0.0
+    m, theta, first = 0, -1.0, 0  # slots [first, n) are essential
+    while first < len(cnt):
+        d = _next_doc(indices, pos, end, first)
+        if d < 0:
+            break
+        known = 0.0
+        for s in range(first, len(cnt)):
+            w[s] = 0.0
+            if pos[s] < end[s] and indices[pos[s]] == d:
+                w[s] = data[pos[s]]
+                pos[s] += 1
+                known += w[s] * cnt[s]
+        skip = False
+        for s in range(first - 1, -1, -1):  # non-essential slots, strongest first
+            if m == k and (known + prefix[s + 1]) * safe <= theta:
+                skip = True
+                break
+            pos[s] = _gallop(indices, pos[s], end[s], d)
+            w[s] = data[pos[s]] if pos[s] < end[s] and indices[pos[s]] == d else 0.0
+            known += w[s] * cnt[s]
+        if skip:
+            continue
+        sc = 0.0
+        for i in range(len(slot_of)):  # query order: the full scan's sum, bit for bit
+            if w[slot_of[i]] != 0.0:
+                sc += w[slot_of[i]]
+        if m == k and sc <= theta:
+            continue
+        m = _insert(top_d, top_s, m, k, d, sc)
         if m == k:
-            # worse than the current k-th (score desc, then paragraph order)?
-            if s < top_s[m - 1] or (s == top_s[m - 1] and d > top_d[m - 1]):
-                continue
-            pos = m - 1
-        else:
-            pos = m
-            m += 1
-        while pos > 0 and (s > top_s[pos - 1] or (s == top_s[pos - 1] and d < top_d[pos - 1])):
-            top_s[pos] = top_s[pos - 1]
-            top_d[pos] = top_d[pos - 1]
-            pos -= 1
-        top_s[pos] = s
-        top_d[pos] = d
+            theta = top_s[k - 1]
+            while first < len(cnt) and prefix[first + 1] * safe <= theta:
+                first += 1
     return top_d[:m], top_s[:m]
 
 
@@ -75,11 +172,16 @@ class BM25Index:
     """Build from tokenized paragraphs, retrieve top-k with scores, save and load."""
 
     def __init__(self, vocab: dict[str, int], indptr: np.ndarray, indices: np.ndarray,
-                 data: np.ndarray, idf: np.ndarray, n_docs: int, params: dict[str, float]) -> None:
+                 data: np.ndarray, idf: np.ndarray, n_docs: int, params: dict[str, float],
+                 term_max: np.ndarray | None = None) -> None:
         self.vocab, self.indptr, self.indices, self.data = vocab, indptr, indices, data
         self.idf, self.n_docs, self.params = idf, n_docs, params
-        self._scores = np.zeros(n_docs, dtype=np.float64)
-        self._touched = np.zeros(n_docs, dtype=np.int64)
+        # each term's largest weight (the kernel's bound); computed at build, saved beside the postings
+        if term_max is None:
+            term_max = (np.maximum.reduceat(np.asarray(data), np.asarray(indptr[:-1])) if len(data)
+                        else np.zeros(len(vocab), dtype=np.float64))
+        self.term_max = term_max
+        self._scores = np.zeros(n_docs, dtype=np.float64)  # the numpy path's accumulator
         self._max_idf = float(idf.max()) if len(idf) else 0.0
         self._lock = threading.Lock()  # the score buffers are shared: one query at a time
 
@@ -90,14 +192,25 @@ class BM25Index:
         """Index tokenized documents exactly as rank_bm25.BM25Okapi(docs, k1, b, epsilon) would."""
         vocab: dict[str, int] = {}
         setdefault = vocab.setdefault
-        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-        flat = np.fromiter((setdefault(t, len(vocab)) for d in docs for t in d), dtype=np.int64,
-                           count=int(lengths.sum()))
-        n_docs, n_terms = len(docs), len(vocab)
-        doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-        keys, tf = np.unique(flat * n_docs + doc_of, return_counts=True)
-        term_of, indices = np.divmod(keys, n_docs)
-        df = np.bincount(term_of, minlength=n_terms)
+        n_docs = len(docs)
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n_docs)
+        # pass 1, a block of documents at a time (bounded temporaries): each block's distinct
+        # (term, document) pairs, sorted by term then document, with their counts
+        blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for lo in range(0, n_docs, _BLOCK):
+            hi = min(n_docs, lo + _BLOCK)
+            flat = np.fromiter((setdefault(t, len(vocab)) for d in docs[lo:hi] for t in d), dtype=np.int64,
+                               count=int(lengths[lo:hi].sum()))
+            flat *= n_docs
+            flat += np.repeat(np.arange(lo, hi, dtype=np.int64), lengths[lo:hi])
+            keys, counts = np.unique(flat, return_counts=True)
+            del flat
+            terms, in_docs = np.divmod(keys, n_docs)
+            blocks.append((terms.astype(np.int32), in_docs.astype(np.int32), counts.astype(np.int32)))
+        n_terms = len(vocab)
+        df = np.zeros(n_terms, dtype=np.int64)
+        for terms, _, _ in blocks:
+            df += np.bincount(terms, minlength=n_terms)
         indptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
         # rank_bm25 BM25Okapi._calc_idf, vectorized with the same float64 arithmetic
@@ -109,10 +222,22 @@ class BM25Index:
         idf = np.where(idf < 0, epsilon * mean_idf, idf)
         idf = np.where(idf <= 0, MIN_IDF, idf)
         avgdl = lengths.sum() / n_docs if n_docs else 1.0
-        dl = lengths[indices]
-        q = tf.astype(np.float64)
-        data = idf[term_of] * (q * (k1 + 1) / (q + k1 * (1 - b + b * dl / avgdl)))
-        return cls(vocab, indptr, indices.astype(np.int32), data, idf, n_docs,
+        # pass 2: each block's pairs go after the earlier blocks' of the same term (documents ascending),
+        # with their weights: the same float64 expression, element by element, as over the whole matrix
+        indices = np.empty(int(indptr[-1]), dtype=np.int32)
+        data = np.empty(int(indptr[-1]), dtype=np.float64)
+        filled = indptr[:-1].copy()
+        while blocks:
+            terms, in_docs, counts = blocks.pop(0)
+            per_term = np.bincount(terms, minlength=n_terms)
+            starts = np.cumsum(per_term) - per_term  # the block's first pair of each term
+            at = filled[terms] + (np.arange(len(terms), dtype=np.int64) - starts[terms])
+            filled += per_term
+            indices[at] = in_docs
+            dl = lengths[in_docs]
+            q = counts.astype(np.float64)
+            data[at] = idf[terms] * (q * (k1 + 1) / (q + k1 * (1 - b + b * dl / avgdl)))
+        return cls(vocab, indptr, indices, data, idf, n_docs,
                    {"k1": k1, "b": b, "epsilon": epsilon, "avgdl": float(avgdl)})
 
     # -- querying -------------------------------------------------------------------------------
@@ -134,7 +259,7 @@ class BM25Index:
             return []
         with self._lock:
             if _kernel is not None:
-                docs, scores = _kernel(self.indptr, self.indices, self.data, ids, self._scores, self._touched, int(k))
+                docs, scores = _kernel(self.indptr, self.indices, self.data, ids, self.term_max, int(k))
             else:
                 docs, scores = self._top_k_numpy(ids, int(k))
         return list(zip(docs.tolist(), scores.tolist(), strict=True))
@@ -161,7 +286,7 @@ class BM25Index:
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        for name in ("indptr", "indices", "data", "idf"):
+        for name in ("indptr", "indices", "data", "idf", "term_max"):
             np.save(folder / f"{name}.npy", getattr(self, name))
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
         meta = {"format": _FORMAT, "n_docs": self.n_docs, "params": self.params, "terms": terms}
@@ -177,9 +302,11 @@ class BM25Index:
             raise ValueError(f"{folder}: index format {meta.get('format')} is not {_FORMAT}")
         mode: Literal["r"] | None = "r" if mmap else None
         arrays = {n: np.load(folder / f"{n}.npy", mmap_mode=mode) for n in ("indptr", "indices", "data", "idf")}
+        bound = folder / "term_max.npy"
+        term_max = np.load(bound) if bound.exists() else None  # small: read whole
         vocab = {t: i for i, t in enumerate(meta["terms"])}
         return cls(vocab, arrays["indptr"], arrays["indices"], arrays["data"], arrays["idf"],
-                   meta["n_docs"], meta["params"])
+                   meta["n_docs"], meta["params"], term_max)
 
     def warm_up(self, background: bool = False) -> None:
         """Load the compiled scoring kernel (in a thread when `background`); queries meanwhile use numpy."""

@@ -17,6 +17,7 @@ from bot.extract.release import QuoteFinding, ReleaseFindings, read_release
 from bot.extract.titles import clean_title
 from bot.extract.tokens import INITIAL, name_key
 from bot.ingest.corpus import Corpus
+from bot.parallel import pmap_iter
 from bot.people.index import EntityIndex
 from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
 from bot.people.person import Person, Quote
@@ -26,18 +27,37 @@ Key = tuple[str, str, str]  # (first name key, surname key, source when surname-
 _HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f", "Miss": "f"}
 
 
-def build_entities(corpus: Corpus) -> EntityIndex:
-    """Extract people and quotations from every English release of the corpus."""
+_CHUNK = 48  # releases per worker task
+_MIN_PARALLEL = 400  # fewer releases are read in this process (a pool costs about a second to start)
+_Job = tuple[str, list[tuple[int, str]]]  # (headline, [(paragraph id, text)])
+
+
+def _read_releases(jobs: list[_Job]) -> list[ReleaseFindings]:
+    """read_release over a chunk of releases (a worker task: module-level, picklable)."""
+    return [read_release(title, paragraphs) for title, paragraphs in jobs]
+
+
+def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
+    """Extract people and quotations from every English release of the corpus. Each release is read on
+    its own (on `workers` processes); the findings are then registered in release order, here, so the
+    result is the same for any number of workers."""
     registry = _Registry()
     by_release: dict[str, list[int]] = defaultdict(list)
     for p in corpus.paragraphs:
         by_release[p.release_id].append(p.pid)
+    order: list[tuple[str, str]] = []
+    jobs: list[_Job] = []
+    texts = corpus.paragraphs.texts
     for rid, pids in by_release.items():
         rel = corpus.releases[rid]
         if rel.language != "en":
             continue
-        found = read_release(rel.title, [(pid, corpus.paragraphs[pid].text) for pid in pids])
-        registry.add_release(rid, rel.source, found)
+        order.append((rid, rel.source))
+        jobs.append((rel.title, [(pid, texts[pid]) for pid in pids]))
+    # registered as each chunk comes back, while the workers read the next ones
+    for (rid, source), found in zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL),
+                                    strict=True):
+        registry.add_release(rid, source, found)
     people, quotes = registry.people, registry.quotes
     for person in people:
         if not person.names:

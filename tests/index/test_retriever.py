@@ -95,3 +95,38 @@ def test_tokenizer_folds_names_and_accents():
     assert tok("Luján") == tok("lujan")
     assert tok("the 96 th Street") == tok("96th street")
     assert "the" not in Tokenizer(stem=False)("the attorney")
+
+
+def test_pruned_top_k_equals_the_full_scan():
+    """The kernel skips documents that cannot reach the k best (MaxScore): on common-word queries, repeated
+    terms, ties (replicated documents) and every k, it returns exactly the full scan's ranking and scores."""
+    rng = np.random.default_rng(5)
+    vocab = [f"w{i}" for i in range(400)]
+    base = [[vocab[min(int(r), len(vocab)) - 1] for r in rng.zipf(1.2, size=int(rng.integers(2, 40)))]
+            for _ in range(1500)]
+    docs = base * 3  # exact ties: the same paragraph three times
+    idx = BM25Index.build(docs)
+    idx.warm_up()
+    pyrng = random.Random(9)
+    common = [f"w{i}" for i in range(1, 8)]
+    queries = _queries(docs, 200, seed=13) + [pyrng.sample(common, pyrng.randint(1, 4)) for _ in range(100)]
+    queries += [["w1", "w1"], ["w2", "w1", "w2"], ["w1", "w399", "w1"]]
+    for q in queries:
+        ids = idx.term_ids(q)
+        for k in (1, 3, 10, 50):
+            want = idx._top_k_numpy(ids, k)
+            got = idx.top_k(q, k)
+            assert got == list(zip(want[0].tolist(), want[1].tolist(), strict=True)), (q, k)
+
+
+def test_block_by_block_build_is_the_whole_build(synthetic_docs, monkeypatch):
+    """The build works a block of documents at a time (bounded memory): any block size, same arrays."""
+    from bot.index import retriever
+
+    whole = BM25Index.build(synthetic_docs)
+    monkeypatch.setattr(retriever, "_BLOCK", 7)
+    blocks = BM25Index.build(synthetic_docs)
+    assert blocks.vocab == whole.vocab and blocks.params == whole.params
+    for name in ("indptr", "indices", "data", "idf", "term_max"):
+        a, b = getattr(blocks, name), getattr(whole, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b), name
