@@ -16,6 +16,7 @@ from bot.commands.registry import REGISTRY, CommandSpec, Registry, Request
 from bot.commands.scope import FilterError, Scope, parse_filters, source_names
 from bot.commands.scoped import scoped, visibility_key
 from bot.models import Answer
+from bot.snapshot import Snapshot
 from bot.store import SnapshotStore
 
 _OPTION = re.compile(r"^(?:name|topic|text|query|person):\s*", re.IGNORECASE)
@@ -130,6 +131,10 @@ class Engine:
         refusal = self.refusal("reload", "", admin, spec)
         scope = scope or Scope()
         return refusal or await reload.areload(self.store, user, scope.roots, scope.guild)
+
+    def view(self, scope: Scope | None = None) -> Snapshot:
+        """The serving snapshot as `scope` sees it at this instant (for Discord follow-ups)."""
+        return scoped(self.store.snapshot, replace(scope or Scope(), now=datetime.now(UTC).isoformat(timespec="seconds")))
 
     def visibility(self, scope: Scope | None = None) -> tuple:
         """Which releases `scope` sees at this instant (filters and embargoes still held): a cache key part,

@@ -4,6 +4,7 @@ after a timeout or a restart; the replies are ephemeral (only the person who cho
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -50,16 +51,16 @@ class FollowUp(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"pressb
         values = list(data.get("values") or [""])
         action, _, encoded = str(values[0]).partition(":")
         ref = CitationRef.decode(encoded)
-        snap = bot.engine.store.snapshot
+        snap = bot.engine.view(bot.scope_of(interaction.guild_id))  # what this server may see, embargoes now
         if ref is None:
             await interaction.response.send_message(GONE, ephemeral=True)
         elif action == "c":
-            text = citation_text(snap, ref)
+            text = await asyncio.to_thread(citation_text, snap, ref)
             body = "\n".join(discord_code(line) for line in text.splitlines())
             await interaction.response.send_message(f"```\n{body}\n```", ephemeral=True,
                                                     allowed_mentions=discord.AllowedMentions.none())
         else:
-            pages = answer_pages(more_from(snap, ref))
+            pages = answer_pages(await asyncio.to_thread(more_from, snap, ref))
             await interaction.response.send_message(embed=pages[0], ephemeral=True,
                                                     allowed_mentions=discord.AllowedMentions.none())
 
