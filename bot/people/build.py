@@ -22,6 +22,10 @@ from bot.people.index import EntityIndex
 from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
 from bot.people.person import Person, Quote
 
+# The per-release budget of the extraction: its cost grows with a release's paragraphs (each at most
+# corpus.max_paragraph_chars long), and no real release comes near this (the largest dev page: 1,912).
+MAX_EXTRACT_PARAGRAPHS = 2500
+
 Key = tuple[str, str, str]  # (first name key, surname key, source when surname-only)
 # Honorifics by the sex they state: 'Mrs. Thompson' is the Thompson the release calls 'Mrs. Lu-Shawn Thompson'.
 _HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f", "Miss": "f"}
@@ -52,6 +56,10 @@ def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
         rel = corpus.releases[rid]
         if rel.language != "en":
             continue
+        if len(pids) > MAX_EXTRACT_PARAGRAPHS:  # a pathological file must not stall the build
+            corpus.report.problems.append((rel.path, f"{len(pids)} paragraphs: people and quotes were read from "
+                                                     f"the first {MAX_EXTRACT_PARAGRAPHS} only"))
+            pids = pids[:MAX_EXTRACT_PARAGRAPHS]
         order.append((rid, rel.source))
         jobs.append((rel.title, [(pid, texts[pid]) for pid in pids]))
     # registered as each chunk comes back, while the workers read the next ones

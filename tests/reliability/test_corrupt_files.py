@@ -120,3 +120,17 @@ def test_two_roots_of_the_same_name_both_load(tmp_path):
 def test_display_path_escapes_undecodable_bytes():
     assert display_path(os.fsdecode(b"/x/caf\xe9.txt")) == "/x/caf\\xe9.txt"
     assert display_path("/x/café.txt") == "/x/café.txt"
+
+
+def test_extraction_reads_a_bounded_share_of_a_pathological_release(tmp_path, monkeypatch):
+    from bot.people import build
+
+    monkeypatch.setattr(build, "MAX_EXTRACT_PARAGRAPHS", 3)
+    src = tmp_path / "newsroom"
+    src.mkdir()
+    (src / "huge.txt").write_text("\n\n".join(f"Detective Al{chr(97 + n)} Fry{chr(97 + n)} spoke in Waco." for n in range(8)),
+                                  encoding="utf-8")
+    corpus = load_corpus([src])
+    people = build.build_entities(corpus).people
+    assert len({p.last for p in people}) == 3  # only the first three paragraphs were read for people
+    assert any("read from the first 3 only" in p for _f, p in corpus.report.problems)
