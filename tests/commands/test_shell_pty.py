@@ -36,13 +36,15 @@ class _Shell:
         start, deadline = len(self.out), time.monotonic() + timeout
         while needle not in self.out[start:]:
             left = deadline - time.monotonic()
-            if left <= 0 or self.proc.poll() is not None and not select.select([self.master], [], [], 0)[0]:
+            try:
+                ready = left > 0 and select.select([self.master], [], [], min(left, 0.5))[0]
+                chunk = os.read(self.master, 65536) if ready else b""
+            except OSError:  # EIO: the shell exited and closed its terminal
+                chunk = b""
+                left = 0
+            if left <= 0:
                 pytest.fail(f"no {needle!r} from pressbot shell; output so far:\n{self.out.decode(errors='replace')}")
-            if select.select([self.master], [], [], min(left, 0.5))[0]:
-                try:
-                    self.out += os.read(self.master, 65536)
-                except OSError:  # the child closed the terminal
-                    pass
+            self.out += chunk
         return self.out[start:]
 
     def type(self, keys: bytes) -> None:
