@@ -51,3 +51,23 @@ def test_topic_values_are_full_titles_or_release_references(sample_engine):
         ans = sample_engine.run("search", str(c))
         assert ans.query != str(c)
 
+
+
+PREFIXES = ("Gar", "Smi", "Joh", "Wil", "Bro", "Jon", "Dav", "Mil", "Tho", "And", "Gon", "Rod", "Mar", "Lop",
+            "Mor", "Cre", "Spi", "Ste", "Ngu", "Kim")
+
+
+def test_no_autocomplete_choice_is_a_headline_fragment_on_real_releases(sample_engine):
+    """The top 25 for 20 common surname prefixes, over real releases of the four offices: every choice is
+    a person the index holds with a given name, and no name word is a word those releases print in lower
+    case (a headline read as a name: 'Spitzer Issues', 'Settles Lawsuit')."""
+    snap = sample_engine.store.snapshot
+    people = {p.name for p in snap.entities.people if p.first}
+    lower = {w for t in snap.corpus.paragraphs.texts for w in t.split() if w.isalpha() and w.islower()}
+    shown = 0
+    for prefix in PREFIXES:
+        for choice in sample_engine.suggest("who", prefix, 25):
+            assert str(choice) in people, (prefix, choice)
+            assert not any(w.lower() in lower for w in str(choice).split()[1:]), (prefix, choice)
+            shown += 1
+    assert shown > 20
