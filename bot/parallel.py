@@ -6,12 +6,15 @@ are identical either way (the build's tests compare them)."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+log = logging.getLogger("pressbot.build")
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -54,8 +57,20 @@ def pmap_iter(fn: Callable[[list[T]], list[R]], items: Sequence[T], workers: int
             if done:
                 done(n)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        for results in pool.map(fn, chunked(items, chunk)):
+    chunks = chunked(items, chunk)
+    finished = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+            for results in pool.map(fn, chunks):
+                finished += 1
+                n += len(results)
+                yield from results
+                if done:
+                    done(n)
+    except (BrokenProcessPool, OSError) as e:  # workers could not start (e.g. a script read from stdin)
+        log.warning("build workers failed (%s); going on in this process", e)
+        for part in chunks[finished:]:
+            results = fn(part)
             n += len(results)
             yield from results
             if done:
