@@ -43,7 +43,8 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
         f"; also quoted under this name: {', '.join(others)}" if others else "")
     releases = {snap.corpus.paragraphs[q.pid].release_id for q in snap.entities.quotes_by_person[person.id]}
     if len(releases) > MANY_RELEASES:
-        summary += f", most recent first (in {len(releases)} releases; add `about TOPIC` to narrow)"
+        summary += (f", most recent first (in {plural(len(releases), 'release')}; add `about TOPIC`, `since:DATE` or "
+                    f"`source:NAME` to narrow)")
     if match.fuzzy:
         summary = f"Closest match for '{name}'. " + summary
     return Answer("quote", query, True, summary, items=list(items), citations=citations)
