@@ -38,8 +38,9 @@ def _spec(name: str) -> CommandSpec:
 _RELOAD, _SYNC = _spec("reload"), _spec("sync")
 
 
-class Admin(commands.Cog):
-    """reload and sync, allowed to Manage Server or the roles/users listed in config."""
+class AdminCog(commands.Cog):
+    """A cog of admin commands: every one allowed to Manage Server or the roles/users listed in config
+    (checked by the bot on each call; Discord's default permission is only a hint to its client)."""
 
     def __init__(self, bot: PressBot) -> None:
         self.bot = bot
@@ -48,6 +49,10 @@ class Admin(commands.Cog):
         if not self.bot.is_admin(ctx.author):
             raise NotAdmin("Only server admins (Manage Server, or a role listed in pressbot's config) can do that.")
         return True
+
+
+class Admin(AdminCog):
+    """reload and sync."""
 
     @commands.hybrid_command(name=_RELOAD.name, description=_RELOAD.summary)  # type: ignore[arg-type]
     @manage_guild

@@ -14,9 +14,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_app.audit_log import post
-from bot.discord_app.cogs.admin import _spec, manage_guild
+from bot.discord_app.cogs.admin import AdminCog, _spec, manage_guild
 from bot.discord_app.cogs.answers import as_choices
-from bot.discord_app.context import NotAdmin, PressContext
+from bot.discord_app.context import PressContext
 from bot.guilds import guild_roots
 from bot.models import Answer
 from bot.newsroom import add_files, remove_release
@@ -29,16 +29,8 @@ log = logging.getLogger("pressbot.discord")
 _ADD, _REMOVE = _spec("add"), _spec("remove")
 
 
-class Newsroom(commands.Cog):
+class Newsroom(AdminCog):
     """add and remove, for the server's admins."""
-
-    def __init__(self, bot: PressBot) -> None:
-        self.bot = bot
-
-    async def cog_check(self, ctx: PressContext) -> bool:  # type: ignore[override]
-        if not self.bot.is_admin(ctx.author):
-            raise NotAdmin("Only server admins (Manage Server, or a role listed in pressbot's config) can do that.")
-        return True
 
     async def _read(self, attachments: list[discord.Attachment]) -> tuple[list[tuple[str, bytes]], list[tuple[str, str]]]:
         """The uploads' bytes, and those refused unread (over the size limit: never downloaded)."""
