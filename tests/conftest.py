@@ -10,7 +10,7 @@ import pytest
 from bot.commands.engine import Engine
 from bot.config import load_config
 from bot.store import SnapshotStore
-from tests.helpers import PROSECUTORS, ROOT, sample_files, write_config
+from tests.helpers import GUILD_ID, PROSECUTORS, ROOT, sample_files, write_config
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +40,25 @@ def sample_engine(sample_dir, tmp_path_factory) -> Engine:
     folder = tmp_path_factory.mktemp("sample-cfg")
     cfg = load_config(write_config(folder, [sample_dir, ROOT / "corpus"]))
     return Engine(SnapshotStore.open(cfg, use_cache=False))
+
+
+@pytest.fixture
+def demo_config(tmp_path):
+    """The bundled demo corpus, with slash commands synced to the test guild `GUILD_ID`."""
+    return load_config(write_config(tmp_path, [ROOT / "corpus"], extra=f"discord:\n  guild_ids: [{GUILD_ID}]\n"))
+
+
+@pytest.fixture
+async def env(demo_config):
+    """A simcord Discord simulator running the real bot over the demo corpus."""
+    import simcord
+
+    from bot.discord_app.client import make_bot
+
+    bot = make_bot(demo_config, Engine(SnapshotStore.open(demo_config)))
+    e = simcord.Env(bot)
+    await e.start()
+    try:
+        yield e
+    finally:
+        await e.shutdown()

@@ -23,6 +23,7 @@ NAMED = {
                      "news_home-for-the-holidays-human-trafficking-operation-recovers-19-victims-in-three-days.txt"],
 }
 PER_COUNTY = 12
+GUILD_ID = 4242  # the guild the Discord tests sync their slash commands to
 
 
 def write_config(folder: Path, corpus_paths: list[Path], extra: str = "") -> Path:

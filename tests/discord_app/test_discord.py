@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 import discord
-import pytest
 import simcord
 
 from bot.commands.engine import Engine
-from bot.config import load_config
 from bot.discord_app.client import make_bot
 from bot.discord_app.render import EMBED_TOTAL_MAX, FIELD_VALUE_MAX, answer_pages
 from bot.models import Answer, Citation
 from bot.store import SnapshotStore
 from tests.discord_app.markdown_model import shown
-from tests.helpers import ROOT, write_config
-
-GUILD_ID = 4242
-
-
-@pytest.fixture
-def demo_config(tmp_path):
-    return load_config(write_config(tmp_path, [ROOT / "corpus"], extra=f"discord:\n  guild_ids: [{GUILD_ID}]\n"))
-
-
-@pytest.fixture
-async def env(demo_config):
-    bot = make_bot(demo_config, Engine(SnapshotStore.open(demo_config)))
-    e = simcord.Env(bot)
-    await e.start()
-    try:
-        yield e
-    finally:
-        await e.shutdown()
+from tests.helpers import GUILD_ID
 
 
 def world(env):

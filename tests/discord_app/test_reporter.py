@@ -8,7 +8,7 @@ from bot.discord_app.render import answer_pages, safe
 from bot.items import PersonItem
 from bot.models import Answer, Citation
 from bot.render_text import render_text
-from tests.discord_app.test_discord import demo_config, env, world  # noqa: F401 - fixtures
+from tests.discord_app.test_discord import world
 
 FIELD = re.compile(r"^\[1\] Federal operation helps Kansas City crack down on violent crime — Missourinet · 2019 · ¶5$")
 
@@ -18,7 +18,7 @@ def _cite(rid: str, n: int, url: str | None = "https://da.example/r/1") -> Citat
                     f"Quoted words number {n} from {rid}.")
 
 
-async def test_citation_field_names_title_office_date_and_paragraph(env):  # noqa: F811
+async def test_citation_field_names_title_office_date_and_paragraph(env):
     _guild, channel, reporter, _ = world(env)
     await reporter.send(channel, "!who Garrison")
     field = channel.last_message.embeds[0].fields[0]
@@ -70,7 +70,7 @@ def test_namesakes_one_line_over_one_bullet_each():
     assert "|" not in answer_pages(ans)[0].description
 
 
-async def test_autocomplete_shows_labels_and_sends_plain_names(env):  # noqa: F811
+async def test_autocomplete_shows_labels_and_sends_plain_names(env):
     _guild, channel, reporter, _ = world(env)
     choices = await reporter.autocomplete(channel, "who", "name", "Garr")
     assert choices[0]["value"] == "Tim Garrison"
@@ -81,7 +81,7 @@ def _member(e, guild, name):
     return guild.add_member(e.create_user(name))
 
 
-async def test_slash_refusals_are_ephemeral_and_titles_echo_little_of_the_query(env):  # noqa: F811
+async def test_slash_refusals_are_ephemeral_and_titles_echo_little_of_the_query(env):
     _guild, channel, reporter, _ = world(env)
     missing = await reporter.slash(channel, "who", name="Nobodyxyz")
     assert missing.ephemeral and "No release names" in missing.response.embeds[0].description
@@ -93,7 +93,7 @@ async def test_slash_refusals_are_ephemeral_and_titles_echo_little_of_the_query(
     assert "No release names" in channel.last_message.embeds[0].description
 
 
-async def test_only_the_asker_or_an_admin_deletes_a_reply(env):  # noqa: F811
+async def test_only_the_asker_or_an_admin_deletes_a_reply(env):
     guild, channel, reporter, editor = world(env)
     other = _member(env, guild, "other")
     await reporter.send(channel, "!who Garrison")
@@ -109,7 +109,7 @@ async def test_only_the_asker_or_an_admin_deletes_a_reply(env):  # noqa: F811
     assert channel.last_message is None or channel.last_message.id != second.id
 
 
-async def test_page_buttons_after_a_restart_say_expired(env, monkeypatch):  # noqa: F811  # noqa: F811
+async def test_page_buttons_after_a_restart_say_expired(env, monkeypatch):
     from bot.discord_app import paginator
     from tests.discord_app.test_discord import _fake_answer
 
@@ -135,7 +135,7 @@ def _menu(message):
     return None
 
 
-async def test_follow_ups_copy_a_citation_and_show_more_of_its_release(env):  # noqa: F811
+async def test_follow_ups_copy_a_citation_and_show_more_of_its_release(env):
     _guild, channel, reporter, _ = world(env)
     await reporter.send(channel, "!search violent crime")
     msg = channel.last_message
@@ -155,7 +155,7 @@ async def test_follow_ups_copy_a_citation_and_show_more_of_its_release(env):  # 
     assert _menu(channel.last_message) is None
 
 
-async def test_help_shows_both_forms_an_example_each_and_the_filters(env):  # noqa: F811
+async def test_help_shows_both_forms_an_example_each_and_the_filters(env):
     _guild, channel, reporter, _ = world(env)
     await reporter.send(channel, "!help")
     desc = channel.last_message.embeds[0].description
