@@ -130,21 +130,13 @@ def who(snap: Snapshot, query: str, max_citations: int) -> Answer:
         item.citations = list(range(len(citations), len(citations) + len(cs)))
         citations.extend(cs)
 
-    def line(item: PersonItem) -> str:
-        titles = "; ".join(item.titles[:3]) or "no title stated"
-        org = f" ({item.org})" if item.org and item.org not in titles else ""
-        label = f" ({item.match})" if item.match else ""
-        return f"{item.name}{label}: {titles}{org}, named in {plural(item.releases, 'release')}"
-
     lead = f"Closest match for '{query}'. " if match.fuzzy else ""
-    if len(items) == 1:
-        summary = lead + line(items[0])
-    else:
-        close_n = sum(1 for i in items if i.match)
-        exact_n = len(items) - close_n
-        summary = lead + (f"{plural(exact_n, 'person', 'people')} named '{query}'" if exact_n else f"'{query}'")
-        if close_n:
-            summary += f", and {plural(close_n, 'close spelling')}"
-        summary += (f" (+{more} more not shown)" if more > 0 else "") + ":"
+    # one line on top; each person's name, title and releases are their own item below it
+    close_n = sum(1 for i in items if i.match)
+    exact_n = len(items) - close_n
+    summary = lead + (f"{plural(exact_n, 'person', 'people')} named '{query}'" if exact_n else f"'{query}'")
+    if close_n:
+        summary += f", and {plural(close_n, 'close spelling')}"
+    summary += (f" (+{more} more not shown)" if more > 0 else "") + ":"
     shown: list[Item] = list(items)
     return Answer("who", query, True, summary, items=shown, citations=citations)

@@ -79,6 +79,6 @@ def test_arrow_keys_edit_the_line_before_the_engine_sees_it(shell):
     # one left arrow puts `o` where it belongs: the exact name, no fuzzy match
     shell.type(b"!who Garrisn" + LEFT + b"o\r")
     exact = shell.until(PROMPT, 30).decode(errors="replace")
-    assert "Tim Garrison: U.S. Attorney" in exact and "Closest match" not in exact, exact
+    assert "Tim Garrison — U.S. Attorney" in exact and "Closest match" not in exact, exact
     shell.type(b"quit\r")
     assert shell.proc.wait(10) == 0
