@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import simcord
+
+from bot.commands.engine import Engine
 from bot.config import Config, load_config
+from bot.discord_app.client import make_bot
+from bot.store import SnapshotStore
 
 GUILD_A, GUILD_B = 1001, 2002
 ROLE_A = 3003  # an admin role of server A only
@@ -30,3 +37,14 @@ def newsrooms(tmp_path: Path, extra: str = "", top: str = "discord:\n  cooldown:
                    f"  {GUILD_A}:\n    name: Alpha Gazette\n    corpus: [alpha]\n    admins: {{role_ids: [{ROLE_A}]}}\n"
                    f"  '{GUILD_B}':\n    name: Beta Times\n    corpus: [beta]\n{extra}", encoding="utf-8")
     return load_config(cfg)
+
+
+@asynccontextmanager
+async def simulated(cfg: Config) -> AsyncIterator[simcord.Env]:
+    """The real bot over `cfg`'s corpora in the simcord Discord simulator (no snapshot cache)."""
+    e = simcord.Env(make_bot(cfg, Engine(SnapshotStore.open(cfg, use_cache=False))))
+    await e.start()
+    try:
+        yield e
+    finally:
+        await e.shutdown()

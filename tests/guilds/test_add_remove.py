@@ -8,11 +8,8 @@ import discord
 import pytest
 import simcord
 
-from bot.commands.engine import Engine
-from bot.discord_app.client import make_bot
-from bot.store import SnapshotStore
 from tests.discord_app.markdown_model import shown
-from tests.guilds.newsrooms import GUILD_A, GUILD_B, newsrooms
+from tests.guilds.newsrooms import GUILD_A, GUILD_B, newsrooms, simulated
 from tests.guilds.test_uploads import GOOD, HOSTILE_HTML
 
 BAD = [("../../x.txt", GOOD), ("photo.txt", bytes(range(256)) * 4), ("empty.md", b""),
@@ -23,12 +20,8 @@ BAD = [("../../x.txt", GOOD), ("photo.txt", bytes(range(256)) * 4), ("empty.md",
 async def env(tmp_path):
     cfg = newsrooms(tmp_path)
     cfg.corpus.max_file_mb = 0.002  # 2 kB: "big.txt" (3 kB) stands for a 50 MB upload
-    e = simcord.Env(make_bot(cfg, Engine(SnapshotStore.open(cfg, use_cache=False))))
-    await e.start()
-    try:
+    async with simulated(cfg) as e:
         yield e
-    finally:
-        await e.shutdown()
 
 
 def _text(message) -> str:

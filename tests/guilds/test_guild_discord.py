@@ -5,24 +5,16 @@ from __future__ import annotations
 
 import discord
 import pytest
-import simcord
 
-from bot.commands.engine import Engine
-from bot.discord_app.client import make_bot
-from bot.store import SnapshotStore
 from tests.discord_app.markdown_model import shown
-from tests.guilds.newsrooms import GUILD_A, GUILD_B, ROLE_A, newsrooms
+from tests.guilds.newsrooms import GUILD_A, GUILD_B, ROLE_A, newsrooms, simulated
 
 
 @pytest.fixture
 async def env(tmp_path):
     cfg = newsrooms(tmp_path)
-    e = simcord.Env(make_bot(cfg, Engine(SnapshotStore.open(cfg, use_cache=False))))
-    await e.start()
-    try:
+    async with simulated(cfg) as e:
         yield e
-    finally:
-        await e.shutdown()
 
 
 def _text(message) -> str:
