@@ -15,6 +15,7 @@ import numpy as np
 from bot import __version__, cache
 from bot.config import Config
 from bot.extract.place_context import home_cities, person_words, release_states, source_states
+from bot.extract.place_table import ParagraphPlaces, build_place_tables, release_ranges
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, Progress, load_corpus
@@ -24,7 +25,7 @@ from bot.parallel import worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 
-SNAPSHOT_FORMAT = 5  # 5: no doc_pids, built_at
+SNAPSHOT_FORMAT = 6  # 5: no doc_pids, built_at; 6: per-release place tables
 log = logging.getLogger("pressbot.snapshot")
 
 
@@ -42,6 +43,8 @@ class Snapshot:
     home_cities: dict[str, frozenset[str]]  # source -> the city whose police appear in much of it
     person_words: frozenset[str]  # name words used for people (a bare 'Garland' may be one)
     fingerprint: str
+    # release id -> what `cities` reads in it (bot.extract.place_table.release_places: one release's)
+    places: dict[str, tuple[ParagraphPlaces, ...]]
 
     @property
     def report(self) -> LoadReport:
@@ -75,11 +78,7 @@ class Snapshot:
     def _ranges(self) -> dict[str, tuple[int, int]]:
         ranges = self.__dict__.get("_release_ranges")
         if ranges is None:
-            ranges = {}
-            for p in self.corpus.paragraphs:
-                lo, _hi = ranges.get(p.release_id, (p.pid, p.pid))
-                ranges[p.release_id] = (lo, p.pid + 1)
-            self.__dict__["_release_ranges"] = ranges
+            ranges = self.__dict__["_release_ranges"] = release_ranges(self.corpus.paragraphs.release_ids)
         return ranges
 
 
@@ -89,6 +88,28 @@ def index_rows(snap: Snapshot) -> np.ndarray:
     if rows is None:
         rows = snap.__dict__["_index_pid_array"] = np.asarray(snap.corpus.index_pids, dtype=np.int64)
     return rows
+
+
+def release_rows(snap: Snapshot) -> dict[str, int]:
+    """Release id -> its row in the release index (derived once per snapshot, never saved)."""
+    rows_of = snap.__dict__.get("_release_rows")
+    if rows_of is None:
+        rows_of = snap.__dict__["_release_rows"] = {rid: i for i, rid in enumerate(snap.release_ids)}
+    return rows_of
+
+
+def headline_titles(snap: Snapshot) -> dict[str, str]:
+    """Release titles of six words or more (whitespace-collapsed, casefolded) -> release id, for telling
+    a 'related news' link from a paragraph (derived once per snapshot, never saved)."""
+    got = snap.__dict__.get("_headline_titles")
+    if got is None:
+        got = {}
+        for rid, rel in snap.corpus.releases.items():
+            key = " ".join(rel.title.split()).casefold()
+            if len(key.split()) >= 6:
+                got.setdefault(key, rid)
+        snap.__dict__["_headline_titles"] = got
+    return got
 
 
 # The code that shapes a snapshot. Commands, renderers, the CLI and Discord code are left out, so
@@ -149,8 +170,13 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     entities = build_entities(corpus, workers)  # each release read on the pool, registered here in order
     if progress:
         progress(1, 1, "people and quotes")
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
-                    home_cities(corpus), person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg))
+    states = source_states(corpus, _home_states(cfg, corpus))
+    words = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
+    if progress:
+        progress(0, 1, "places")
+    places = build_place_tables(corpus, states, words, workers)
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, home_cities(corpus), words,
+                    fp or fingerprint(cfg), places)
 
 
 def _build_indexes(cfg: Config, corpus: Corpus, progress: Progress | None

@@ -21,9 +21,11 @@ from bot.snapshot import (
     build_snapshot,
     corpus_key,
     fingerprint,
+    headline_titles,
     index_rows,
     load_snapshot,
     open_snapshot,
+    release_rows,
     save_snapshot,
 )
 
@@ -219,6 +221,8 @@ def settle(snap: Snapshot) -> None:
         snap.same_text_releases(0)  # copy -> first-printed paragraph
     snap.entities.suggest("", 1)
     index_rows(snap)
+    release_rows(snap)
+    headline_titles(snap)
     Gazetteer.default()
     gc.unfreeze()  # the previous snapshot's objects become collectable again
     gc.collect()

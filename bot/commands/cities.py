@@ -6,20 +6,10 @@ import re
 
 from bot.commands.cite import cite, sentence_at
 from bot.commands.topic import TopicRelease, other_story_link, topic_releases
-from bot.extract.places import Gazetteer, find_places
+from bot.extract.places import Gazetteer
 from bot.items import CityItem, Item
 from bot.models import Answer, Citation
 from bot.snapshot import Snapshot
-
-_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:of\s+)?"
-                    r"(?:[\w’'-]+\s+){0,4}?(?:cities|towns)\b", re.IGNORECASE)
-
-
-def _counts_cities(phrase: str) -> bool:
-    """'14 participating cities', 'seven other cities' — not '130 officers patrolled the cities'."""
-    middle = phrase.split()[1:-1]
-    return not any(w.endswith("ed") or w.lower() in ("the", "officers", "agents", "people", "in") for w in middle)
-
 
 Where = tuple[int, int, int]  # paragraph id, start, end
 _CAPS_DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{1,30}[A-Z]),\s")  # 'SANTA ANA, Ca. (Feb. 18, 2022):'
@@ -57,26 +47,27 @@ def _dateline_city(snap: Snapshot, release_id: str, found: dict[str, Where]) -> 
 
 def _read_places(snap: Snapshot, chosen: list[TopicRelease], background: bool) -> tuple[
         dict[str, Where], dict[str, Where], tuple[str, int, int, int] | None]:
+    """The chosen releases' places from their tables (`Snapshot.places`, read at build time), less the
+    links to other stories and, in the story, the office's own city police."""
     included: dict[str, tuple[int, int, int]] = {}
     excluded: dict[str, tuple[int, int, int]] = {}
     count_note: tuple[str, int, int, int] | None = None
+    table = snap.corpus.paragraphs
     for tr in chosen:
         rel = snap.corpus.releases[tr.release_id]
-        states = snap.release_states(rel.id)
         home = snap.home_cities.get(rel.source, frozenset())
-        paras = snap.paragraphs_of(rel.id)
-        for para in paras:
-            if other_story_link(snap, para.text, para.number, len(paras), rel.id):
+        lo, hi = snap._ranges()[rel.id]
+        for at, story, other, count in snap.places.get(rel.id, ()):
+            pid = lo + at
+            if other_story_link(snap, table.texts[pid], table.numbers[pid], hi - lo, rel.id):
                 continue
-            for m in find_places(para.text, states, snap.person_words, dateline=background):
-                if m.agency and m.name in home and not background:
+            for name, start, end, is_excluded, agency in other if background else story:
+                if agency and name in home and not background:
                     continue  # the office's own city police: every release names them
-                target = excluded if m.excluded else included
-                target.setdefault(m.name, (para.pid, m.start, m.end))
-            if count_note is None:
-                cm = next((c for c in _COUNT.finditer(para.text) if _counts_cities(c.group(0))), None)
-                if cm:
-                    count_note = (cm.group(0), para.pid, cm.start(), cm.end())
+                target = excluded if is_excluded else included
+                target.setdefault(name, (pid, start, end))
+            if count_note is None and count:
+                count_note = (count[0], pid, count[1], count[2])
     for name in excluded:
         included.pop(name, None)
     return included, excluded, count_note

@@ -83,7 +83,7 @@ class Engine:
         if spec is not None and spec.filters:
             visible = scoped(snap, base)
             try:
-                argument, filters = parse_filters(argument, source_names(visible.corpus.releases.values()))
+                argument, filters = parse_filters(argument, lambda: source_names(visible.corpus.releases.values()))
             except FilterError as e:
                 return Answer(command, "", False, f"{e} Usage: {self.cfg.discord.prefix}{spec.usage} "
                               f"[source:NAME] [since:DATE] [until:DATE].", error="bad_filter")

@@ -7,7 +7,7 @@ command answers only from the releases its scope allows."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.models import Release
@@ -93,9 +93,11 @@ def resolve_source(value: str, sources: dict[str, str]) -> str:
     raise FilterError(f"source: no source called '{value[:40]}' (known: {known}).")
 
 
-def parse_filters(argument: str, sources: dict[str, str]) -> tuple[str, Scope]:
+def parse_filters(argument: str, sources: dict[str, str] | Callable[[], dict[str, str]]) -> tuple[str, Scope]:
     """Split `source:`, `since:` and `until:` flags (also `--source=`, `from:`, `to:`) out of a command's
-    argument; returns (the argument without them, the scope). Raises FilterError with a usage line."""
+    argument; returns (the argument without them, the scope). Raises FilterError with a usage line.
+    `sources` may be a function giving them, called only when a `source:` is given (it reads every
+    release)."""
     found: dict[str, list[str]] = {}
     for m in _FLAG.finditer(argument):
         key = _ALIASES.get(m.group(1).lower(), m.group(1).lower())
@@ -103,7 +105,8 @@ def parse_filters(argument: str, sources: dict[str, str]) -> tuple[str, Scope]:
     if not found:
         return argument, EVERYTHING
     rest = " ".join(_FLAG.sub(" ", argument).split())
-    keys = frozenset(resolve_source(v, sources) for v in found.get("source", []))
+    names = (sources() if callable(sources) else sources) if "source" in found else {}
+    keys = frozenset(resolve_source(v, names) for v in found.get("source", []))
     since = _date(found["since"][-1], "since") if "since" in found else None
     until = _date(found["until"][-1], "until") if "until" in found else None
     if since and until and since[:len(until)] > until:

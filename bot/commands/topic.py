@@ -10,6 +10,8 @@ import numpy as np
 
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot, index_rows
+from bot.snapshot import headline_titles as _headlines
+from bot.snapshot import release_rows as _release_rows
 
 _CAP_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
 
@@ -134,16 +136,39 @@ def mentions_names(snap: Snapshot, release_id: str, runs: list[list[str]]) -> bo
         return False
     if not any(2 <= len(run) <= 3 for run in runs):
         return True
-    stream: list[str] = []
-    for p in snap.paragraphs_of(release_id):
-        stream.extend(tok(p.text))
-        stream.append("\0")
-    joined = " " + " ".join(stream) + " "
     for run in runs:
         toks = [t for w in run for t in tok(w)]
-        if 2 <= len(run) <= 3 and toks and f" {' '.join(toks)} " not in joined:
+        if 2 <= len(run) <= 3 and toks and not _writes_phrase(snap, release_id, toks):
             return False
     return True
+
+
+def _writes_phrase(snap: Snapshot, release_id: str, toks: list[str]) -> bool:
+    """Does some paragraph of the release hold `toks` as consecutive tokens? Only the paragraphs holding
+    every one of them (the paragraph index's postings; a repeated paragraph by its first copy) are
+    tokenized."""
+    lo, hi = snap._ranges().get(release_id, (0, 0))
+    if hi <= lo:
+        return False
+    pids = index_rows(snap)
+    root = _copy_root(snap)
+    own = np.asarray([root.get(pid, pid) for pid in range(lo, hi)], dtype=np.int64)
+    at = np.clip(np.searchsorted(pids, own), 0, len(pids) - 1)
+    rows = np.where(pids[at] == own, at, -1)
+    hit = rows >= 0
+    for tok in set(toks):
+        hit &= _member(rows, np.asarray(snap.index.postings(tok)))
+    phrase = f" {' '.join(toks)} "
+    texts = snap.corpus.paragraphs.texts
+    return any(phrase in f" {' '.join(snap.tokenizer(texts[lo + j]))} " for j in np.flatnonzero(hit).tolist())
+
+
+def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """values[i] in sorted_set, for each i (a binary search each: no sort, unlike np.isin)."""
+    if len(sorted_set) == 0:
+        return np.zeros(len(values), dtype=bool)
+    i = np.clip(np.searchsorted(sorted_set, values), 0, len(sorted_set) - 1)
+    return sorted_set[i] == values
 
 
 def phrase_pattern(topic: str) -> re.Pattern[str] | None:
@@ -164,19 +189,6 @@ def names_phrase(snap: Snapshot, release_id: str, pattern: re.Pattern[str]) -> b
     text = "\n".join("" if other_story_link(snap, p.text, p.number, len(paras), release_id) else p.text
                      for p in paras)
     return any(sum(1 for w in m.group(0).split() if w[:1].isupper()) >= 2 for m in pattern.finditer(text))
-
-
-def _headlines(snap: Snapshot) -> dict[str, str]:
-    """Release titles of six words or more (whitespace-collapsed, casefolded) -> release id; once per snapshot."""
-    got = snap.__dict__.get("_headline_titles")
-    if got is None:
-        got = {}
-        for rid, rel in snap.corpus.releases.items():
-            key = " ".join(rel.title.split()).casefold()
-            if len(key.split()) >= 6:
-                got.setdefault(key, rid)
-        snap.__dict__["_headline_titles"] = got
-    return got
 
 
 def other_story_link(snap: Snapshot, text: str, number: int, count: int, release_id: str) -> bool:
@@ -241,15 +253,6 @@ def phrase_releases(snap: Snapshot, topic: str, ranked: list[TopicRelease],
     return [t for t, ok in zip(rest, keep, strict=True) if ok and names_phrase(snap, t.release_id, pattern)]
 
 
-def _release_rows(snap: Snapshot) -> dict[str, int]:
-    """Release id -> its row in the release index; derived once per snapshot, never saved."""
-    rows_of = snap.__dict__.get("_release_rows")
-    if rows_of is None:
-        rows_of = {rid: i for i, rid in enumerate(snap.release_ids)}
-        snap.__dict__["_release_rows"] = rows_of
-    return rows_of
-
-
 def _in_release(snap: Snapshot, row: int, token: str) -> bool:
     post = snap.release_index.postings(token)
     i = int(np.searchsorted(post, row))
@@ -262,5 +265,5 @@ def _has_every_token(snap: Snapshot, release_ids: list[str], tokens: list[str]) 
     rows = np.asarray([rows_of[r] for r in release_ids], dtype=np.int64)
     ok = np.ones(len(rows), dtype=bool)
     for t in set(tokens):
-        ok &= np.isin(rows, snap.release_index.postings(t))
+        ok &= _member(rows, np.asarray(snap.release_index.postings(t)))
     return [bool(x) for x in ok]

@@ -74,6 +74,9 @@ class Gazetteer:
     def __init__(self, rows: dict[str, list[tuple[str, int]]]) -> None:
         self.rows = rows
         self.max_words = max((len(n.split()) for n in rows), default=1)
+        # the first word of each name of two words or more: a run of words can spell a longer name only
+        # from one of these (most capitalized words begin none, and are looked up alone)
+        self.first_words = {n.split(" ")[0] for n in rows if " " in n}
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -90,15 +93,16 @@ class Gazetteer:
         return self.rows.get(name, [])
 
 
+_SPELLED_STATES = [(name, code) for name, code in STATES.items()] + [
+    (abbr, code) for abbr, code in STATE_ABBR.items() if len(abbr) > 2]
+# 'Dallas, TX': one pass for every two-letter code (each match is one code: they are all two letters)
+_POSTAL_STATE = re.compile(r",\s(" + "|".join(re.escape(a) for a in STATE_ABBR if len(a) == 2) + r")\b")
+
+
 def states_in(text: str) -> set[str]:
-    """US state codes a text names ('Texas', 'Calif.', 'N.Y.')."""
-    found = set()
-    for name, code in STATES.items():
-        if name in text:
-            found.add(code)
-    for abbr, code in STATE_ABBR.items():
-        if (len(abbr) > 2 and abbr in text) or (len(abbr) == 2 and re.search(rf",\s{abbr}\b", text)):
-            found.add(code)
+    """US state codes a text names ('Texas', 'Calif.', 'N.Y.', ', TX')."""
+    found = {code for name, code in _SPELLED_STATES if name in text}
+    found.update(STATE_ABBR[m.group(1)] for m in _POSTAL_STATE.finditer(text))
     return found
 
 
@@ -142,6 +146,12 @@ class Candidate:
     def prev(self) -> str:
         """The word just before it (in its run, else in the text)."""
         return self.run[self.wi - 1] if self.wi > 0 else (self.before.split()[-1] if self.before.split() else "")
+
+
+def reads_dateline(text: str) -> bool:
+    """Does `find_places` skip an opening dateline in this paragraph (so that reading it with
+    `dateline=True` finds more)?"""
+    return not _COUNT_ROW.match(text) and bool(_DATELINE_SPAN.match(text))
 
 
 def find_places(text: str, doc_states: set[str], person_words: frozenset[str] = frozenset(),
@@ -188,7 +198,8 @@ def candidates(text: str, gaz: Gazetteer) -> Iterator[Candidate]:
 
 def _longest_name(words: list[str], i: int, gaz: Gazetteer) -> tuple[str, int] | None:
     """The longest gazetteer name starting at words[i] (trailing punctuation and possessive off)."""
-    for n in range(min(gaz.max_words, len(words) - i), 0, -1):
+    longest = min(gaz.max_words, len(words) - i) if words[i] in gaz.first_words else 1
+    for n in range(longest, 0, -1):
         name = " ".join(words[i:i + n]).rstrip(".,;:’'-")
         if name.endswith(("’s", "'s")):
             name = name[:-2]

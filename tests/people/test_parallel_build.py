@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from bot.config import load_config
+from bot.extract import place_table
 from bot.ingest import corpus as corpus_module
 from bot.people import build as build_module
 from bot.snapshot import build_snapshot
@@ -28,6 +29,8 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     monkeypatch.setattr(corpus_module, "_CHUNK", 7)
     monkeypatch.setattr(build_module, "_MIN_PARALLEL", 0)
     monkeypatch.setattr(build_module, "_CHUNK", 3)
+    monkeypatch.setattr(place_table, "_MIN_PARALLEL", 0)
+    monkeypatch.setattr(place_table, "_CHUNK", 5)
     parallel = _snap(tmp_path / "parallel", sample_dir, 2)
 
     assert len(serial.corpus.releases) > 40 and len(serial.entities.people) > 50
@@ -46,3 +49,4 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
             serial.release_index.top_k(serial.tokenizer(q), 10)
     assert parallel.person_words == serial.person_words
     assert parallel.source_states == serial.source_states and parallel.home_cities == serial.home_cities
+    assert parallel.places == serial.places and len(serial.places) == len(serial.corpus.releases)
