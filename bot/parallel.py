@@ -10,9 +10,9 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 log = logging.getLogger("pressbot.build")
 T = TypeVar("T")
@@ -75,3 +75,48 @@ def pmap_iter(fn: Callable[[list[T]], list[R]], items: Sequence[T], workers: int
             yield from results
             if done:
                 done(n)
+
+
+class PoolJob(Generic[T, R]):
+    """`pmap` started now and collected later: the pool computes while this process does other work
+    (`with PoolJob(...) as job: ...; results = job.result()`). Serial, at `result()`, when `pmap` would be."""
+
+    def __init__(self, fn: Callable[[list[T]], list[R]], items: Sequence[T], workers: int, chunk: int,
+                 min_items: int = 0) -> None:
+        self.fn, self.chunks = fn, chunked(items, chunk)
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[list[R]]] = []
+        if workers > 1 and len(items) >= max(min_items, 2 * chunk):
+            try:
+                self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+                self.futures = [self.pool.submit(fn, part) for part in self.chunks]
+            except (BrokenProcessPool, OSError) as e:
+                log.warning("build workers failed (%s); going on in this process", e)
+                self.close()
+
+    def result(self) -> list[R]:
+        """Every result, in input order (chunks the pool could not compute are computed here)."""
+        out: list[R] = []
+        for n, part in enumerate(self.chunks):
+            try:
+                if n >= len(self.futures):
+                    raise BrokenProcessPool("no worker")
+                out.extend(self.futures[n].result())
+            except (BrokenProcessPool, OSError) as e:
+                if self.futures:
+                    log.warning("build workers failed (%s); going on in this process", e)
+                    self.close()
+                out.extend(self.fn(part))
+        self.close()
+        return out
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool, self.futures = None, []
+
+    def __enter__(self) -> PoolJob[T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

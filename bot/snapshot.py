@@ -15,7 +15,7 @@ import numpy as np
 from bot import __version__, cache
 from bot.config import Config
 from bot.extract.place_context import home_cities, person_words, release_states, source_states
-from bot.extract.place_table import ParagraphPlaces, build_place_tables, release_ranges
+from bot.extract.place_table import ParagraphPlaces, release_ranges, start_place_tables
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, Progress, load_corpus
@@ -162,20 +162,20 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
     workers = worker_count(cfg.index.workers)
     corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
-    # tokenizing stays here: on the workers it cost more in pickling than it saved (+1 CPU s of 3.7 s), and
-    # overlapping the release reading with it cost 2 CPU s more (the parent's GIL, 3 busy processes on 2 cores)
-    index, release_index, release_ids, tok = _build_indexes(cfg, corpus, progress)
     if progress:
         progress(0, 1, "people and quotes")
     entities = build_entities(corpus, workers)  # each release read on the pool, registered here in order
-    if progress:
-        progress(1, 1, "people and quotes")
     states = source_states(corpus, _home_states(cfg, corpus))
     words = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
-    if progress:
-        progress(0, 1, "places")
-    places = build_place_tables(corpus, states, words, workers)
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, home_cities(corpus), words,
+    order, places_job = start_place_tables(corpus, states, words, workers)
+    with places_job:  # the place tables are computed on the pool while this process tokenizes and indexes
+        # tokenizing stays here: on the workers it cost more in pickling than it saved (+1 CPU s of 3.7 s)
+        index, release_index, release_ids, tok = _build_indexes(cfg, corpus, progress)
+        homes = home_cities(corpus)
+        if progress:
+            progress(0, 1, "places")
+        places = dict(zip(order, places_job.result(), strict=True))
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, words,
                     fp or fingerprint(cfg), places)
 
 

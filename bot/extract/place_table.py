@@ -10,12 +10,12 @@ every release's table)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from bot.extract.place_context import release_states
 from bot.extract.places import PlaceMention, find_places, reads_dateline
 from bot.ingest.corpus import Corpus
-from bot.parallel import pmap
+from bot.parallel import PoolJob
 
 # A place in a paragraph: (name, start, end, excluded, agency) - PlaceMention's fields as a plain tuple
 # (a snapshot holds some 100,000 of them: tuples pickle and load several times faster than objects).
@@ -26,6 +26,7 @@ ParagraphPlaces = tuple[int, tuple[Place, ...], tuple[Place, ...], tuple[str, in
 
 _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:of\s+)?"
                     r"(?:[\w’'-]+\s+){0,4}?(?:cities|towns)\b", re.IGNORECASE)
+_PLACES_WORD = re.compile(r"cities|towns", re.IGNORECASE)  # what every _COUNT match ends with
 
 
 def counts_cities(phrase: str) -> bool:
@@ -36,6 +37,8 @@ def counts_cities(phrase: str) -> bool:
 
 def count_phrase(text: str) -> tuple[str, int, int] | None:
     """The first phrase of a paragraph that counts cities or towns, with its span."""
+    if not _PLACES_WORD.search(text):
+        return None  # one quick scan: the counting pattern is slow to fail on every paragraph
     m = next((c for c in _COUNT.finditer(text) if counts_cities(c.group(0))), None)
     return (m.group(0), m.start(), m.end()) if m else None
 
@@ -63,7 +66,7 @@ def release_places(texts: Sequence[str], dateline: str | None, source_states: se
 _Job = tuple[list[str], str | None, set[str], frozenset[str]]
 
 
-def place_tables_of(jobs: Iterable[_Job]) -> list[tuple[ParagraphPlaces, ...]]:
+def place_tables_of(jobs: list[_Job]) -> list[tuple[ParagraphPlaces, ...]]:
     """`release_places` over a chunk of releases (a build worker's task: module-level, picklable)."""
     return [release_places(texts, dateline, states, words) for texts, dateline, states, words in jobs]
 
@@ -81,10 +84,10 @@ def release_ranges(release_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
     return ranges
 
 
-def build_place_tables(corpus: Corpus, source_states: dict[str, set[str]], person_words: frozenset[str],
-                       workers: int = 1) -> dict[str, tuple[ParagraphPlaces, ...]]:
-    """Every release's table (release id -> `release_places`), on `workers` processes; the same for any
-    number of workers."""
+def start_place_tables(corpus: Corpus, source_states: dict[str, set[str]], person_words: frozenset[str],
+                       workers: int = 1) -> tuple[list[str], PoolJob[_Job, tuple[ParagraphPlaces, ...]]]:
+    """Every release's table (`release_places`), started on `workers` processes: (release ids, the job
+    whose `result()` gives their tables in that order). The same for any number of workers."""
     texts = corpus.paragraphs.texts
     order: list[str] = []
     jobs: list[_Job] = []
@@ -92,4 +95,12 @@ def build_place_tables(corpus: Corpus, source_states: dict[str, set[str]], perso
         rel = corpus.releases[rid]
         order.append(rid)
         jobs.append((texts[lo:hi], rel.dateline, source_states.get(rel.source, set()), person_words))
-    return dict(zip(order, pmap(place_tables_of, jobs, workers, _CHUNK, _MIN_PARALLEL), strict=True))
+    return order, PoolJob(place_tables_of, jobs, workers, _CHUNK, _MIN_PARALLEL)
+
+
+def build_place_tables(corpus: Corpus, source_states: dict[str, set[str]], person_words: frozenset[str],
+                       workers: int = 1) -> dict[str, tuple[ParagraphPlaces, ...]]:
+    """Every release's table: release id -> `release_places`."""
+    order, job = start_place_tables(corpus, source_states, person_words, workers)
+    with job:
+        return dict(zip(order, job.result(), strict=True))

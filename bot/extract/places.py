@@ -77,6 +77,21 @@ class Gazetteer:
         # the first word of each name of two words or more: a run of words can spell a longer name only
         # from one of these (most capitalized words begin none, and are looked up alone)
         self.first_words = {n.split(" ")[0] for n in rows if " " in n}
+        self._one_word: dict[str, str | None] = {}  # word -> the name it spells alone (a cache)
+
+    def one_word(self, word: str) -> str | None:
+        """The name `word` spells alone, trailing punctuation and possessive off ('Dallas’s' -> 'Dallas'),
+        or None."""
+        got = self._one_word.get(word, "")
+        if got == "":
+            name = word.rstrip(".,;:’'-")
+            if name.endswith(("’s", "'s")):
+                name = name[:-2]
+            got = name if name in self.rows else None
+            if len(self._one_word) > 200_000:
+                self._one_word.clear()
+            self._one_word[word] = got
+        return got
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -198,8 +213,10 @@ def candidates(text: str, gaz: Gazetteer) -> Iterator[Candidate]:
 
 def _longest_name(words: list[str], i: int, gaz: Gazetteer) -> tuple[str, int] | None:
     """The longest gazetteer name starting at words[i] (trailing punctuation and possessive off)."""
-    longest = min(gaz.max_words, len(words) - i) if words[i] in gaz.first_words else 1
-    for n in range(longest, 0, -1):
+    if words[i] not in gaz.first_words:
+        one = gaz.one_word(words[i])
+        return (one, 1) if one else None
+    for n in range(min(gaz.max_words, len(words) - i), 0, -1):
         name = " ".join(words[i:i + n]).rstrip(".,;:’'-")
         if name.endswith(("’s", "'s")):
             name = name[:-2]

@@ -8,6 +8,7 @@ is linked to the one person of that surname named in the same release, else kept
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -33,12 +34,40 @@ _HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "M
 
 _CHUNK = 48  # releases per worker task
 _MIN_PARALLEL = 400  # fewer releases are read in this process (a pool costs about a second to start)
-_Job = tuple[str, list[tuple[int, str]]]  # (headline, [(paragraph id, text)])
+_Job = tuple[str, str, list[tuple[int, str]]]  # (source, headline, [(paragraph id, text)])
 
 
-def _read_releases(jobs: list[_Job]) -> list[ReleaseFindings]:
-    """read_release over a chunk of releases (a worker task: module-level, picklable)."""
-    return [read_release(title, paragraphs) for title, paragraphs in jobs]
+@dataclass
+class ResolvedRelease:
+    """One release's findings with the names resolved to keys and the titles cleaned: everything about a
+    release that needs no other release, computed on a build worker (the registry only files it)."""
+
+    found: ReleaseFindings
+    mention_keys: list[Key]
+    mention_titles: list[str]  # clean_title of each mention's title
+    quote_keys: list[Key]
+    quote_titles: list[str]  # clean_title of each stated quotation's speaker title ('' when continued)
+    subject: Key | None
+    profile_subject: Key | None
+
+
+def resolve_release(found: ReleaseFindings, source: str) -> ResolvedRelease:
+    """Resolve one release's names (`Resolver`) and clean its titles."""
+    resolve = Resolver(found.mentions, source)
+    subject, profile = found.subject, found.profile_subject
+    return ResolvedRelease(
+        found,
+        [resolve(m.first, m.last, full=m.full) for _, m in found.mentions],
+        [clean_title(m.title, m.free) for _, m in found.mentions],
+        [resolve(*q.speaker) for q in found.quotes],
+        [clean_title(q.speaker[2]) if q.stated else "" for q in found.quotes],
+        resolve(subject.first, subject.last, full=subject.full) if subject is not None else None,
+        resolve(profile.first, profile.last, full=profile.full) if profile is not None else None)
+
+
+def _read_releases(jobs: list[_Job]) -> list[ResolvedRelease]:
+    """read_release and resolve_release over a chunk of releases (a worker task: module-level, picklable)."""
+    return [resolve_release(read_release(title, paragraphs), source) for source, title, paragraphs in jobs]
 
 
 def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
@@ -61,7 +90,7 @@ def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
                                                      f"the first {MAX_EXTRACT_PARAGRAPHS} only"))
             pids = pids[:MAX_EXTRACT_PARAGRAPHS]
         order.append((rid, rel.source))
-        jobs.append((rel.title, [(pid, texts[pid]) for pid in pids]))
+        jobs.append((rel.source, rel.title, [(pid, texts[pid]) for pid in pids]))
     # registered as each chunk comes back, while the workers read the next ones
     for (rid, source), found in zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL),
                                     strict=True):
@@ -150,23 +179,22 @@ class _Registry:
             self.people.append(Person(pid, first, last, source))
         return self.people[pid]
 
-    def add_release(self, rid: str, source: str, found: ReleaseFindings) -> None:
+    def add_release(self, rid: str, source: str, resolved: ResolvedRelease) -> None:
         """Record one release's mentions, then its subject description, then its quotations (in this
         order: a lede subject is judged by the titles recorded so far)."""
-        resolve = Resolver(found.mentions, source)
-        for pid, m in found.mentions:
-            self._add_mention(rid, source, pid, m, resolve)
-        self._describe_subject(found, resolve)
-        for q in found.quotes:
-            self._add_quote(rid, source, q, resolve)
-        if found.profile_subject is not None:
-            subject = resolve(found.profile_subject.first, found.profile_subject.last, full=found.profile_subject.full)
+        found = resolved.found
+        for (pid, m), key, title in zip(found.mentions, resolved.mention_keys, resolved.mention_titles, strict=True):
+            self._add_mention(rid, source, pid, m, key, title)
+        self._describe_subject(found, resolved.subject)
+        for q, key, title in zip(found.quotes, resolved.quote_keys, resolved.quote_titles, strict=True):
+            self._add_quote(rid, source, q, key, title)
+        if resolved.profile_subject is not None:
+            subject = resolved.profile_subject
             if subject in self.by_key:
                 # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
                 self.quotes.extend(Quote(self.by_key[subject], pid, a, b) for pid, a, b in found.unattributed)
 
-    def _add_mention(self, rid: str, source: str, pid: int, m: Mention, resolve: Resolver) -> None:
-        key = resolve(m.first, m.last, full=m.full)
+    def _add_mention(self, rid: str, source: str, pid: int, m: Mention, key: Key, title: str) -> None:
         if m.free and not m.first and not key[0]:
             return  # a surname's appositive where the release never names them in full: may not be a person
         person = self.person_for(key, m.first if key[0] else "", m.last, source)
@@ -176,17 +204,14 @@ class _Registry:
             person.add(person.names, m.last)
         person.mention_pids.append(pid)
         person.releases.add(rid)
-        title = clean_title(m.title, m.free)
         if title and title.lower() not in WEAK_TITLES:
             person.add_title(title, pid)
 
-    def _add_quote(self, rid: str, source: str, q: QuoteFinding, resolve: Resolver) -> None:
-        first, last, title = q.speaker
-        key = resolve(first, last, title)
+    def _add_quote(self, rid: str, source: str, q: QuoteFinding, key: Key, title: str) -> None:
+        first, last, _ = q.speaker
         if not q.stated:  # continues the previous paragraph's speaker, already recorded
             self.quotes.append(Quote(self.by_key[key], q.pid, q.start, q.end))
             return
-        title = clean_title(title)
         person = self.person_for(key, first if key[0] else "", last, source)
         person.releases.add(rid)
         if q.pid not in person.mention_pids:
@@ -195,14 +220,13 @@ class _Registry:
             person.add_title(title, q.pid)
         self.quotes.append(Quote(person.id, q.pid, q.start, q.end))
 
-    def _describe_subject(self, found: ReleaseFindings, resolve: Resolver) -> None:
+    def _describe_subject(self, found: ReleaseFindings, subject: Key | None) -> None:
         """Give the release's main subject the description its headline and lede use for them.
 
         News ledes describe before they name ("a Staten Island salesman has been convicted ... The District
         Attorney identified the defendant as Salvatore Perrone, 67"); see bot.extract.lede.lede_subject."""
-        if found.subject is None:
+        if found.subject is None or subject is None:
             return
-        subject = resolve(found.subject.first, found.subject.last, full=found.subject.full)
         if subject not in self.by_key:
             return
         person = self.people[self.by_key[subject]]
