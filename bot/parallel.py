@@ -1,7 +1,9 @@
 """A process pool for the build's per-file and per-release steps, with results in input order.
 
 Workers come from a `forkserver` (a clean single-threaded parent, so forking is safe even from a bot
-process with threads), else `spawn`. Small inputs, or `workers: 1`, run in this process: the results
+process with threads; it imports the build's modules once, so each worker starts without importing
+them), else `spawn`. Inside `with SharedPool(workers):` every step uses the same workers (a pool's
+start costs each worker's start-up). Small inputs, or `workers: 1`, run in this process: the results
 are identical either way (the build's tests compare them)."""
 
 from __future__ import annotations
@@ -10,13 +12,17 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
+from contextvars import ContextVar, Token
 from typing import Generic, TypeVar
 
 log = logging.getLogger("pressbot.build")
 T = TypeVar("T")
 R = TypeVar("R")
+# the modules whose functions the build sends to its workers: imported once by the forkserver
+_PRELOAD = ["__main__", "bot.ingest.corpus", "bot.people.build", "bot.extract.place_table"]
 
 
 def worker_count(setting: str) -> int:
@@ -28,7 +34,57 @@ def worker_count(setting: str) -> int:
 
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)  # no effect once the server runs
+    return ctx
+
+
+class SharedPool:
+    """One pool of `workers` processes for every parallel step run inside `with SharedPool(n):` (started
+    on first use, shut down at the end of the block)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.broken = False
+        self._token: Token[SharedPool | None] | None = None
+
+    def get(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+        return self.pool
+
+    def __enter__(self) -> SharedPool:
+        self._token = _SHARED.set(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._token is not None:
+            _SHARED.reset(self._token)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = None
+
+
+_SHARED: ContextVar[SharedPool | None] = ContextVar("pressbot_build_pool", default=None)
+
+
+def _pool(workers: int, stack: ExitStack) -> Executor:
+    """The shared pool when one of this size is open (left running), else a new pool closed with `stack`."""
+    shared = _SHARED.get()
+    if shared is not None and shared.workers == workers:
+        if shared.broken:
+            raise BrokenProcessPool("the build's workers failed before")
+        return shared.get()
+    return stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_context()))
+
+
+def _mark_broken() -> None:
+    shared = _SHARED.get()
+    if shared is not None:
+        shared.broken = True
 
 
 def chunked(items: Sequence[T], size: int) -> list[list[T]]:
@@ -60,14 +116,15 @@ def pmap_iter(fn: Callable[[list[T]], list[R]], items: Sequence[T], workers: int
     chunks = chunked(items, chunk)
     finished = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-            for results in pool.map(fn, chunks):
+        with ExitStack() as stack:
+            for results in _pool(workers, stack).map(fn, chunks):
                 finished += 1
                 n += len(results)
                 yield from results
                 if done:
                     done(n)
     except (BrokenProcessPool, OSError) as e:  # workers could not start (e.g. a script read from stdin)
+        _mark_broken()
         log.warning("build workers failed (%s); going on in this process", e)
         for part in chunks[finished:]:
             results = fn(part)
@@ -84,36 +141,39 @@ class PoolJob(Generic[T, R]):
     def __init__(self, fn: Callable[[list[T]], list[R]], items: Sequence[T], workers: int, chunk: int,
                  min_items: int = 0) -> None:
         self.fn, self.chunks = fn, chunked(items, chunk)
-        self.pool: ProcessPoolExecutor | None = None
+        self.stack = ExitStack()
         self.futures: list[Future[list[R]]] = []
         if workers > 1 and len(items) >= max(min_items, 2 * chunk):
             try:
-                self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-                self.futures = [self.pool.submit(fn, part) for part in self.chunks]
+                pool = _pool(workers, self.stack)
+                self.futures = [pool.submit(fn, part) for part in self.chunks]
             except (BrokenProcessPool, OSError) as e:
-                log.warning("build workers failed (%s); going on in this process", e)
-                self.close()
+                self._failed(e)
+
+    def _failed(self, e: BaseException) -> None:
+        _mark_broken()
+        log.warning("build workers failed (%s); going on in this process", e)
+        self.close()
 
     def result(self) -> list[R]:
         """Every result, in input order (chunks the pool could not compute are computed here)."""
         out: list[R] = []
         for n, part in enumerate(self.chunks):
-            try:
-                if n >= len(self.futures):
-                    raise BrokenProcessPool("no worker")
-                out.extend(self.futures[n].result())
-            except (BrokenProcessPool, OSError) as e:
-                if self.futures:
-                    log.warning("build workers failed (%s); going on in this process", e)
-                    self.close()
-                out.extend(self.fn(part))
+            if n < len(self.futures):
+                try:
+                    out.extend(self.futures[n].result())
+                    continue
+                except (BrokenProcessPool, OSError) as e:
+                    self._failed(e)
+            out.extend(self.fn(part))
         self.close()
         return out
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        self.pool, self.futures = None, []
+        for f in self.futures:
+            f.cancel()
+        self.futures = []
+        self.stack.close()
 
     def __enter__(self) -> PoolJob[T, R]:
         return self

@@ -21,7 +21,7 @@ from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
-from bot.parallel import worker_count
+from bot.parallel import SharedPool, worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 
@@ -161,6 +161,11 @@ def fingerprint(cfg: Config) -> str:
 def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None = None) -> Snapshot:
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
     workers = worker_count(cfg.index.workers)
+    with SharedPool(workers):  # one set of worker processes for every step
+        return _build(cfg, workers, progress, fp)
+
+
+def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None) -> Snapshot:
     corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
     if progress:
         progress(0, 1, "people and quotes")

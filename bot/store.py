@@ -216,10 +216,9 @@ def settle(snap: Snapshot) -> None:
     first = next(iter(snap.corpus.releases), None)
     if first is not None:
         snap.paragraphs_of(first)  # release -> paragraph ranges
-        snap.entities.people_in(first)  # release -> the people it is about
     if len(snap.corpus.paragraphs):
         snap.same_text_releases(0)  # copy -> first-printed paragraph
-    snap.entities.suggest("", 1)
+    snap.entities.warm()  # release -> its people, surname parts, the autocomplete list
     index_rows(snap)
     release_rows(snap)
     headline_titles(snap)

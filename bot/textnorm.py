@@ -8,14 +8,13 @@ import unicodedata
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "\u201c": '"',
                          "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-",
                          "\u00ad": ""})
-_WS = re.compile(r"\s+")
 _ASCII_WS = re.compile(r"[ \t\r\n\f\v]+")
 _SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]?$")
 
 
 def collapse_ws(text: str) -> str:
     """Collapse every whitespace run (NBSP included) into one space."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip(), faster
 
 
 def ends_sentence(text: str) -> bool:

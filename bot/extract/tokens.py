@@ -34,6 +34,10 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         raw, s, e = m.group(), m.start(), m.end()
+        last = raw[-1]
+        if raw[0] not in _LEAD and last not in _TRAIL and not (last == "s" and raw[-2:-1] in ("’", "'")):
+            out.append(Token(raw, s, e, False, False))  # most words: nothing to peel (the loops below do nothing)
+            continue
         opens = False
         while raw and raw[0] in _LEAD:
             raw, s, opens = raw[1:], s + 1, True

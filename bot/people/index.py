@@ -46,6 +46,13 @@ class EntityIndex:
             self.__dict__["_by_release"] = table
         return table.get(release_id, set())
 
+    def warm(self) -> None:
+        """Derive now the tables built on first use (the people of each release, surname parts, the
+        autocomplete list), so that no answer after a load pays for them."""
+        self.people_in("")
+        self._by_surname_part()
+        self.suggest("", 1)
+
     def __getstate__(self) -> dict:
         state = {k: v for k, v in self.__dict__.items() if k not in ("_suggest", "_by_release", "_parts")}
         state["by_last"] = dict(self.by_last)
