@@ -185,9 +185,10 @@ def names_phrase(snap: Snapshot, release_id: str, pattern: re.Pattern[str]) -> b
     """Does the release write the topic's phrase as a name, two capitalized words at least ('Operation
     Relentless Pursuit', 'Operation Red\nZone')? A lowercase phrase ('gun trafficking') is no name, and
     a link to another release (its headline at the foot of the page) is that release's."""
-    paras = snap.paragraphs_of(release_id)
-    text = "\n".join("" if other_story_link(snap, p.text, p.number, len(paras), release_id) else p.text
-                     for p in paras)
+    lo, hi = snap._ranges()[release_id]
+    texts, numbers = snap.corpus.paragraphs.texts, snap.corpus.paragraphs.numbers
+    text = "\n".join("" if other_story_link(snap, texts[pid], numbers[pid], hi - lo, release_id) else texts[pid]
+                     for pid in range(lo, hi))
     return any(sum(1 for w in m.group(0).split() if w[:1].isupper()) >= 2 for m in pattern.finditer(text))
 
 

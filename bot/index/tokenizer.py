@@ -18,6 +18,8 @@ STOPWORDS = frozenset(
 _APOS = re.compile(r"(?<=\w)'(?=\w)")
 _ORDINAL = re.compile(r"\b(\d+) (st|nd|rd|th)\b")
 _TOKEN = re.compile(r"\w+")
+_MEMO_CHARS = 80  # texts this short (words, names, phrases) are remembered with their terms ...
+_MEMO_SIZE = 100_000  # ... this many at most (then forgotten at once)
 
 
 @lru_cache(maxsize=4)
@@ -31,6 +33,7 @@ class Tokenizer:
     def __init__(self, stem: bool = True) -> None:
         self.stem = stem
         self._cache: dict[str, str] = {}
+        self._memo: dict[str, tuple[str, ...]] = {}  # short text -> its terms
 
     def words(self, text: str) -> list[str]:
         """Normalized words without stopwords, before stemming."""
@@ -41,6 +44,16 @@ class Tokenizer:
         return [w for w in _TOKEN.findall(text) if w not in STOPWORDS and w != "_"]
 
     def __call__(self, text: str) -> list[str]:
+        if len(text) <= _MEMO_CHARS:  # answers tokenize the same words and names over and over
+            got = self._memo.get(text)
+            if got is None:
+                if len(self._memo) >= _MEMO_SIZE:
+                    self._memo.clear()
+                got = self._memo[text] = tuple(self._terms(text))
+            return list(got)
+        return self._terms(text)
+
+    def _terms(self, text: str) -> list[str]:
         words = self.words(text)
         if not self.stem:
             return words
@@ -55,3 +68,7 @@ class Tokenizer:
 
     def __getstate__(self) -> dict:
         return {"stem": self.stem, "_cache": {}}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._memo = {}
