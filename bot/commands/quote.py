@@ -41,7 +41,8 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
     others = [p.name for p in quoted[1:4]]
     summary = f"{person.name} is quoted {plural(len(groups), 'time')}" + (
         f"; also quoted under this name: {', '.join(others)}" if others else "")
-    releases = {snap.corpus.paragraphs[q.pid].release_id for q in snap.entities.quotes_by_person[person.id]}
+    owner = snap.corpus.paragraphs.release_ids
+    releases = {owner[q.pid] for q in snap.entities.quotes_by_person[person.id]}
     if len(releases) > MANY_RELEASES:
         summary += (f", most recent first (in {plural(len(releases), 'release')}; add `about TOPIC`, `since:DATE` or "
                     f"`source:NAME` to narrow)")
@@ -69,20 +70,22 @@ def _about(snap: Snapshot, query: str, quoted: list[Person], topic: str, limit: 
 def _groups(snap: Snapshot, quotes: list[Quote]) -> dict[str, list[tuple[Quote, str]]]:
     """One entry per distinct quotation (its first 80 characters, normalised), in the order given."""
     groups: dict[str, list[tuple[Quote, str]]] = {}
+    texts = snap.corpus.paragraphs.texts  # the columns: no Paragraph object per quotation
     for q in quotes:
-        text = snap.corpus.paragraphs[q.pid].text[q.start:q.end].strip()
+        text = texts[q.pid][q.start:q.end].strip()
         groups.setdefault(" ".join(text.casefold().split())[:80], []).append((q, text))
     return groups
 
 
 def _when(snap: Snapshot, entry: tuple[Quote, str]) -> tuple:
-    rel = snap.corpus.release_of(entry[0].pid)
+    rel = snap.corpus.releases[snap.corpus.paragraphs.release_ids[entry[0].pid]]
     return rel.language != "en", rel.date or "9999", entry[0].pid
 
 
 def _newest(snap: Snapshot, group: list[tuple[Quote, str]]) -> tuple:
     """Sort key (descending): the latest date the quotation was printed, then its first paragraph."""
-    latest = max((snap.corpus.release_of(q.pid).date or "" for q, _ in group), default="")
+    owner, releases = snap.corpus.paragraphs.release_ids, snap.corpus.releases
+    latest = max((releases[owner[q.pid]].date or "" for q, _ in group), default="")
     return latest, -min(q.pid for q, _ in group)
 
 
@@ -93,8 +96,9 @@ def _items(snap: Snapshot, person: Person, groups: list[list[tuple[Quote, str]]]
     citations: list[Citation] = []
     for group in groups:
         q, text = min(group, key=lambda e: _when(snap, e))
-        rid = snap.corpus.paragraphs[q.pid].release_id
-        also = sorted({snap.corpus.paragraphs[o.pid].release_id for o, _ in group} - {rid})
+        owner = snap.corpus.paragraphs.release_ids
+        rid = owner[q.pid]
+        also = sorted({owner[o.pid] for o, _ in group} - {rid})
         citations.append(cite(snap, q.pid, text, also_in=also))
         items.append(QuoteItem(speaker=person.name, text=text, citation=len(citations) - 1))
         if len(items) >= limit:
