@@ -8,6 +8,7 @@ import logging
 import os
 import pickle
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -17,16 +18,18 @@ from bot.config import Config
 from bot.extract.place_context import home_cities, person_words, release_states, source_states
 from bot.extract.place_table import ParagraphPlaces, release_ranges, start_place_tables
 from bot.index.retriever import BM25Index
-from bot.index.tokenizer import Tokenizer
+from bot.index.tokenizer import Tokenizer, tokenize_all
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
-from bot.parallel import SharedPool, worker_count
+from bot.parallel import PoolJob, SharedPool, worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 
 SNAPSHOT_FORMAT = 6  # 5: no doc_pids, built_at; 6: per-release place tables
 log = logging.getLogger("pressbot.snapshot")
+_TOKEN_CHUNK = 2000  # paragraphs per tokenizing task
+_TOKEN_MIN_PARALLEL = 20000  # fewer are tokenized in this process
 
 
 @dataclass
@@ -172,10 +175,17 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
     entities = build_entities(corpus, workers)  # each release read on the pool, registered here in order
     states = source_states(corpus, _home_states(cfg, corpus))
     words = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
+    texts = corpus.paragraphs.texts
+    # the workers tokenize first (this process needs the terms first), then read the place tables while
+    # this process builds the indexes
+    tokens_job = PoolJob(partial(tokenize_all, cfg.index.stem), [texts[pid] for pid in corpus.index_pids],
+                         workers, _TOKEN_CHUNK, _TOKEN_MIN_PARALLEL)
     order, places_job = start_place_tables(corpus, states, words, workers)
-    with places_job:  # the place tables are computed on the pool while this process tokenizes and indexes
-        # tokenizing stays here: on the workers it cost more in pickling than it saved (+1 CPU s of 3.7 s)
-        index, release_index, release_ids, tok = _build_indexes(cfg, corpus, progress)
+    with tokens_job, places_job:
+        if progress:
+            progress(0, 1, "tokenizing")
+        docs = tokens_job.result()
+        index, release_index, release_ids, tok = _build_indexes(cfg, corpus, docs, progress)
         homes = home_cities(corpus)
         if progress:
             progress(0, 1, "places")
@@ -184,16 +194,11 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
                     fp or fingerprint(cfg), places)
 
 
-def _build_indexes(cfg: Config, corpus: Corpus, progress: Progress | None
+def _build_indexes(cfg: Config, corpus: Corpus, docs: list[list[str]], progress: Progress | None
                    ) -> tuple[BM25Index, BM25Index, list[str], Tokenizer]:
-    """Tokenize every distinct paragraph; the paragraph index and the release index (one document each)."""
+    """The paragraph index over every distinct paragraph's terms (`docs`, in `index_pids` order) and the
+    release index (one document each)."""
     tok = Tokenizer(stem=cfg.index.stem)
-    texts = corpus.paragraphs.texts
-    docs = []
-    for n, pid in enumerate(corpus.index_pids, start=1):
-        docs.append(tok(texts[pid]))
-        if progress and n % 20000 == 0:
-            progress(n, len(corpus.index_pids), "tokenizing")
     if progress:
         progress(len(docs), len(docs), "indexing")
     index = BM25Index.build(docs, k1=cfg.index.k1, b=cfg.index.b, epsilon=cfg.index.epsilon)

@@ -72,3 +72,9 @@ class Tokenizer:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._memo = {}
+
+
+def tokenize_all(stem: bool, texts: list[str]) -> list[list[str]]:
+    """Each text's terms (a build worker's task: module-level, picklable with its `stem` bound)."""
+    tok = Tokenizer(stem=stem)
+    return [tok(t) for t in texts]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from bot import snapshot as snapshot_module
 from bot.config import load_config
 from bot.extract import place_table
 from bot.ingest import corpus as corpus_module
@@ -31,6 +32,8 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     monkeypatch.setattr(build_module, "_CHUNK", 3)
     monkeypatch.setattr(place_table, "_MIN_PARALLEL", 0)
     monkeypatch.setattr(place_table, "_CHUNK", 5)
+    monkeypatch.setattr(snapshot_module, "_TOKEN_MIN_PARALLEL", 0)
+    monkeypatch.setattr(snapshot_module, "_TOKEN_CHUNK", 50)
     parallel = _snap(tmp_path / "parallel", sample_dir, 2)
 
     assert len(serial.corpus.releases) > 40 and len(serial.entities.people) > 50
