@@ -7,7 +7,9 @@ is linked to the one person of that surname named in the same release, else kept
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
@@ -22,9 +24,17 @@ from bot.people.index import EntityIndex
 from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
 from bot.people.person import Person, Quote
 
-# The per-release budget of the extraction: its cost grows with a release's paragraphs (each at most
-# corpus.max_paragraph_chars long), and no real release comes near this (the largest dev page: 1,912).
+# The per-release budget of the extraction. Its cost is linear in the text read (about 2 ms per 1,500
+# characters at worst, measured on name-dense and quote-dense text), so the text is bounded first: the
+# first MAX_EXTRACT_PARAGRAPHS paragraphs (the largest dev page has 1,912), each read up to
+# MAX_EXTRACT_PARAGRAPH_CHARS (a prefix: quotation offsets stay valid), at most MAX_EXTRACT_CHARS in all
+# (which bounds the findings' memory: about 35 bytes per character at worst). A release whose reading
+# still takes longer than EXTRACT_BUDGET_S (checked between paragraphs) loses its people and quotes,
+# named in the load report, and the build goes on; its text stays searchable.
 MAX_EXTRACT_PARAGRAPHS = 2500
+MAX_EXTRACT_PARAGRAPH_CHARS = 5_000
+MAX_EXTRACT_CHARS = 2_000_000
+EXTRACT_BUDGET_S = 20.0
 
 Key = tuple[str, str, str]  # (first name key, surname key, source when surname-only)
 # Honorifics by the sex they state: 'Mrs. Thompson' is the Thompson the release calls 'Mrs. Lu-Shawn Thompson'.
@@ -33,23 +43,48 @@ _HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "M
 
 _CHUNK = 48  # releases per worker task
 _MIN_PARALLEL = 400  # fewer releases are read in this process (a pool costs about a second to start)
-_Job = tuple[str, list[tuple[int, str]]]  # (headline, [(paragraph id, text)])
+_Job = tuple[str, list[tuple[int, str]], float]  # (headline, [(paragraph id, text)], seconds allowed)
 
 
-def _read_releases(jobs: list[_Job]) -> list[ReleaseFindings]:
-    """read_release over a chunk of releases (a worker task: module-level, picklable)."""
-    return [read_release(title, paragraphs) for title, paragraphs in jobs]
+class _OverBudget(Exception):
+    """A release's reading went past its time budget."""
 
 
-def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
-    """Extract people and quotations from every English release of the corpus. Each release is read on
-    its own (on `workers` processes); the findings are then registered in release order, here, so the
-    result is the same for any number of workers."""
-    registry = _Registry()
+class _Timed(list):
+    """One release's (pid, text) paragraphs as read_release takes them; every pass over them checks the
+    clock before each paragraph and stops the reading past the deadline. A paragraph's own cost is
+    bounded by its capped length, so the reading stops within about one paragraph of the deadline."""
+
+    def __init__(self, paragraphs: list[tuple[int, str]], seconds: float) -> None:
+        super().__init__(paragraphs)
+        self.deadline = time.monotonic() + seconds
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        for item in super().__iter__():
+            if time.monotonic() > self.deadline:
+                raise _OverBudget
+            yield item
+
+
+def _read_releases(jobs: list[_Job]) -> list[ReleaseFindings | None]:
+    """read_release over a chunk of releases, each within its time budget (None: past it). A worker task:
+    module-level and picklable, the budget travelling with the job (a worker has its own module state)."""
+    out: list[ReleaseFindings | None] = []
+    for title, paragraphs, seconds in jobs:
+        try:
+            out.append(read_release(title, _Timed(paragraphs, seconds)))
+        except _OverBudget:
+            out.append(None)
+    return out
+
+
+def _extraction_jobs(corpus: Corpus) -> tuple[list[tuple[str, str, str]], list[_Job]]:
+    """(release id, source, path) and the job of every English release, its text cut to the budget
+    (each cut noted in the load report)."""
     by_release: dict[str, list[int]] = defaultdict(list)
     for p in corpus.paragraphs:
         by_release[p.release_id].append(p.pid)
-    order: list[tuple[str, str]] = []
+    order: list[tuple[str, str, str]] = []
     jobs: list[_Job] = []
     texts = corpus.paragraphs.texts
     for rid, pids in by_release.items():
@@ -60,11 +95,35 @@ def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
             corpus.report.problems.append((rel.path, f"{len(pids)} paragraphs: people and quotes were read from "
                                                      f"the first {MAX_EXTRACT_PARAGRAPHS} only"))
             pids = pids[:MAX_EXTRACT_PARAGRAPHS]
-        order.append((rid, rel.source))
-        jobs.append((rel.title, [(pid, texts[pid]) for pid in pids]))
+        paragraphs: list[tuple[int, str]] = []
+        total = 0
+        for pid in pids:
+            text = texts[pid][:MAX_EXTRACT_PARAGRAPH_CHARS]
+            if total + len(text) > MAX_EXTRACT_CHARS:
+                corpus.report.problems.append((rel.path, f"over {MAX_EXTRACT_CHARS:,} characters: people and quotes "
+                                                         f"were read from the first {len(paragraphs)} paragraphs only"))
+                break
+            total += len(text)
+            paragraphs.append((pid, text))
+        order.append((rid, rel.source, rel.path))
+        jobs.append((rel.title, paragraphs, EXTRACT_BUDGET_S))
+    return order, jobs
+
+
+def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
+    """Extract people and quotations from every English release of the corpus. Each release is read on
+    its own (on `workers` processes), within its budget (see EXTRACT_BUDGET_S); the findings are then
+    registered in release order, here, so the result is the same for any number of workers."""
+    registry = _Registry()
+    order, jobs = _extraction_jobs(corpus)
     # registered as each chunk comes back, while the workers read the next ones
-    for (rid, source), found in zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL),
-                                    strict=True):
+    for (rid, source, path), found in zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL),
+                                          strict=True):
+        if found is None:
+            corpus.report.skipped.append((path, f"people and quotes not read: reading them took over "
+                                                f"{EXTRACT_BUDGET_S:g} s (the per-file extraction budget); "
+                                                f"its text is still searchable"))
+            continue
         registry.add_release(rid, source, found)
     people, quotes = registry.people, registry.quotes
     for person in people:
