@@ -6,11 +6,14 @@ import asyncio
 import gc
 import logging
 import multiprocessing
+import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from bot import cache
 from bot.audit import Audit
 from bot.cache import CacheProblem
 from bot.config import Config
@@ -175,31 +178,77 @@ class SnapshotStore:
         return last
 
     async def _areload_once(self, requested_by: str) -> ReloadResult:
+        """One reload within `corpus.reload_timeout_s`, whatever path it takes: a build in a worker process
+        saved to the cache; with the cache unusable, the same build saved to a private temporary folder;
+        failing that, a build in a thread of this process. Past the time limit the build is stopped (a
+        thread's is abandoned, its result dropped) and the old snapshot keeps serving. An unusable cache is
+        reported in the result."""
         log.info("reload requested by %s", requested_by)
         loop = asyncio.get_running_loop()
         limit = self.cfg.corpus.reload_timeout_s
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            try:
-                fp = await asyncio.wait_for(loop.run_in_executor(pool, build_and_save, self.cfg), limit)
-            except TimeoutError:
-                _terminate(pool)
-                log.error("reload by %s took over %s s; the build was stopped", requested_by, limit)
-                raise ReloadError(f"the rebuild took longer than {limit:g} s (corpus.reload_timeout_s) and "
-                                  f"was stopped") from None
-            except ReloadError:
-                raise
-            except (CacheProblem, OSError) as e:  # no usable cache: build in a thread, report it
-                log.warning("snapshot cache unusable (%s); rebuilding in a thread", e)
-                return await asyncio.to_thread(self.reload, requested_by)
-            except Exception as e:  # any failure must leave the old index serving
-                log.exception("reload by %s failed; keeping the previous index", requested_by)
-                raise ReloadError(f"the new corpus could not be built ({type(e).__name__}: {e})") from e
-        new = await asyncio.to_thread(load_snapshot, self.cfg.cache_dir, fp)
+        deadline = loop.time() + limit
+        problem = None
+        try:
+            cache.prepare(self.cfg.cache_dir)
+            fp = await self._build_in_process(self.cfg, requested_by, deadline)
+            new = await asyncio.to_thread(load_snapshot, self.cfg.cache_dir, fp)
+        except (CacheProblem, OSError) as e:  # no usable cache: build beside it, report it
+            problem = str(e) if isinstance(e, CacheProblem) else f"the snapshot could not be saved in {self.cfg.cache_dir}: {e}"
+            log.warning("%s; reloading without it", problem)
+            new = await self._build_uncached(requested_by, deadline)
         if new is None:
             raise ReloadError("the rebuilt snapshot could not be read back from the cache")
         result = await asyncio.to_thread(self._swap_locked, new, requested_by)
-        self.cache_problem = None
+        result.cache_problem = self.cache_problem = problem
         return result
+
+    async def _build_in_process(self, cfg: Config, requested_by: str, deadline: float) -> str:
+        """build_and_save(cfg) in a fresh worker process, stopped at `deadline` (loop time); its fingerprint."""
+        loop = asyncio.get_running_loop()
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            try:
+                return await asyncio.wait_for(loop.run_in_executor(pool, build_and_save, cfg),
+                                              max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                _terminate(pool)
+                raise self._too_long(requested_by) from None
+            except (ReloadError, CacheProblem, OSError):
+                raise
+            except Exception as e:  # any failure must leave the old index serving
+                log.exception("reload by %s failed; keeping the previous index", requested_by)
+                raise ReloadError(f"the new corpus could not be built ({type(e).__name__}: {e})") from e
+
+    async def _build_uncached(self, requested_by: str, deadline: float) -> Snapshot | None:
+        """A rebuild that does not touch the cache: in a worker process saving to a private temporary
+        folder (read back, then deleted), else in a thread; both within the same deadline."""
+        loop = asyncio.get_running_loop()
+        try:
+            with tempfile.TemporaryDirectory(prefix="pressbot-reload-") as tmp:
+                cfg = replace(self.cfg, corpus=replace(self.cfg.corpus, cache_dir=tmp))
+                fp = await self._build_in_process(cfg, requested_by, deadline)
+                return await asyncio.to_thread(load_snapshot, Path(tmp), fp)
+        except (CacheProblem, OSError) as e:
+            log.warning("no temporary folder for the reload either (%s); building in a thread", e)
+        task = asyncio.ensure_future(asyncio.to_thread(self._build_checked, requested_by))
+        try:  # shielded: a thread cannot be stopped, so past the deadline its result is dropped
+            return await asyncio.wait_for(asyncio.shield(task), max(0.0, deadline - loop.time()))
+        except TimeoutError:
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())  # retrieved: no "never retrieved"
+            raise self._too_long(requested_by) from None
+
+    def _build_checked(self, requested_by: str) -> Snapshot:
+        try:
+            return _checked(build_snapshot(self.cfg, None, fingerprint(self.cfg)))
+        except ReloadError:
+            raise
+        except Exception as e:  # any failure must leave the old index serving
+            log.exception("reload by %s failed; keeping the previous index", requested_by)
+            raise ReloadError(f"the new corpus could not be built ({type(e).__name__}: {e})") from e
+
+    def _too_long(self, requested_by: str) -> ReloadError:
+        limit = self.cfg.corpus.reload_timeout_s
+        log.error("reload by %s took over %s s; the build was stopped", requested_by, limit)
+        return ReloadError(f"the rebuild took longer than {limit:g} s (corpus.reload_timeout_s) and was stopped")
 
     def _swap_locked(self, new: Snapshot, requested_by: str) -> ReloadResult:
         with self._lock:
