@@ -123,6 +123,7 @@ class SnapshotStore:
         """Rebuild from the corpus folders in this thread; on any failure keep serving the old snapshot."""
         with self._lock:
             log.info("reload requested by %s", requested_by)
+            _roots_present(self.cfg)
             try:
                 new = _checked(build_snapshot(self.cfg, progress, fingerprint(self.cfg)))
             except ReloadError:
@@ -185,6 +186,7 @@ class SnapshotStore:
         reported in the result."""
         log.info("reload requested by %s", requested_by)
         loop = asyncio.get_running_loop()
+        _roots_present(self.cfg)
         limit = self.cfg.corpus.reload_timeout_s
         deadline = loop.time() + limit
         problem = None
@@ -278,6 +280,15 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
     """Stop a pool's worker processes (a build past its time budget), so the pool can shut down."""
     for proc in list(getattr(pool, "_processes", {}).values()):
         proc.terminate()
+
+
+def _roots_present(cfg: Config) -> None:
+    """Refuse a reload while a configured corpus folder is missing (unmounted, renamed): rebuilding
+    without it would remove every release it holds."""
+    missing = [str(p) for p in cfg.corpus_paths if not p.exists()]
+    if missing:
+        raise ReloadError(f"corpus folder {', '.join(missing)} is missing (restore it, or remove it from "
+                          f"corpus.paths and restart)")
 
 
 def _checked(new: Snapshot) -> Snapshot:

@@ -80,3 +80,13 @@ async def test_the_last_resort_thread_build_swaps_in_within_its_limit(unusable, 
     (corpus / "grant.txt").write_text(NEW_RELEASE, encoding="utf-8")
     result = await store.areload("admin")
     assert "releases/grant" in result.added and result.cache_problem
+
+
+async def test_a_reload_with_a_corpus_folder_missing_is_refused_naming_it(unusable, tmp_path):
+    corpus, cfg = unusable
+    store = SnapshotStore.open(cfg, warm=False)
+    before = store.snapshot
+    corpus.rename(tmp_path / "unmounted")
+    ans = await areload(store, "admin")
+    assert ans.error == "reload_failed" and str(corpus) in ans.summary and "missing" in ans.summary
+    assert store.snapshot is before and before.corpus.releases
