@@ -221,17 +221,31 @@ _RANGES: dict[str, tuple[float | None, float | None, bool]] = {
 }
 
 
+_TOKEN_REFUSED = ("this looks like a Discord token; never put it in the config: set it in the environment "
+                  "(discord.token_env) or a file named by discord.token_file")
+
+
 def _refuse_tokens(data: Any, file: Path, key: str = "") -> None:
-    """A value that looks like a Discord token, anywhere in the file, is refused without being echoed."""
+    """A value (or a key) that looks like a Discord token, anywhere in the file, is refused without being
+    echoed."""
     if isinstance(data, dict):
         for k, v in data.items():
+            if _TOKEN_LIKE.search(str(k)):
+                raise ConfigError(file, f"{key} (a key)" if key else "(a top-level key)", _TOKEN_REFUSED)
             _refuse_tokens(v, file, f"{key}.{k}" if key else str(k))
     elif isinstance(data, list):
         for i, v in enumerate(data):
             _refuse_tokens(v, file, f"{key}[{i}]")
     elif isinstance(data, str) and _TOKEN_LIKE.search(data):
-        raise ConfigError(file, key, "this looks like a Discord token; never put it in the config: set it in "
-                                     "the environment (discord.token_env) or a file named by discord.token_file")
+        raise ConfigError(file, key, _TOKEN_REFUSED)
+
+
+def _refuse_token_text(text: str, file: Path) -> None:
+    """The same refusal for a token anywhere in the text (a comment, a line YAML cannot parse, whose error
+    message would quote it): named by line only."""
+    m = _TOKEN_LIKE.search(text)
+    if m:
+        raise ConfigError(file, f"(line {text.count(chr(10), 0, m.start()) + 1})", _TOKEN_REFUSED)
 
 
 def _expand_sources(data: dict[str, Any]) -> None:
@@ -338,10 +352,12 @@ def load_config(path: str | Path | None = None, corpus_override: list[str] | Non
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as e:
+        _refuse_token_text(text, file)  # the parser's message quotes the line it stopped at
         raise ConfigError(file, "(syntax)", f"invalid YAML: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(file, "(top level)", "expected a mapping of sections")
     _refuse_tokens(data, file)
+    _refuse_token_text(text, file)  # in a comment
     _expand_sources(data)
     index = data.get("index")
     if isinstance(index, dict) and isinstance(index.get("workers"), int) and not isinstance(index["workers"], bool):

@@ -66,6 +66,10 @@ TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789A
         (f"discord:\n  token_env: {TOKEN}\n", "discord.token_env", "looks like a Discord token"),
         (f"discord:\n  token_file: {TOKEN}\n", "discord.token_file", "looks like a Discord token"),
         (f"discord:\n  guild_ids: [\"{TOKEN}\"]\n", "discord.guild_ids[0]", "looks like a Discord token"),
+        (f"discord:\n  {TOKEN}: 1\n", "discord (a key)", "looks like a Discord token"),  # pasted as a key
+        (f"discord:\n  prefix: x\n  {TOKEN}\n  allow_dms: true\n", "(line 5)", "looks like a Discord token"),  # bad YAML
+        (f"discord:\n  token_env: [{TOKEN}\n", "(line 4)", "looks like a Discord token"),  # bad YAML, quoted by PyYAML
+        (f"# the token is {TOKEN}\ndiscord: {{}}\n", "(line 3)", "looks like a Discord token"),  # in a comment
     ],
 )
 def test_footguns_are_refused_and_a_token_is_never_echoed(tmp_path, body, key, problem):
