@@ -49,6 +49,8 @@ def status_answer(r: Request) -> Answer:
     summary = (f"pressbot {version()}: {sum(served.values())} releases served here, {sum(held.values())} "
                f"embargoed; index serving for {ago(time.time() - store.loaded_at)}, up {ago(time.time() - store.started)}; "
                f"{skipped} file(s) skipped at the last load.")
+    if store.cache_problem:
+        summary += f" Warning: {store.cache_problem}; every start rebuilds the index."
     return Answer("status", "", True, summary, items=items)
 
 
