@@ -75,7 +75,7 @@ class PressBot(commands.AutoShardedBot):
         if isinstance(member, discord.Member):
             if member.guild_permissions.manage_guild:
                 return True
-            roles = [r.id for r in member.roles]
+            roles = [r.id for r in member.roles if r.id != member.guild.id]  # @everyone: never an admin role
             return (any(r in d.admin_role_ids for r in roles)
                     or is_guild_admin(self.cfg, member.guild.id, member.id, roles))
         return False
