@@ -111,9 +111,12 @@ def _ms(values: list[float]) -> dict[str, float | None]:
 
 
 # -- burst -------------------------------------------------------------------------------------------
-def _query(i: int, distinct: bool) -> str:
-    """User i's heavy query; with `distinct`, no two users ask the same (a number no release uses)."""
-    return f"!cities {TOPICS[i % len(TOPICS)]}" + (f" {1000 + i}" if distinct else "")
+def _query(i: int, args: argparse.Namespace) -> str:
+    """User i's heavy query; with `distinct`, no two users ask the same (a number no release uses); with
+    `same`, every user sends that line (`--same '!help'`: the cost of Discord handling alone)."""
+    if args.same:
+        return args.same
+    return f"!cities {TOPICS[i % len(TOPICS)]}" + (f" {1000 + i}" if args.distinct else "")
 
 
 async def burst(args: argparse.Namespace) -> dict:
@@ -125,7 +128,7 @@ async def burst(args: argparse.Namespace) -> dict:
         proc = await _start_bot(fake, cfg, log)
         startup = time.perf_counter() - t_start
         try:
-            ids = await asyncio.gather(*(fake.say(_query(i, args.distinct), user=i + 1) for i in range(args.users)))
+            ids = await asyncio.gather(*(fake.say(_query(i, args), user=i + 1) for i in range(args.users)))
             help_id = await fake.say("!help", user=args.users + 1)
             deadline = time.perf_counter() + args.wait_s
             while time.perf_counter() < deadline and len(fake.replied_at) < args.users + 1:
@@ -137,7 +140,7 @@ async def burst(args: argparse.Namespace) -> dict:
     times = [(fake.replied_at[i] - fake.sent_at[i]) * 1000 for i in [*ids, help_id] if i in fake.replied_at]
     too_long = sum("taking too long" in text for _t, _ref, text in fake.log)
     help_ms = (fake.replied_at[help_id] - fake.sent_at[help_id]) * 1000 if help_id in fake.replied_at else None
-    return {"users": args.users, "distinct": args.distinct, "sent": args.users + 1, "replies": len(times),
+    return {"users": args.users, "distinct": args.distinct, "same": args.same, "sent": args.users + 1, "replies": len(times),
             "too_long_replies": too_long, **_ms(times), "help_ms": round(help_ms, 1) if help_ms is not None else None,
             "budget_s": args.budget_s, "startup_s": round(startup, 1),
             "all_within_budget": len(times) == args.users + 1 and max(times) <= args.budget_s * 1000}
@@ -276,7 +279,7 @@ def _stream_figures(fake: Recorder, queries: Stream, reloads: list[dict], startu
 def _print(result: dict) -> None:
     b, s = result.get("burst"), result.get("stream")
     if b:
-        print(f"burst: {b['users']} users sent a heavy !cities at once (+1 !help) to a real `pressbot run`: "
+        print(f"burst: {b['users']} users sent {b['same'] or 'a heavy !cities'} at once (+1 !help) to a real `pressbot run`: "
               f"{b['replies']}/{b['sent']} replies, {b['too_long_replies']} 'too long'")
         print(f"  reply time p50 {b['p50_ms']} ms, p99 {b['p99_ms']} ms, max {b['max_ms']} ms; !help {b['help_ms']} ms; "
               f"all within {b['budget_s']} s: {b['all_within_budget']}")
@@ -303,6 +306,7 @@ def main() -> int:
     ap.add_argument("--budget-s", type=float, default=2.0, help="burst: every reply must arrive within this")
     ap.add_argument("--wait-s", type=float, default=60.0, help="burst: give up waiting for replies after this")
     ap.add_argument("--distinct", action="store_true", help="burst: every user's query differs (nothing shared)")
+    ap.add_argument("--same", help="burst: every user sends this line instead (e.g. '!help')")
     ap.add_argument("--rate", type=float, default=10.0, help="stream: queries per second")
     ap.add_argument("--tail-s", type=float, default=5.0, help="stream: seconds of queries after the restart")
     ap.add_argument("--reload-timeout-s", type=float, default=600.0, help="stream: corpus.reload_timeout_s")
