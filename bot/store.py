@@ -194,8 +194,8 @@ class SnapshotStore:
             cache.prepare(self.cfg.cache_dir)
             fp = await self._build_in_process(self.cfg, requested_by, deadline)
             new = await asyncio.to_thread(load_snapshot, self.cfg.cache_dir, fp)
-        except (CacheProblem, OSError) as e:  # no usable cache: build beside it, report it
-            problem = str(e) if isinstance(e, CacheProblem) else f"the snapshot could not be saved in {self.cfg.cache_dir}: {e}"
+        except CacheProblem as e:  # no usable cache: build beside it, report it
+            problem = str(e)
             log.warning("%s; reloading without it", problem)
             new = await self._build_uncached(requested_by, deadline)
         if new is None:
@@ -214,7 +214,7 @@ class SnapshotStore:
             except TimeoutError:
                 _terminate(pool)
                 raise self._too_long(requested_by) from None
-            except (ReloadError, CacheProblem, OSError):
+            except (ReloadError, CacheProblem):
                 raise
             except Exception as e:  # any failure must leave the old index serving
                 log.exception("reload by %s failed; keeping the previous index", requested_by)
@@ -301,5 +301,8 @@ def _checked(new: Snapshot) -> Snapshot:
 def build_and_save(cfg: Config) -> str:
     """In a worker process: build, validate and save a snapshot; returns its fingerprint."""
     new = _checked(build_snapshot(cfg, None, fingerprint(cfg)))
-    save_snapshot(new, cfg.cache_dir, corpus_key(cfg), cfg.corpus.cache_keep)
+    try:
+        save_snapshot(new, cfg.cache_dir, corpus_key(cfg), cfg.corpus.cache_keep)
+    except OSError as e:  # a cache problem, not a build failure: the caller builds without the cache
+        raise CacheProblem(f"the snapshot could not be saved in {cfg.cache_dir}: {e}") from None
     return new.fingerprint
