@@ -127,6 +127,7 @@ async def burst(args: argparse.Namespace) -> dict:
         t_start = time.perf_counter()
         proc = await _start_bot(fake, cfg, log)
         startup = time.perf_counter() - t_start
+        await asyncio.sleep(args.warm_s)  # the burst hits a running bot, not one still warming up
         try:
             ids = await asyncio.gather(*(fake.say(_query(i, args), user=i + 1) for i in range(args.users)))
             help_id = await fake.say("!help", user=args.users + 1)
@@ -142,7 +143,7 @@ async def burst(args: argparse.Namespace) -> dict:
     help_ms = (fake.replied_at[help_id] - fake.sent_at[help_id]) * 1000 if help_id in fake.replied_at else None
     return {"users": args.users, "distinct": args.distinct, "same": args.same, "sent": args.users + 1, "replies": len(times),
             "too_long_replies": too_long, **_ms(times), "help_ms": round(help_ms, 1) if help_ms is not None else None,
-            "budget_s": args.budget_s, "startup_s": round(startup, 1),
+            "budget_s": args.budget_s, "startup_s": round(startup, 1), "warm_s": args.warm_s,
             "all_within_budget": len(times) == args.users + 1 and max(times) <= args.budget_s * 1000}
 
 
@@ -306,6 +307,7 @@ def main() -> int:
     ap.add_argument("--budget-s", type=float, default=2.0, help="burst: every reply must arrive within this")
     ap.add_argument("--wait-s", type=float, default=60.0, help="burst: give up waiting for replies after this")
     ap.add_argument("--distinct", action="store_true", help="burst: every user's query differs (nothing shared)")
+    ap.add_argument("--warm-s", type=float, default=10.0, help="burst: seconds between ready and the burst")
     ap.add_argument("--same", help="burst: every user sends this line instead (e.g. '!help')")
     ap.add_argument("--rate", type=float, default=10.0, help="stream: queries per second")
     ap.add_argument("--tail-s", type=float, default=5.0, help="stream: seconds of queries after the restart")
