@@ -37,6 +37,14 @@ class SourceConfig:
 
 
 @dataclass
+class WatchConfig:
+    """Watched folders: new, changed and deleted corpus files are applied as they appear on disk."""
+
+    enabled: bool = False
+    interval_s: float = 2.0  # seconds between two looks at the folders; a file must be unchanged across two
+
+
+@dataclass
 class CorpusConfig:
     """Where releases come from and how they are cleaned."""
 
@@ -54,6 +62,7 @@ class CorpusConfig:
     # Folder (or source) name -> home state code, for an office whose releases never write their state
     # ({riverside_ca: CA}); without it the state is read from the releases' own county and city names.
     home_states: dict[str, str] = field(default_factory=dict)
+    watch: WatchConfig = field(default_factory=WatchConfig)
 
 
 @dataclass
@@ -123,6 +132,14 @@ class GuildConfig:
 
 
 @dataclass
+class AuditConfig:
+    """Where the audit trail of reloads/adds/removes/watch batches is kept (JSON lines, append-only)."""
+
+    path: str | None = None  # default: audit.jsonl in corpus.cache_dir
+    max_mb: float = 5.0  # the file is rotated (one older generation kept, .1) when it reaches this size
+
+
+@dataclass
 class Config:
     """The whole pressbot configuration."""
 
@@ -131,6 +148,7 @@ class Config:
     answers: AnswersConfig = field(default_factory=AnswersConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
     guilds: dict[int, GuildConfig] = field(default_factory=dict)  # server id -> its newsroom
+    audit: AuditConfig = field(default_factory=AuditConfig)
     path: Path | None = None  # the file it came from (not a YAML key)
 
     def resolve(self, p: str | Path) -> Path:
@@ -156,6 +174,11 @@ class Config:
     @property
     def cache_dir(self) -> Path:
         return self.resolve(self.corpus.cache_dir)
+
+    @property
+    def audit_path(self) -> Path:
+        """The audit trail's JSON lines file."""
+        return self.resolve(self.audit.path) if self.audit.path else self.cache_dir / "audit.jsonl"
 
 
 def _type_name(tp: Any) -> str:
@@ -217,6 +240,7 @@ _RANGES: dict[str, tuple[float | None, float | None, bool]] = {
     "answers.max_citations": (1, 25, False), "answers.max_query_chars": (1, 4000, False),
     "answers.search_results": (1, 25, False), "answers.min_relative_score": (0, 1, False),
     "answers.timeout_s": (0, 120, True), "answers.workers": (1, 64, False),
+    "corpus.watch.interval_s": (0.05, 3600, False), "audit.max_mb": (0, None, True),
     "discord.cooldown.rate": (1, None, False), "discord.cooldown.per_seconds": (0, None, True),
 }
 
