@@ -2,7 +2,7 @@
 how long it took and how it ended, as one line each (`/status` shows the last of each; Discord posts each
 line to the configured log channels).
 
-The trail is kept in a JSON lines file (`audit.path`, default `audit.jsonl` in the cache folder): one
+The trail is kept in a JSON lines file (`audit.file`, default `audit.jsonl` in the cache folder): one
 event per line, appended with a single write and flushed to disk, so a restart loads the recent events
 and `/status` still shows the last reload/add/remove. The file is rotated (one older generation, `.1`) at
 `audit.max_mb`. A line that cannot be read is skipped (and counted in the log), never fatal; a file that
@@ -40,7 +40,7 @@ class Event:
         return f"{self.at} {self.kind} by {self.who}{where}: {state} in {self.seconds:.1f} s — {self.outcome}"
 
 
-_TYPES = {"kind": str, "who": str, "at": str, "seconds": (int, float), "ok": bool, "outcome": str}
+_TYPES: dict[str, type | tuple[type, ...]] = {"kind": str, "who": str, "at": str, "seconds": (int, float), "ok": bool, "outcome": str}
 
 
 def parse_event(line: str) -> Event | None:
@@ -110,7 +110,7 @@ class Audit:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if self.path.exists() and self.path.stat().st_size >= self.max_bytes:
                 os.replace(self.path, self.path.with_name(self.path.name + ".1"))
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
             try:
                 size = os.fstat(fd).st_size
                 if size and os.pread(fd, 1, size - 1) != b"\n":  # a torn last line: never glue onto it

@@ -135,7 +135,7 @@ class GuildConfig:
 class AuditConfig:
     """Where the audit trail of reloads/adds/removes/watch batches is kept (JSON lines, append-only)."""
 
-    path: str | None = None  # default: audit.jsonl in corpus.cache_dir
+    file: str | None = None  # default: audit.jsonl in corpus.cache_dir
     max_mb: float = 5.0  # the file is rotated (one older generation kept, .1) when it reaches this size
 
 
@@ -178,7 +178,7 @@ class Config:
     @property
     def audit_path(self) -> Path:
         """The audit trail's JSON lines file."""
-        return self.resolve(self.audit.path) if self.audit.path else self.cache_dir / "audit.jsonl"
+        return self.resolve(self.audit.file) if self.audit.file else self.cache_dir / "audit.jsonl"
 
 
 def _type_name(tp: Any) -> str:

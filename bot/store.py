@@ -203,12 +203,13 @@ class SnapshotStore:
         return result
 
     # stand-in: replaced by the incremental index (branch incr)
-    def apply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
+    def apply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:  # noqa: ARG002
         """Apply files changed/added and removed on disk (here: a full reload)."""
         return self.reload(requested_by=requested_by)
 
     # stand-in: replaced by the incremental index (branch incr)
-    async def aapply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
+    async def aapply_files(self, changed: list[Path], removed: list[Path],  # noqa: ARG002
+                           requested_by: str) -> ReloadResult:
         """`apply_files` without blocking the event loop (here: a full background reload)."""
         return await self.areload(requested_by=requested_by)
 

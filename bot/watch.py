@@ -14,6 +14,7 @@ sees the files (`watch` events, which `status` shows and Discord posts to the lo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import stat
@@ -113,10 +114,8 @@ class Watcher:
                 raise
             except Exception:  # the watcher outlives any one bad poll
                 log.exception("watching the corpus folders failed this time; trying again")
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), self.interval_s)
-            except TimeoutError:
-                pass
 
     def _settle(self, current: dict[Path, Stat]) -> tuple[dict[Path, Stat | None], bool]:
         """The changes stable since the last poll (None: deleted), and whether others are still moving."""

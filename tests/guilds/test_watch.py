@@ -7,12 +7,15 @@ The watcher is driven one `poll` at a time (no sleeping, no timing): each poll i
 from __future__ import annotations
 
 import asyncio
+import signal
+import sys
 
 from bot.commands.engine import Engine
 from bot.guilds import scope_for
 from bot.store import SnapshotStore
 from bot.watch import Watcher, batch_answer, scan
 from tests.guilds.newsrooms import GUILD_A, GUILD_B, newsrooms
+from tests.helpers import ROOT
 
 NEW = ("---\ntitle: Alpha harbor smuggling case\ndate: 2024-05-02\n---\n"
        "Prosecutors charged two captains with smuggling quokkas through the Alphaville harbor.\n")
@@ -173,3 +176,34 @@ async def test_run_loops_until_stopped(tmp_path):
     stop.set()
     await task
     assert seen[0].ok and seen[0].result is not None and seen[0].result.added == ["alpha/harbor"]
+
+
+async def test_pressbot_index_watch_prints_each_batch_until_ctrl_c(tmp_path):
+    cfg = newsrooms(tmp_path)
+    with open(cfg.path, "a", encoding="utf-8") as f:
+        f.write("audit: {file: trail.jsonl}\n")
+    text = cfg.path.read_text(encoding="utf-8").replace("  cache_dir: cache\n",
+                                                        "  cache_dir: cache\n  watch: {interval_s: 0.2}\n")
+    cfg.path.write_text(text, encoding="utf-8")
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "index", "--watch", "--config",
+                                                str(cfg.path), cwd=ROOT, stdout=asyncio.subprocess.PIPE,
+                                                stderr=asyncio.subprocess.PIPE)
+    try:
+        assert proc.stdout is not None and proc.stderr is not None
+        while b"Ctrl-C to stop" not in (line := await asyncio.wait_for(proc.stderr.readline(), 120)):
+            assert line, (await proc.stderr.read()).decode()  # it exited
+        (tmp_path / "beta" / "harbor.md").write_text(NEW.replace("Alpha", "Beta"), encoding="utf-8")
+        lines = []
+        while not any(b"added: Beta harbor smuggling case" in x for x in lines):
+            lines.append(await asyncio.wait_for(proc.stdout.readline(), 120))
+            assert lines[-1], "pressbot index --watch stopped printing"
+        proc.send_signal(signal.SIGINT)
+        out, err = await asyncio.wait_for(proc.communicate(), 60)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    assert proc.returncode == 0 and b"stopped watching" in err
+    assert b"Watch: 1 new or modified and 0 deleted file(s) on disk: added 'Beta harbor smuggling case'" in b"".join(lines)
+    trail = (tmp_path / "trail.jsonl").read_text(encoding="utf-8")  # audited like a reload
+    assert '"kind": "watch"' in trail and f'"guild_id": {GUILD_B}' in trail
