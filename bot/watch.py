@@ -166,7 +166,10 @@ class Watcher:
     def _audit(self, batch: Batch) -> list[Event]:
         """One audit line per server that sees the batch's files (None: the shared corpora's line)."""
         events = []
-        for gid, roots in targets(self.cfg, batch.changed + batch.removed):
+        # a batch is reported to the servers seeing its files, and to those seeing any release it changed
+        # (a full rebuild applies whatever else changed on disk meanwhile)
+        changed_roots = set(batch.result.roots.values()) if batch.result else set()
+        for gid, roots in targets(self.cfg, batch.changed + batch.removed, changed_roots):
             if batch.ok and not _matters(self.store, batch, roots):
                 log.info("watch batch%s: no release added, removed or changed",
                          f" (server {gid})" if gid is not None else "")
@@ -176,9 +179,10 @@ class Watcher:
         return events
 
 
-def targets(cfg: Config, paths: list[Path]) -> list[tuple[int | None, frozenset[str] | None]]:
-    """(server, the roots it sees) for each server seeing one of `paths`; None first for the shared ones."""
-    touched = {found[1] for p in paths if (found := root_of(cfg, p)) is not None}
+def targets(cfg: Config, paths: list[Path], roots: set[str] | None = None) -> list[tuple[int | None, frozenset[str] | None]]:
+    """(server, the roots it sees) for each server seeing one of `paths` or `roots`; None first for the
+    shared ones."""
+    touched = {found[1] for p in paths if (found := root_of(cfg, p)) is not None} | (roots or set())
     if not cfg.guilds:
         return [(None, None)] if touched else []
     out: list[tuple[int | None, frozenset[str] | None]] = []
