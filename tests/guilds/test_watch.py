@@ -13,7 +13,7 @@ import sys
 from bot.commands.engine import Engine
 from bot.guilds import scope_for
 from bot.store import SnapshotStore
-from bot.watch import Watcher, batch_answer, scan
+from bot.watch import HOLD_POLLS, Watcher, batch_answer, scan
 from tests.guilds.newsrooms import GUILD_A, GUILD_B, newsrooms
 from tests.helpers import ROOT
 
@@ -207,3 +207,19 @@ async def test_pressbot_index_watch_prints_each_batch_until_ctrl_c(tmp_path):
     assert b"Watch: 1 new or modified and 0 deleted file(s) on disk: added 'Beta harbor smuggling case'" in b"".join(lines)
     trail = (tmp_path / "trail.jsonl").read_text(encoding="utf-8")  # audited like a reload
     assert '"kind": "watch"' in trail and f'"guild_id": {GUILD_B}' in trail
+
+
+async def test_a_file_that_never_settles_holds_the_others_back_only_a_few_looks(tmp_path):
+    engine, watcher = _watched(tmp_path)
+    growing = tmp_path / "alpha" / "growing.md"
+    (tmp_path / "alpha" / "harbor.md").write_text(NEW, encoding="utf-8")
+    batch = None
+    for n in range(HOLD_POLLS + 3):  # a log-like file rewritten before every look
+        growing.write_text(NEW.replace("quokkas", "ferrets") + "more\n" * n, encoding="utf-8")
+        batch = await watcher.poll()
+        if batch is not None:
+            break
+    assert batch is not None and batch.changed == [tmp_path / "alpha" / "harbor.md"]  # the stable one, alone
+    assert n == HOLD_POLLS + 1  # one look to see it, then HOLD_POLLS looks held back
+    assert "No release matches" not in _search(engine, "quokkas")
+    assert watcher.pending == {str(growing): watcher.pending[str(growing)]}  # still waiting to settle
