@@ -67,8 +67,11 @@ class PressBot(commands.AutoShardedBot):
             for event in batch.events:
                 await post(self, event)
 
-        watcher = await asyncio.to_thread(Watcher, self.engine.store, None, posted)
-        await watcher.run()
+        try:
+            watcher = await asyncio.to_thread(Watcher, self.engine.store, None, posted)
+            await watcher.run()
+        except Exception:  # never silently: the bot answers on, without watching
+            log.exception("the corpus folder watcher stopped; changes on disk need a reload now")
 
     async def close(self) -> None:
         if self.watching is not None:
