@@ -60,14 +60,17 @@ FRESH = ("Gang Unit Grant\n\n“The additional money will greatly assist in the 
 
 
 class Recorder(FakeDiscord):
-    """The fake, also recording every message the bot posts: (time, the message it refers to, its text)."""
+    """The fake, also recording every message the bot posts or edits (the reload note is edited into its
+    outcome): (time, the message it refers to, its text)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.log: list[tuple[float, str | None, str]] = []
 
     async def _rest(self, request: web.Request) -> web.Response:
-        if request.match_info["tail"] == f"channels/{CHANNEL_ID}/messages" and request.method == "POST":
+        tail = request.match_info["tail"]
+        if (tail == f"channels/{CHANNEL_ID}/messages" and request.method == "POST"
+                or tail.startswith(f"channels/{CHANNEL_ID}/messages/") and request.method == "PATCH"):
             body = await request.json()
             ref = (body.get("message_reference") or {}).get("message_id")
             text = " ".join([body.get("content") or ""] + [json.dumps(e, ensure_ascii=False)

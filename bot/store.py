@@ -100,7 +100,7 @@ class SnapshotStore:
         self._requests = 0  # reload requests received; a build covers every request made before it began
         self._covered = 0
         self._last: ReloadResult | ReloadError | None = None
-        self.audit = Audit()  # every reload/add/remove: who, when, how long, outcome
+        self.audit = Audit(cfg.audit_path, cfg.audit.max_mb)  # every reload/add/remove/watch batch, persisted
         self.started = self.loaded_at = time.time()  # process start; when the serving snapshot was swapped in
 
     @classmethod
@@ -251,6 +251,17 @@ class SnapshotStore:
         limit = self.cfg.corpus.reload_timeout_s
         log.error("reload by %s took over %s s; the build was stopped", requested_by, limit)
         return ReloadError(f"the rebuild took longer than {limit:g} s (corpus.reload_timeout_s) and was stopped")
+
+    # stand-in: replaced by the incremental index (branch incr)
+    def apply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:  # noqa: ARG002
+        """Apply files changed/added and removed on disk (here: a full reload)."""
+        return self.reload(requested_by=requested_by)
+
+    # stand-in: replaced by the incremental index (branch incr)
+    async def aapply_files(self, changed: list[Path], removed: list[Path],  # noqa: ARG002
+                           requested_by: str) -> ReloadResult:
+        """`apply_files` without blocking the event loop (here: a full background reload)."""
+        return await self.areload(requested_by=requested_by)
 
     def _swap_locked(self, new: Snapshot, requested_by: str) -> ReloadResult:
         with self._lock:

@@ -44,7 +44,7 @@ def status_answer(r: Request) -> Answer:
     items: list[Item] = [StatusRoot(root, served[root], paragraphs[root], held[root]) for root in roots]
     for kind in KINDS:
         event = store.audit.last(kind, scope.guild)
-        items.append(StatusEvent(kind, event.line() if event else "none since start"))
+        items.append(StatusEvent(kind, event.line() if event else "none recorded"))
     skipped = len(relative_skips(store, full.report.skipped, scope.roots))
     summary = (f"pressbot {version()}: {sum(served.values())} releases served here, {sum(held.values())} "
                f"embargoed; index serving for {ago(time.time() - store.loaded_at)}, up {ago(time.time() - store.started)}; "
