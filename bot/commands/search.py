@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, is_headline
+from bot.commands.paraphrase import alternatives_text, query_units
 from bot.commands.passage import best_passage, content_query
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.items import Item, SearchHit
@@ -34,7 +35,11 @@ def absent_words(snap: Snapshot, query: str) -> list[str]:
         if sum(c.isalpha() for c in word) < 3:
             continue
         terms = snap.tokenizer(word)
-        if terms and all(len(snap.index.postings(t)) == 0 for t in terms) and word not in out:
+        if not terms or any(len(snap.index.postings(t)) for t in terms) or word in out:
+            continue
+        said_otherwise = [alt for u in query_units(snap.tokenizer, terms) for alt in u.alternatives
+                          if all(len(snap.index.postings(t)) for t in alt)]
+        if not said_otherwise:  # 'jailed' in a corpus that only writes 'incarcerated' is no absent topic
             out.append(word)
     return out
 
@@ -80,10 +85,12 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         return Answer("search", query, False, f"No release matches '{query}': no release uses the word {words}.")
     weight = snap.index.query_weight(tokens) or 1.0
     rel_weight = snap.release_index.query_weight(tokens) or 1.0
+    # the query's words said another way are searched too ('released' for 'freed'); the weight stays the query's
+    wider = f"{query} {alternatives_text(snap.tokenizer, content_query(query))}"
     release_rel = {snap.release_ids[row]: score / rel_weight
-                   for row, score in snap.release_index.top_k(tokens, w.release_candidates)}
+                   for row, score in snap.release_index.top_k(snap.tokenizer(wider), w.release_candidates)}
     scored = []
-    for pid, score in snap.search(query, w.paragraph_candidates):
+    for pid, score in snap.search(wider, w.paragraph_candidates):
         para = snap.corpus.paragraphs[pid]
         rel = snap.corpus.releases[para.release_id]
         relative = score / weight
