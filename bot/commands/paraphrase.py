@@ -105,11 +105,14 @@ def _written(stem: bool) -> dict[frozenset[str], str]:
 
 
 def alternatives_text(tokenizer: Tokenizer, query: str) -> str:
-    """The other wordings of the query's paraphrasable words and phrases, as text to search for beside the
-    query ('released exonerated ...' for 'freed'); empty when the query has none."""
+    """The one-word other wordings of the query's paraphrasable words and phrases, as text to search for
+    beside the query ('released exonerated ...' for 'freed'); empty when the query has none. A phrase
+    ('behind bars', 'district attorney') is left to the passage reading, which finds its words together:
+    searched word by word it would match 'district' or 'set' anywhere."""
     terms = list(dict.fromkeys(tokenizer(query)))
     written = _written(tokenizer.stem)
-    alts = [written[a] for u in query_units(tokenizer, terms) for a in u.alternatives if a in written]
+    alts = [written[a] for u in query_units(tokenizer, terms) for a in u.alternatives
+            if a in written and len(a) == 1]
     return " ".join(dict.fromkeys(alts))
 
 
@@ -129,7 +132,12 @@ def _members(stem: bool) -> dict[tuple[str, ...], tuple[frozenset[str], ...]]:
 def query_units(tokenizer: Tokenizer, terms: list[str]) -> list[Unit]:
     """The query's content terms (in order, no repeats) as units: the longest member phrase starting at
     each term becomes one unit with its alternatives; any other term is a unit of its own."""
-    table = _members(tokenizer.stem)
+    return list(_units(tokenizer.stem, tuple(terms)))
+
+
+@lru_cache(maxsize=256)
+def _units(stem: bool, terms: tuple[str, ...]) -> tuple[Unit, ...]:
+    table = _members(stem)
     longest = max((len(k) for k in table), default=1)
     units: list[Unit] = []
     i = 0
@@ -143,4 +151,4 @@ def query_units(tokenizer: Tokenizer, terms: list[str]) -> list[Unit]:
         else:
             units.append(Unit((terms[i],)))
             i += 1
-    return units
+    return tuple(units)
