@@ -115,6 +115,45 @@ def common_words(corpus: Corpus, min_count: int = 3) -> frozenset[str]:
     return frozenset(w for w, c in counts.items() if c >= min_count)
 
 
+def merge_headline_words(people: list[Person], quotes: list[Quote], common: frozenset[str]
+                         ) -> tuple[list[Person], list[Quote]]:
+    """Fold 'Eric Gonzalez Moves' into 'Eric Gonzalez' and 'Creuzot Issues' into the one Creuzot (a full name
+    of one person, or a surname only one full-named person carries): a title-case
+    headline's verb ('Issues', 'Unveils', 'Regarding') read as a surname. A last word is taken for such a word
+    only when the corpus often writes it in lower case and no one carries it as a surname after a given name
+    ('Andrew Young': a two-word name whose first word is nobody's surname keeps every 'Young' apart)."""
+    by_full: dict[tuple[str, str], list[Person]] = defaultdict(list)  # one record spans the sources
+    by_surname: dict[str, list[Person]] = defaultdict(list)
+    by_last: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        if p.first:
+            by_full[(name_key(p.first), name_key(p.last))].append(p)
+            by_surname[name_key(p.last)].append(p)
+            by_last[p.last.casefold()].append(p)
+    target: dict[int, int] = {}
+    for word, group in by_last.items():
+        if word not in common:
+            continue
+        words = [_written(p) for p in group]
+        if any(len(w) == 2 and not by_surname.get(name_key(w[0])) for w in words):
+            continue  # 'Andrew Young': the word is someone's surname
+        for p, w in zip(group, words, strict=True):
+            key = (name_key(w[0]), name_key(w[-2])) if len(w) >= 3 else None
+            found = by_full.get(key, []) if key else by_surname.get(name_key(w[0]), [])
+            found = [h for h in found if h.id != p.id and h.id not in target]
+            if len(w) >= 2 and len(found) == 1:
+                target[p.id] = found[0].id
+                names, p.names = p.names, {}  # the phrase is no name of theirs
+                _absorb(found[0], p)
+                p.names = names
+    return _renumber(people, quotes, target)
+
+
+def _written(p: Person) -> list[str]:
+    """The words of the person's most frequent written name."""
+    return max(p.names, key=lambda n: p.names[n]).split() if p.names else [p.first, p.last]
+
+
 def drop_phrases(people: list[Person], quotes: list[Quote], common: frozenset[str]
                   ) -> tuple[list[Person], list[Quote]]:
     """Drop 'people' whose every name word is an ordinary word: headline phrases such as
