@@ -25,6 +25,7 @@ from bot.people.merge import (
     merge_headline_words,
     merge_nicknames,
     merge_surname_only,
+    split_case_roles,
 )
 from bot.people.person import Person, Quote
 
@@ -81,6 +82,7 @@ def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
     common = common_words(corpus)
     people, quotes = drop_phrases(people, quotes, common)  # first: 'Report Issues' is no one's name
     people, quotes = merge_headline_words(people, quotes, common)
+    people, quotes = split_case_roles(people, quotes, corpus.paragraphs.release_ids, corpus.paragraphs.texts)
     return EntityIndex(people, quotes)
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from nicknames import NickNamer
 
+from bot.extract.titles import title_has_office_word
 from bot.extract.tokens import name_key
 from bot.ingest.corpus import Corpus
 from bot.people.person import Person, Quote
@@ -152,6 +153,47 @@ def merge_headline_words(people: list[Person], quotes: list[Quote], common: froz
 def _written(p: Person) -> list[str]:
     """The words of the person's most frequent written name."""
     return max(p.names, key=lambda n: p.names[n]).split() if p.names else [p.first, p.last]
+
+
+CASE_ROLES = frozenset({"defendant", "co-defendant", "codefendant", "victim", "suspect", "inmate"})
+SPLIT_RATIO = 5  # an official's titles must outnumber the case roles this many times ...
+SPLIT_MIN = 10  # ... and be this many: a much-named official, not an officer on trial
+
+
+def split_case_roles(people: list[Person], quotes: list[Quote], release_of: list[str], texts: list[str],
+                     ratio: int = SPLIT_RATIO, minimum: int = SPLIT_MIN) -> tuple[list[Person], list[Quote]]:
+    """An official named in many releases ('Brooklyn District Attorney Eric Gonzalez') does not hold the case
+    roles a namesake's sentences give ('identified the defendant as Eric “Ricky” Gonzalez, 39'): those titles
+    move to a person of their own, of the same name, with the releases that say them. `release_of`: paragraph
+    id -> release id, `texts`: its text (a name written only in the moved sentences, 'Ricky Gonzalez', moves
+    too). A person whose case roles are not far outnumbered (an officer charged) stays whole."""
+    out = list(people)
+    for p in people:
+        roles = {t: pids for t, pids in p.title_pids.items() if t.casefold() in CASE_ROLES}
+        official = sum(len(v) for t, v in p.title_pids.items() if title_has_office_word(t))
+        moved = sum(len(v) for v in roles.values())
+        if not roles or official < minimum or official < ratio * moved:
+            continue
+        namesake = Person(len(out), p.first, p.last, p.source)
+        pids = {pid for v in roles.values() for pid in v}
+        # a description read only there ('39, of Beacon') is the namesake's too
+        roles |= {t: v for t, v in p.title_pids.items() if not title_has_office_word(t) and set(v) <= pids}
+        kept = [pid for pid in p.mention_pids if pid not in pids]
+        for n in [n for n in p.names if any(n in texts[pid] for pid in pids)]:
+            if not any(n in texts[pid] for pid in kept):
+                namesake.names[n] = p.names.pop(n)
+        if not namesake.names:
+            namesake.add(namesake.names, p.name)
+        for t in roles:
+            namesake.titles[t] = p.titles.pop(t)
+            namesake.title_pids[t] = p.title_pids.pop(t)
+        namesake.mention_pids = sorted(pids)
+        namesake.releases = {release_of[pid] for pid in pids}
+        still = {release_of[pid] for pid in kept} | {release_of[q.pid] for q in quotes if q.person == p.id}
+        p.mention_pids = kept
+        p.releases &= still
+        out.append(namesake)
+    return out, quotes
 
 
 def drop_phrases(people: list[Person], quotes: list[Quote], common: frozenset[str]
