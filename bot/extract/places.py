@@ -34,7 +34,8 @@ from bot.extract.lexicon import (
 from bot.textnorm import sentence_spans
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
-PARTS = DATA.with_name("city_parts.tsv")  # boroughs and neighbourhoods GeoNames lists as places (generated)
+PARTS = DATA.with_name("city_parts.tsv")
+BARE_CITY = 50_000  # a town this big is named without its state, even where a city has a part of its name
 
 AFTER_REJECT = re.compile(r"^(?:['’]s\s+)?\s*(?:" + "|".join(NOT_PLACE_AFTER) + ")")
 _AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:" + "|".join(PERSON_VERBS_AFTER) + r")\b)")
@@ -220,6 +221,8 @@ def accept(ctx: PlaceContext, c: Candidate, listed: bool = False) -> bool:
         return False
     if decoy_neighbours(c) or inside_other_name(c) or inside_city_part(ctx, c):
         return False
+    if own_city_part(ctx, c):
+        return False
     return fits_region(ctx, c, listed)
 
 
@@ -232,6 +235,19 @@ def city_parts() -> dict[str, frozenset[str]]:
             name, region, _city = line.split("\t")
             parts[name].add(region)
     return {name: frozenset(regions) for name, regions in parts.items()}
+
+
+def own_city_part(ctx: PlaceContext, c: Candidate) -> bool:
+    """'Chinatown buses', 'drove to Harlem' in a New York release: a part of a city of the document's states
+    (bot/data/city_parts.tsv) is that part, not a small town of the same name; a city of the name in the
+    document's states, big enough to be named without its state ('Glendale' in a California release), or a
+    state written after it ('Bloomfield, Connecticut') is read as the town."""
+    parts = city_parts().get(c.name, frozenset()) & ctx.doc_states
+    code = re.match(r",\s*([A-Z]{2})\b", c.after)  # 'Bloomfield, NJ'
+    written = _state_after(c.after) or (code.group(1) if code and code.group(1) in STATE_ABBR.values() else None)
+    if not parts or written not in (None, *parts):
+        return False
+    return not any(r in ctx.doc_states and pop >= BARE_CITY for r, pop in ctx.gaz.regions(c.name))
 
 
 def inside_city_part(ctx: PlaceContext, c: Candidate) -> bool:
