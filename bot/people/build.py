@@ -21,7 +21,14 @@ from bot.extract.tokens import INITIAL, name_key
 from bot.ingest.corpus import Corpus
 from bot.parallel import pmap_iter
 from bot.people.index import EntityIndex
-from bot.people.merge import common_words, drop_phrases, merge_nicknames, merge_surname_only
+from bot.people.merge import (
+    common_words,
+    drop_phrases,
+    merge_headline_words,
+    merge_nicknames,
+    merge_surname_only,
+    split_case_roles,
+)
 from bot.people.person import Person, Quote
 
 # The per-release budget of the extraction. Its cost is linear in the text read (about 2 ms per 1,500
@@ -131,7 +138,10 @@ def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
             person.add(person.names, (person.first + " " + person.last).strip())
     people, quotes = merge_surname_only(people, quotes)
     people, quotes = merge_nicknames(people, quotes)
-    people, quotes = drop_phrases(people, quotes, common_words(corpus))
+    common = common_words(corpus)
+    people, quotes = drop_phrases(people, quotes, common)  # first: 'Report Issues' is no one's name
+    people, quotes = merge_headline_words(people, quotes, common)
+    people, quotes = split_case_roles(people, quotes, corpus.paragraphs.release_ids, corpus.paragraphs.texts)
     return EntityIndex(people, quotes)
 
 
