@@ -7,14 +7,16 @@ import json
 import logging
 import os
 import pickle
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from bot import __version__, cache
 from bot.config import Config
-from bot.extract.place_context import home_cities, person_words, release_states, source_states
+from bot.extract.place_context import person_words, release_states
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, Progress, load_corpus
@@ -23,8 +25,10 @@ from bot.ingest.report import LoadReport
 from bot.parallel import worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
+from bot.people.merge import lower_word_counts
+from bot.release_tables import release_rows, release_spans, source_tables
 
-SNAPSHOT_FORMAT = 5  # 5: no doc_pids, built_at
+SNAPSHOT_FORMAT = 6  # 6: term frequencies, load ledger, per-release rows and people findings
 log = logging.getLogger("pressbot.snapshot")
 
 
@@ -42,6 +46,10 @@ class Snapshot:
     home_cities: dict[str, frozenset[str]]  # source -> the city whose police appear in much of it
     person_words: frozenset[str]  # name words used for people (a bare 'Garland' may be one)
     fingerprint: str
+    # what an incremental update (bot/incremental.py) re-derives the tables above from, per release
+    release_rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # bot/release_tables.py
+    people_ops: dict[str, list] = field(default_factory=dict)  # release id -> its resolved findings
+    word_counts: Counter[str] = field(default_factory=Counter)  # lowercase words (headline phrases)
 
     @property
     def report(self) -> LoadReport:
@@ -76,9 +84,10 @@ class Snapshot:
         ranges = self.__dict__.get("_release_ranges")
         if ranges is None:
             ranges = {}
-            for p in self.corpus.paragraphs:
-                lo, _hi = ranges.get(p.release_id, (p.pid, p.pid))
-                ranges[p.release_id] = (lo, p.pid + 1)
+            for pid, rid in enumerate(self.corpus.paragraphs.release_ids):
+                if rid:  # '': a paragraph of a release an incremental update removed
+                    lo, _hi = ranges.get(rid, (pid, pid))
+                    ranges[rid] = (lo, pid + 1)
             self.__dict__["_release_ranges"] = ranges
         return ranges
 
@@ -146,11 +155,17 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
     index, release_index, release_ids, tok = _build_indexes(cfg, corpus, progress)
     if progress:
         progress(0, 1, "people and quotes")
-    entities = build_entities(corpus, workers)  # each release read on the pool, registered here in order
+    ops: dict[str, list] = {}
+    words = lower_word_counts(corpus.paragraphs.texts)
+    entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
     if progress:
         progress(1, 1, "people and quotes")
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
-                    home_cities(corpus), person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg))
+    spans = release_spans(corpus.paragraphs.release_ids)
+    rows = release_rows(corpus.releases, lambda rid: corpus.paragraphs[slice(*spans[rid])], corpus.releases)
+    states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes,
+                    person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg),
+                    rows, ops, words)
 
 
 def _build_indexes(cfg: Config, corpus: Corpus, progress: Progress | None
@@ -179,7 +194,7 @@ def _build_indexes(cfg: Config, corpus: Corpus, progress: Progress | None
     return index, release_index, release_ids, tok
 
 
-def _home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
+def home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
     """Configured home states by source name (a key may be the folder's name or its display name)."""
     keys = {(r.source, r.source_key) for r in corpus.releases.values()}
     return {src: code for src, folder in keys

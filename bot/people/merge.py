@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from nicknames import NickNamer
@@ -109,9 +110,20 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
 
 def common_words(corpus: Corpus, min_count: int = 3) -> frozenset[str]:
     """Words the corpus often writes in lowercase: 'lawsuit', 'statistics' (but never 'garrison')."""
+    return frequent_words(lower_word_counts(corpus.paragraphs.texts), min_count)
+
+
+def lower_word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each lowercase word occurs in these paragraphs (kept in a snapshot, so an incremental
+    update adds and subtracts the changed releases' counts)."""
     counts: Counter[str] = Counter()
-    for text in corpus.paragraphs.texts:
+    for text in texts:
         counts.update(_LOWER_WORD.findall(text))
+    return counts
+
+
+def frequent_words(counts: Counter[str], min_count: int = 3) -> frozenset[str]:
+    """The words of `counts` seen at least `min_count` times (see `common_words`)."""
     return frozenset(w for w, c in counts.items() if c >= min_count)
 
 
