@@ -10,11 +10,13 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bot.audit import Audit
 from bot.cache import CacheProblem
 from bot.config import Config
 from bot.extract.places import Gazetteer
+from bot.incremental import apply_files
 from bot.ingest.corpus import Progress
 from bot.snapshot import (
     Snapshot,
@@ -52,24 +54,33 @@ class ReloadResult:
     # corpus root -> (releases, paragraphs) after and before, so a server's reply counts only its corpora
     per_root: dict[str, tuple[int, int]] = field(default_factory=dict)
     per_root_before: dict[str, tuple[int, int]] = field(default_factory=dict)
+    incremental: bool = False  # applied by an incremental update (bot/incremental.py), not a rebuild
+    rebuilt: str | None = None  # why a change given as files was applied by a full rebuild instead
 
     def to_dict(self) -> dict:
         return {"added": self.added, "removed": self.removed, "changed": self.changed,
                 "releases": self.releases, "paragraphs": self.paragraphs,
                 "paragraphs_before": self.paragraphs_before,
                 "skipped": [{"file": f, "reason": r} for f, r in self.skipped], "seconds": round(self.seconds, 2),
-                "cache_problem": self.cache_problem}
+                "cache_problem": self.cache_problem, "incremental": self.incremental, "rebuilt": self.rebuilt}
 
 
-def diff(old: Snapshot, new: Snapshot) -> ReloadResult:
+def diff(old: Snapshot, new: Snapshot, only: set[str] | None = None) -> ReloadResult:
+    """What changed between two snapshots; `only`: the releases that may differ (an incremental update's),
+    so the others are not compared."""
     def body(s: Snapshot, rid: str) -> int:
         return hash(tuple(p.text for p in s.paragraphs_of(rid)))
 
     o, n = old.corpus.releases, new.corpus.releases
-    changed = [r for r in n if r in o and body(old, r) != body(new, r)]
-    return ReloadResult(added=sorted(set(n) - set(o)), removed=sorted(set(o) - set(n)), changed=sorted(changed),
-                        releases=len(n), paragraphs=len(new.corpus.paragraphs),
-                        paragraphs_before=len(old.corpus.paragraphs), skipped=list(new.report.skipped),
+    if only is None:
+        added, removed = sorted(set(n) - set(o)), sorted(set(o) - set(n))
+        changed = [r for r in n if r in o and body(old, r) != body(new, r)]
+    else:
+        added, removed = sorted(r for r in only if r in n and r not in o), sorted(r for r in only if r in o and r not in n)
+        changed = [r for r in only if r in n and r in o and (body(old, r) != body(new, r) or o[r] != n[r])]
+    return ReloadResult(added=added, removed=removed, changed=sorted(changed),
+                        releases=len(n), paragraphs=new.report.paragraphs,
+                        paragraphs_before=old.report.paragraphs, skipped=list(new.report.skipped),
                         seconds=new.report.seconds,
                         titles={rid: (n.get(rid) or o[rid]).title for rid in (set(n) ^ set(o)) | set(changed)},
                         roots={rid: (n.get(rid) or o[rid]).root for rid in (set(n) ^ set(o)) | set(changed)},
@@ -79,9 +90,11 @@ def diff(old: Snapshot, new: Snapshot) -> ReloadResult:
 def root_counts(snap: Snapshot) -> dict[str, tuple[int, int]]:
     """Corpus root -> (releases, paragraphs) in a snapshot."""
     out: dict[str, tuple[int, int]] = {}
+    ranges = snap._ranges()
     for rid, rel in snap.corpus.releases.items():
         r, p = out.get(rel.root, (0, 0))
-        out[rel.root] = (r + 1, p + len(snap.paragraphs_of(rid)))
+        lo, hi = ranges.get(rid, (0, 0))
+        out[rel.root] = (r + 1, p + hi - lo)
     return out
 
 
@@ -99,6 +112,9 @@ class SnapshotStore:
         self._last: ReloadResult | ReloadError | None = None
         self.audit = Audit()  # every reload/add/remove: who, when, how long, outcome
         self.started = self.loaded_at = time.time()  # process start; when the serving snapshot was swapped in
+        self._saves = threading.Condition()  # incremental snapshots are saved after the swap, newest only
+        self._unsaved: Snapshot | None = None
+        self._saver: threading.Thread | None = None
 
     @classmethod
     def open(cls, cfg: Config, progress: Progress | None = None, use_cache: bool = True,
@@ -137,11 +153,80 @@ class SnapshotStore:
             result.cache_problem = self.cache_problem = problem
             return result
 
-    def _swap(self, new: Snapshot, requested_by: str) -> ReloadResult:
+    def apply_files(self, changed: list[Path], removed: list[Path], requested_by: str = "cli") -> ReloadResult:
+        """Apply files added or changed (`changed`) and gone (`removed`) to the serving snapshot without
+        reading the other releases (bot/incremental.py; a full rebuild when the change needs one, said in
+        `rebuilt`), in this thread, then swap it in. The new snapshot is saved after the swap, in the
+        background (`wait_saved`). On any failure the old snapshot keeps serving (ReloadError)."""
+        with self._lock:
+            t0 = time.perf_counter()
+            log.info("%d changed and %d removed file(s) applied for %s", len(changed), len(removed), requested_by)
+            try:
+                applied = apply_files(self._snapshot, self.cfg, list(changed), list(removed))
+                new = _checked(applied.snapshot)
+            except ReloadError:
+                raise
+            except Exception as e:  # any failure must leave the old index serving
+                log.exception("applying files for %s failed; keeping the previous index", requested_by)
+                raise ReloadError(f"the change could not be applied ({type(e).__name__}: {e})") from e
+            if applied.rebuilt is not None:
+                result = self._swap(new, requested_by)
+            else:
+                touched = set(new.corpus.releases) ^ set(self._snapshot.corpus.releases)
+                result = self._swap(new, requested_by, touched | _touched(applied.snapshot, self._snapshot))
+            result.seconds, result.incremental, result.rebuilt = time.perf_counter() - t0, applied.rebuilt is None, \
+                applied.rebuilt
+            log.info("applied for %s in %.2f s (%s): %s", requested_by, result.seconds,
+                     "incremental" if result.incremental else f"rebuilt: {applied.rebuilt}", applied.seconds)
+            self._save_soon(new)
+            result.cache_problem = self.cache_problem
+            return result
+
+    async def aapply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
+        """`apply_files` in a worker thread, one at a time with reloads (a failure: ReloadError, the old
+        snapshot keeps serving)."""
+        if self._alock is None:
+            self._alock = asyncio.Lock()
+        async with self._alock:
+            return await asyncio.to_thread(self.apply_files, changed, removed, requested_by)
+
+    def _save_soon(self, snap: Snapshot) -> None:
+        """Save `snap` in a background thread (not a daemon: a clean exit waits for it); a save still
+        waiting when a newer snapshot comes is skipped."""
+        with self._saves:
+            self._unsaved = snap
+            if self._saver is None:
+                self._saver = threading.Thread(target=self._save_pending, name="snapshot-save")
+                self._saver.start()
+
+    def _save_pending(self) -> None:
+        while True:
+            with self._saves:
+                snap, self._unsaved = self._unsaved, None
+                if snap is None:
+                    self._saver = None
+                    self._saves.notify_all()
+                    return
+            try:
+                save_snapshot(snap, self.cfg.cache_dir, corpus_key(self.cfg), self.cfg.corpus.cache_keep)
+                self.cache_problem = None
+            except (CacheProblem, OSError) as e:
+                self.cache_problem = f"the snapshot could not be saved in {self.cfg.cache_dir}: {e}"
+                log.warning("%s", self.cache_problem)
+            except Exception:  # the serving snapshot is fine; the next start rebuilds
+                log.exception("saving the snapshot failed")
+
+    def wait_saved(self, timeout: float | None = None) -> str | None:
+        """Wait for the background save of the serving snapshot; the cache problem, if any."""
+        with self._saves:
+            self._saves.wait_for(lambda: self._saver is None, timeout)
+        return self.cache_problem
+
+    def _swap(self, new: Snapshot, requested_by: str, only: set[str] | None = None) -> ReloadResult:
         new.index.warm_up()
         new.release_index.warm_up()
         settle(new)
-        result = diff(self._snapshot, new)
+        result = diff(self._snapshot, new, only)
         self._snapshot = new  # the swap: one reference assignment
         self.loaded_at = time.time()
         log.info("reload by %s: %d releases (+%d -%d ~%d), %d skipped", requested_by, result.releases,
@@ -223,6 +308,18 @@ def settle(snap: Snapshot) -> None:
     gc.unfreeze()  # the previous snapshot's objects become collectable again
     gc.collect()
     gc.freeze()
+
+
+def _touched(new: Snapshot, old: Snapshot) -> set[str]:
+    """The releases an incremental update may have changed: those of the files it read."""
+    led = new.corpus.ledger
+    before = old.corpus.ledger
+    if led is None or before is None:
+        return set(new.corpus.releases) | set(old.corpus.releases)
+    changed = [p for p, f in led.files.items() if before.files.get(p) is not f]
+    changed += [p for p in before.files if p not in led.files]
+    return {d.release_id for p in changed for rec in (led.files.get(p), before.files.get(p)) if rec
+            for d in rec.docs if d.release_id}
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
