@@ -96,7 +96,7 @@ def _incremental(snap: Snapshot, cfg: Config, changed: list[Path], removed: list
         timings[name] = now - t
         t = now
 
-    if snap.corpus.ledger is None or not snap.people_ops and snap.corpus.releases or snap.index.tf is None:
+    if snap.corpus.ledger is None or snap.index.tf is None or snap.release_index.tf is None:
         raise NeedsRebuild("the serving snapshot keeps no bookkeeping for incremental updates")
     touched, ignored = touched_files(snap, cfg, [*changed, *removed])
     up = apply_changes(snap.corpus, file_changes(snap.corpus.ledger, cfg.corpus, touched))
