@@ -27,12 +27,14 @@ from bot.config import Config
 from bot.extract.place_context import person_words
 from bot.index.merge import updated
 from bot.ingest.assemble import CorpusUpdate, apply_changes
-from bot.ingest.files import SourceFile, display_path
+from bot.ingest.files import SourceFile, discover, display_path
+from bot.ingest.ledger import file_stat
+from bot.ingest.report import LoadReport
 from bot.ingest.update import NeedsRebuild, file_changes, source_file
 from bot.people.build import people_from_ops, read_people
 from bot.people.merge import frequent_words, lower_word_counts
 from bot.release_tables import merged_rows, release_rows, source_tables
-from bot.snapshot import Snapshot, build_snapshot, fingerprint, home_states
+from bot.snapshot import Snapshot, build_snapshot, fingerprint, home_states, settings_key
 
 log = logging.getLogger("pressbot.incremental")
 
@@ -58,6 +60,24 @@ def apply_files(snap: Snapshot, cfg: Config, changed: list[Path], removed: list[
         t0 = time.perf_counter()
         new = build_snapshot(cfg, None, fingerprint(cfg))
         return Applied(new, rebuilt=str(e), seconds={"rebuild": time.perf_counter() - t0})
+
+
+MAX_SCANNED_CHANGES = 500  # a plain reload applies at most this many changed files incrementally
+
+
+def changed_on_disk(snap: Snapshot, cfg: Config) -> tuple[list[Path], list[Path]] | None:
+    """The corpus files added or changed (size or mtime) and removed since the snapshot was built, for a
+    plain `reload`; None when a full rebuild is due instead: no bookkeeping, other settings or code than
+    the snapshot's, or more than MAX_SCANNED_CHANGES files."""
+    led = snap.corpus.ledger
+    if led is None or led.settings != settings_key(cfg) or led.roots != [os.fspath(p) for p in cfg.corpus_paths]:
+        return None
+    found = discover(cfg.corpus_paths, LoadReport())
+    seen = {os.fspath(sf.path) for sf in found}
+    changed = [sf.path for sf in found if (rec := led.files.get(os.fspath(sf.path))) is None
+               or rec.stat is None or rec.stat != file_stat(sf.path)]
+    removed = [Path(p) for p in led.files if p not in seen]
+    return (changed, removed) if len(changed) + len(removed) <= MAX_SCANNED_CHANGES else None
 
 
 def touched_files(snap: Snapshot, cfg: Config, paths: list[Path]) -> tuple[dict[str, SourceFile | None], list[str]]:

@@ -128,15 +128,7 @@ def _code_hash(root: Path | None = None) -> str:
 
 def fingerprint(cfg: Config) -> str:
     """Hash of every corpus file (path, size, mtime), the settings and the code that shape the snapshot."""
-    h = hashlib.sha256(_code_hash().encode())
-    # settings that change no snapshot (how many processes build it, how long a reload may take, how many
-    # saved snapshots are kept, whether an empty corpus may serve) are left out: changing them rebuilds nothing
-    index = {k: v for k, v in asdict(cfg.index).items() if k != "workers"}
-    corpus = {k: v for k, v in asdict(cfg.corpus).items()
-              if k not in ("cache_dir", "cache_keep", "reload_timeout_s", "allow_empty")}
-    h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": corpus,
-                         "index": index, "paths": [str(p) for p in cfg.corpus_paths]},
-                        sort_keys=True, default=str).encode())
+    h = hashlib.sha256(settings_key(cfg).encode())
     for sf in discover(cfg.corpus_paths, LoadReport()):
         try:
             st = sf.path.stat()
@@ -146,10 +138,26 @@ def fingerprint(cfg: Config) -> str:
     return h.hexdigest()[:20]
 
 
+def settings_key(cfg: Config) -> str:
+    """Hash of the settings and the code that shape a snapshot (the fingerprint without the files)."""
+    h = hashlib.sha256(_code_hash().encode())
+    # settings that change no snapshot (how many processes build it, how long a reload may take, how many
+    # saved snapshots are kept, whether an empty corpus may serve) are left out: changing them rebuilds nothing
+    index = {k: v for k, v in asdict(cfg.index).items() if k != "workers"}
+    corpus = {k: v for k, v in asdict(cfg.corpus).items()
+              if k not in ("cache_dir", "cache_keep", "reload_timeout_s", "allow_empty")}
+    h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": corpus,
+                         "index": index, "paths": [str(p) for p in cfg.corpus_paths]},
+                        sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
 def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None = None) -> Snapshot:
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
     workers = worker_count(cfg.index.workers)
     corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
+    if corpus.ledger is not None:
+        corpus.ledger.settings = settings_key(cfg)  # an update under other settings rebuilds instead
     # tokenizing stays here: on the workers it cost more in pickling than it saved (+1 CPU s of 3.7 s), and
     # overlapping the release reading with it cost 2 CPU s more (the parent's GIL, 3 busy processes on 2 cores)
     index, release_index, release_ids, tok = _build_indexes(cfg, corpus, progress)

@@ -16,7 +16,7 @@ from bot.audit import Audit
 from bot.cache import CacheProblem
 from bot.config import Config
 from bot.extract.places import Gazetteer
-from bot.incremental import apply_files
+from bot.incremental import apply_files, changed_on_disk
 from bot.ingest.corpus import Progress
 from bot.snapshot import (
     Snapshot,
@@ -115,6 +115,7 @@ class SnapshotStore:
         self._saves = threading.Condition()  # incremental snapshots are saved after the swap, newest only
         self._unsaved: Snapshot | None = None
         self._saver: threading.Thread | None = None
+        self._want_full = False  # a waiting reload request asked for a full rebuild
 
     @classmethod
     def open(cls, cfg: Config, progress: Progress | None = None, use_cache: bool = True,
@@ -132,8 +133,14 @@ class SnapshotStore:
     def snapshot(self) -> Snapshot:
         return self._snapshot
 
-    def reload(self, requested_by: str = "cli", progress: Progress | None = None) -> ReloadResult:
-        """Rebuild from the corpus folders in this thread; on any failure keep serving the old snapshot."""
+    def reload(self, requested_by: str = "cli", progress: Progress | None = None, full: bool = True) -> ReloadResult:
+        """Rebuild from the corpus folders in this thread; on any failure keep serving the old snapshot.
+        `full=False` (a plain `reload`): when only some files changed since the serving snapshot was built
+        (same settings and code), apply just those (`apply_files`)."""
+        if not full:
+            found = changed_on_disk(self._snapshot, self.cfg)
+            if found is not None:
+                return self._apply_scanned(*found, requested_by)
         with self._lock:
             log.info("reload requested by %s", requested_by)
             try:
@@ -181,6 +188,17 @@ class SnapshotStore:
             self._save_soon(new)
             result.cache_problem = self.cache_problem
             return result
+
+    def _apply_scanned(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
+        """A plain reload's files applied; nothing to do when none changed."""
+        if changed or removed:
+            return self.apply_files(changed, removed, requested_by)
+        t0 = time.perf_counter()
+        with self._lock:
+            result = diff(self._snapshot, self._snapshot, set())
+        result.seconds, result.incremental, result.cache_problem = time.perf_counter() - t0, True, self.cache_problem
+        log.info("reload by %s: no corpus file changed", requested_by)
+        return result
 
     async def aapply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
         """`apply_files` in a worker thread, one at a time with reloads (a failure: ReloadError, the old
@@ -233,21 +251,24 @@ class SnapshotStore:
                  len(result.added), len(result.removed), len(result.changed), len(result.skipped))
         return result
 
-    async def areload(self, requested_by: str) -> ReloadResult:
+    async def areload(self, requested_by: str, full: bool = True) -> ReloadResult:
         """Reload without stalling the event loop: the build runs in a separate process (no GIL
         contention with the bot) and saves a snapshot, which a worker thread then loads and swaps in.
         One reload at a time; requests arriving while one runs are merged into one follow-up build
         (three `!reload`s during a build cost one more build, not three). A failure leaves the old
-        snapshot serving."""
+        snapshot serving. `full=False` (a plain `reload`): only the files changed since, when few (see
+        `reload`); a full request among those merged makes the build full."""
         if self._alock is None:
             self._alock = asyncio.Lock()
         self._requests += 1
         mine = self._requests
+        self._want_full = full or self._want_full
         async with self._alock:
             if self._covered < mine:  # no build began after this request: run one for everyone waiting
                 began = self._requests
+                full, self._want_full = self._want_full, False
                 try:
-                    self._last = await self._areload_once(requested_by)
+                    self._last = await self._areload_once(requested_by, full)
                 except ReloadError as e:
                     self._last = e
                 self._covered = began
@@ -259,8 +280,12 @@ class SnapshotStore:
         assert last is not None
         return last
 
-    async def _areload_once(self, requested_by: str) -> ReloadResult:
+    async def _areload_once(self, requested_by: str, full: bool = True) -> ReloadResult:
         log.info("reload requested by %s", requested_by)
+        if not full:
+            found = await asyncio.to_thread(changed_on_disk, self._snapshot, self.cfg)
+            if found is not None:
+                return await asyncio.to_thread(self._apply_scanned, *found, requested_by)
         loop = asyncio.get_running_loop()
         limit = self.cfg.corpus.reload_timeout_s
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:

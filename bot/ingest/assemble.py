@@ -90,7 +90,7 @@ def apply_changes(corpus: Corpus, ch: FileChanges) -> CorpusUpdate:
             {title_key(corpus.releases[r].title) for r in dropped} | {title_key(r.title) for r, _ in made},
             [r.id for r, _ in made])
     files = {p: f for p, f in led.files.items() if p not in ch.new} | {p: f for p, f in ch.new.items() if f}
-    ledger = Ledger(led.roots, files, {**led.folders, **ch.folders}, order, para_copy, para_headline)
+    ledger = Ledger(led.roots, files, {**led.folders, **ch.folders}, order, para_copy, para_headline, led.settings)
     new_corpus = Corpus(releases, table, rows, copies, _report(corpus, ch, report, releases, table, copies), ledger)
     positions = np.searchsorted(np.asarray(rows, dtype=np.int64), np.asarray(new_rows, dtype=np.int64))
     return CorpusUpdate(new_corpus, sorted(dropped), [r.id for r, _ in made], dead_arr, keep_rows, new_rows,

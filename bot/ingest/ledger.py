@@ -63,6 +63,7 @@ class FileRecord:
     sf: SourceFile
     order: OrderKey
     docs: list[DocRecord] = field(default_factory=list)  # what it skipped is in the load report
+    stat: tuple[int, int] | None = None  # (size, mtime_ns) when read: a reload finds the files changed since
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Ledger:
     order: dict[str, OrderKey]  # release id -> its place in the load's order
     para_copy: np.ndarray  # paragraph id -> hash of copy_key (0: a removed release's paragraph)
     para_headline: np.ndarray  # paragraph id -> hash of headline_key
+    settings: str = ""  # snapshot.settings_key of the build: the settings and code it was made with
 
     def group_docs(self, group: Path) -> list[tuple[str, DocRecord]]:
         return [(path, d) for path, f in self.files.items() if f.sf.group == group for d in f.docs if d.counted]
@@ -159,7 +161,15 @@ def make_ledger(roots: Sequence[Path], files: Sequence[SourceFile], raw: Sequenc
 
 
 def file_record(sf: SourceFile, roots: Sequence[str]) -> FileRecord:
-    return FileRecord(sf, order_key(roots, sf.path))
+    return FileRecord(sf, order_key(roots, sf.path), stat=file_stat(sf.path))
+
+
+def file_stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def shown(sf: SourceFile) -> str:

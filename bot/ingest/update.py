@@ -31,6 +31,7 @@ from bot.ingest.ledger import (
     doc_record,
     file_record,
     hashes,
+    order_key,
     shown,
 )
 from bot.ingest.report import LoadReport
@@ -100,8 +101,8 @@ class _Pass:
         texts = {(os.fspath(f.sf.root), d.text_key): p for p, f in led.files.items() if p not in touched
                  for d in f.docs if d.counted}
         kept: list[tuple[FileRecord, DocRecord, _Raw]] = []
-        order = sorted((p for p in touched if touched[p] is not None), key=lambda p: file_record(
-            touched[p], led.roots).order)  # type: ignore[arg-type]
+        order = sorted((p for p in touched if touched[p] is not None),
+                       key=lambda p: order_key(led.roots, Path(p)))
         for path in order:
             sf = touched[path]
             assert sf is not None
