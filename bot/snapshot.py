@@ -103,7 +103,7 @@ def index_rows(snap: Snapshot) -> np.ndarray:
 # The code that shapes a snapshot. Commands, renderers, the CLI and Discord code are left out, so
 # editing them reuses the saved snapshot; anything listed here forces a rebuild when it changes.
 SNAPSHOT_CODE = ("ingest", "extract", "people", "index", "data", "snapshot.py", "models.py", "textnorm.py",
-                 "__init__.py")
+                 "__init__.py", "release_tables.py", "incremental.py")
 
 
 def snapshot_code_files(root: Path | None = None) -> list[Path]:
