@@ -1,10 +1,11 @@
 """Incremental index vs full rebuild on the full dev corpus, in one run.
 
-    python benchmarks/bench_incremental.py [--json] [--corpus DIR] [--work DIR] [--queries 200] [--seed 13]
+    python benchmarks/bench_incremental.py [--json] [--corpus DIR] [--work DIR] [--queries 200] [--qps 20]
 
 Copies the corpus into a work folder (never writes into the corpus given) without 111 of its files, loads
 (or builds and saves) the snapshot of that, then adds 1, 10 and then 100 of the held files with
-`SnapshotStore.apply_files` while another thread keeps answering commands (errors counted), and after each
+`SnapshotStore.apply_files` while another thread keeps answering commands (`--qps` a second; errors
+counted), and after each
 add times a full rebuild over the same files and compares the two: the top 10 of paragraph search and of the
 release index for `--queries` queries (the dev questions' queries plus name and topic words), as (release
 id, paragraph number, score) with equal scores compared as sets; the people index; and, after the last
@@ -70,9 +71,9 @@ def identical(a: Snapshot, b: Snapshot, queries: list[str]) -> tuple[float, floa
 class Asker(threading.Thread):
     """Answers commands on the store's serving snapshot until stopped; counts answers and errors."""
 
-    def __init__(self, engine: Engine, lines: list[str]) -> None:
+    def __init__(self, engine: Engine, lines: list[str], qps: float) -> None:
         super().__init__(daemon=True)
-        self.engine, self.lines = engine, lines
+        self.engine, self.lines, self.pause = engine, lines, 1 / qps if qps > 0 else 0.0
         self.answers = self.errors = 0
         self.stop = threading.Event()
         self.problems: list[str] = []
@@ -88,6 +89,8 @@ class Asker(threading.Thread):
             except Exception as e:  # the figure: every failure, whatever it is
                 self.errors += 1
                 self.problems.append(f"{line}: {type(e).__name__}: {e}")
+            if self.pause:
+                self.stop.wait(self.pause)
 
 
 def answers_equal(a: SnapshotStore, b: SnapshotStore) -> float:
@@ -125,7 +128,7 @@ def run(args: argparse.Namespace) -> dict:
     out: dict = {"base_releases": len(store.snapshot.corpus.releases), "base_open_seconds": time.perf_counter() - t}
     rng = random.Random(args.seed)
     queries = query_texts(store.snapshot, args.queries, rng)
-    asker = Asker(Engine(store), [f"{c} {q}" for c, q in questions()])
+    asker = Asker(Engine(store), [f"{c} {q}" for c, q in questions()], args.qps)
     asker.start()
     out.update(add_seconds={}, steps={}, full_rebuild_seconds_each={})
     at, identical_all, full = 0, [], None
@@ -145,7 +148,8 @@ def run(args: argparse.Namespace) -> dict:
         para, rel = identical(store.snapshot, full, queries)
         identical_all.append(min(para, rel))
         out["steps"][str(n)] = {"incremental": result.incremental, "rebuilt": result.rebuilt,
-                                "added": len(result.added),
+                                "added": len(result.added), "step_seconds": {k: round(v, 3) for k, v in
+                                                                             result.steps.items()},
                                 "queries_answered_during_add": asker.answers - before,
                                 "identical_top10_paragraphs": para, "identical_top10_releases": rel,
                                 "people_equal": people_view(store.snapshot) == people_view(full),
@@ -175,6 +179,7 @@ def main() -> int:
     ap.add_argument("--cache", default="/tmp/pressbot-bench-incremental-cache")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--qps", type=float, default=20, help="commands per second the other thread sends (0: flat out)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if Path(args.work).resolve().is_relative_to(Path(args.corpus).resolve()):

@@ -34,7 +34,7 @@ from bot.ingest.update import NeedsRebuild, file_changes, source_file
 from bot.people.build import people_from_ops, read_people
 from bot.people.merge import frequent_words, lower_word_counts
 from bot.release_tables import merged_rows, release_rows, source_tables
-from bot.snapshot import Snapshot, build_snapshot, fingerprint, home_states, settings_key
+from bot.snapshot import Snapshot, build_snapshot, files_fingerprint, fingerprint, home_states, settings_key
 
 log = logging.getLogger("pressbot.incremental")
 
@@ -116,10 +116,13 @@ def _incremental(snap: Snapshot, cfg: Config, changed: list[Path], removed: list
         timings[name] = now - t
         t = now
 
-    if snap.corpus.ledger is None or snap.index.tf is None or snap.release_index.tf is None:
+    led = snap.corpus.ledger
+    if led is None or snap.index.tf is None or snap.release_index.tf is None:
         raise NeedsRebuild("the serving snapshot keeps no bookkeeping for incremental updates")
+    if led.settings != settings_key(cfg):
+        raise NeedsRebuild("the settings or the code changed since the serving snapshot was built")
     touched, ignored = touched_files(snap, cfg, [*changed, *removed])
-    up = apply_changes(snap.corpus, file_changes(snap.corpus.ledger, cfg.corpus, touched))
+    up = apply_changes(snap.corpus, file_changes(led, cfg.corpus, touched))
     step("corpus")
     new = _indexes(snap, up)
     step("indexes")
@@ -127,9 +130,18 @@ def _incremental(snap: Snapshot, cfg: Config, changed: list[Path], removed: list
     step("people")
     _tables(snap, new, up, cfg)
     step("tables")
-    new.fingerprint = fingerprint(cfg)
+    new.fingerprint = ledger_fingerprint(new)
     step("fingerprint")
     return Applied(new, recleaned=up.recleaned, ignored=ignored, seconds=timings)
+
+
+def ledger_fingerprint(snap: Snapshot) -> str:
+    """The fingerprint of the files as the update saw them (`snapshot.fingerprint` walks the disk for the
+    same figure): a restart whose files differ from these rebuilds."""
+    led = snap.corpus.ledger
+    assert led is not None
+    records = sorted(led.files.values(), key=lambda r: r.order)
+    return files_fingerprint(led.settings, ((r.sf.path, r.stat) for r in records))
 
 
 def _indexes(snap: Snapshot, up: CorpusUpdate) -> Snapshot:

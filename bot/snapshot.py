@@ -8,6 +8,7 @@ import logging
 import os
 import pickle
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,13 +129,22 @@ def _code_hash(root: Path | None = None) -> str:
 
 def fingerprint(cfg: Config) -> str:
     """Hash of every corpus file (path, size, mtime), the settings and the code that shape the snapshot."""
-    h = hashlib.sha256(settings_key(cfg).encode())
+    files: list[tuple[Path, tuple[int, int] | None]] = []
     for sf in discover(cfg.corpus_paths, LoadReport()):
         try:
             st = sf.path.stat()
-            h.update(os.fsencode(sf.path) + f"\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            files.append((sf.path, (st.st_size, st.st_mtime_ns)))
         except OSError:
-            h.update(os.fsencode(sf.path) + b"\0missing\n")
+            files.append((sf.path, None))
+    return files_fingerprint(settings_key(cfg), files)
+
+
+def files_fingerprint(settings: str, files: Iterable[tuple[Path, tuple[int, int] | None]]) -> str:
+    """The fingerprint of these settings (`settings_key`) and files ((path, (size, mtime_ns)) in load order;
+    None: unreadable): an incremental update computes it from its bookkeeping, without walking the disk."""
+    h = hashlib.sha256(settings.encode())
+    for path, st in files:
+        h.update(os.fsencode(path) + (f"\0{st[0]}\0{st[1]}\n".encode() if st else b"\0missing\n"))
     return h.hexdigest()[:20]
 
 

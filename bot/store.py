@@ -56,6 +56,7 @@ class ReloadResult:
     per_root_before: dict[str, tuple[int, int]] = field(default_factory=dict)
     incremental: bool = False  # applied by an incremental update (bot/incremental.py), not a rebuild
     rebuilt: str | None = None  # why a change given as files was applied by a full rebuild instead
+    steps: dict[str, float] = field(default_factory=dict)  # an incremental update's seconds per step
 
     def to_dict(self) -> dict:
         return {"added": self.added, "removed": self.removed, "changed": self.changed,
@@ -168,6 +169,8 @@ class SnapshotStore:
         with self._lock:
             t0 = time.perf_counter()
             log.info("%d changed and %d removed file(s) applied for %s", len(changed), len(removed), requested_by)
+            collecting = gc.isenabled()
+            gc.disable()  # the update allocates ~10^5 objects: full collections over the heap would cost seconds
             try:
                 applied = apply_files(self._snapshot, self.cfg, list(changed), list(removed))
                 new = _checked(applied.snapshot)
@@ -176,13 +179,18 @@ class SnapshotStore:
             except Exception as e:  # any failure must leave the old index serving
                 log.exception("applying files for %s failed; keeping the previous index", requested_by)
                 raise ReloadError(f"the change could not be applied ({type(e).__name__}: {e})") from e
+            finally:
+                if collecting:
+                    gc.enable()
             if applied.rebuilt is not None:
                 result = self._swap(new, requested_by)
-            else:
+            else:  # the garbage collector's pass over the heap runs after the swap, in the saving thread
                 touched = set(new.corpus.releases) ^ set(self._snapshot.corpus.releases)
-                result = self._swap(new, requested_by, touched | _touched(applied.snapshot, self._snapshot))
+                result = self._swap(new, requested_by, touched | _touched(applied.snapshot, self._snapshot),
+                                    collect=False)
             result.seconds, result.incremental, result.rebuilt = time.perf_counter() - t0, applied.rebuilt is None, \
                 applied.rebuilt
+            result.steps = {**applied.seconds, "swap": result.seconds - sum(applied.seconds.values())}
             log.info("applied for %s in %.2f s (%s): %s", requested_by, result.seconds,
                      "incremental" if result.incremental else f"rebuilt: {applied.rebuilt}", applied.seconds)
             self._save_soon(new)
@@ -226,6 +234,7 @@ class SnapshotStore:
                     self._saves.notify_all()
                     return
             try:
+                refreeze()
                 save_snapshot(snap, self.cfg.cache_dir, corpus_key(self.cfg), self.cfg.corpus.cache_keep)
                 self.cache_problem = None
             except (CacheProblem, OSError) as e:
@@ -240,10 +249,11 @@ class SnapshotStore:
             self._saves.wait_for(lambda: self._saver is None, timeout)
         return self.cache_problem
 
-    def _swap(self, new: Snapshot, requested_by: str, only: set[str] | None = None) -> ReloadResult:
+    def _swap(self, new: Snapshot, requested_by: str, only: set[str] | None = None,
+              collect: bool = True) -> ReloadResult:
         new.index.warm_up()
         new.release_index.warm_up()
-        settle(new)
+        settle(new, collect)
         result = diff(self._snapshot, new, only)
         self._snapshot = new  # the swap: one reference assignment
         self.loaded_at = time.time()
@@ -316,7 +326,7 @@ class SnapshotStore:
             return self._swap(new, requested_by)
 
 
-def settle(snap: Snapshot) -> None:
+def settle(snap: Snapshot, collect: bool = True) -> None:
     """Make a loaded snapshot ready to serve: build the tables its commands derive on first use (so the
     first answer is not the slow one), then move every object alive now out of the garbage collector's
     reach (`gc.freeze`): a full collection over a loaded snapshot took 100-150 ms and landed inside
@@ -330,7 +340,13 @@ def settle(snap: Snapshot) -> None:
     snap.entities.suggest("", 1)
     index_rows(snap)
     Gazetteer.default()
-    gc.unfreeze()  # the previous snapshot's objects become collectable again
+    if collect:
+        refreeze()
+
+
+def refreeze() -> None:
+    """The previous snapshot's objects become collectable again, then all alive now are frozen."""
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.index.retriever import BM25Index, bm25_idf, bm25_weights
+from bot.index.retriever import BM25Index, bm25_idf, bm25_weights, length_norms
 
 
 def _new_pairs(docs: Sequence[Sequence[str]], vocab: dict[str, int]
@@ -81,7 +81,7 @@ def updated(index: BM25Index, keep: np.ndarray, docs: Sequence[Sequence[str]],
     idf = bm25_idf(df_live, n_docs, epsilon)
     avgdl = lengths.sum() / n_docs
     term_of = np.repeat(np.arange(len(df_live), dtype=np.int64), df_live)
-    data = bm25_weights(idf[term_of], tfs, lengths[indices], avgdl, k1, b)
+    data = bm25_weights(idf[term_of], tfs, length_norms(lengths, avgdl, k1, b)[indices], k1)
     names = sorted(vocab, key=vocab.__getitem__)
     new_vocab = {t: int(compact[i]) for i, t in enumerate(names) if live[i]}
     return BM25Index(new_vocab, indptr, indices, data, idf, n_docs,

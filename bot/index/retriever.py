@@ -180,12 +180,16 @@ def bm25_idf(df: np.ndarray, n_docs: int, epsilon: float) -> np.ndarray:
     return np.where(idf <= 0, MIN_IDF, idf)
 
 
-def bm25_weights(idf: np.ndarray, tf: np.ndarray, dl: np.ndarray, avgdl: float, k1: float, b: float
-                 ) -> np.ndarray:
-    """Each posting's weight from its term's idf, its frequency and its document's length: the same
-    float64 expression, element by element, for a build and an incremental update."""
+def length_norms(lengths: np.ndarray, avgdl: float, k1: float, b: float) -> np.ndarray:
+    """Each document's k1 * (1 - b + b * dl / avgdl), rank_bm25's length normalisation."""
+    return k1 * (1 - b + b * lengths / avgdl)
+
+
+def bm25_weights(idf: np.ndarray, tf: np.ndarray, norm: np.ndarray, k1: float) -> np.ndarray:
+    """Each posting's weight from its term's idf, its frequency and its document's `length_norms`: the
+    same float64 expression, element by element, for a build and an incremental update."""
     q = tf.astype(np.float64)
-    return idf * (q * (k1 + 1) / (q + k1 * (1 - b + b * dl / avgdl)))
+    return idf * (q * (k1 + 1) / (q + norm))
 
 
 class BM25Index:
@@ -245,6 +249,7 @@ class BM25Index:
         data = np.empty(int(indptr[-1]), dtype=np.float64)
         tf = np.empty(int(indptr[-1]), dtype=np.int32)
         filled = indptr[:-1].copy()
+        norms = length_norms(lengths, avgdl, k1, b)
         while blocks:
             terms, in_docs, counts = blocks.pop(0)
             per_term = np.bincount(terms, minlength=n_terms)
@@ -253,7 +258,7 @@ class BM25Index:
             filled += per_term
             indices[at] = in_docs
             tf[at] = counts
-            data[at] = bm25_weights(idf[terms], counts, lengths[in_docs], avgdl, k1, b)
+            data[at] = bm25_weights(idf[terms], counts, norms[in_docs], k1)
         return cls(vocab, indptr, indices, data, idf, n_docs,
                    {"k1": k1, "b": b, "epsilon": epsilon, "avgdl": float(avgdl)}, tf=tf, lengths=lengths)
 

@@ -37,7 +37,7 @@ from bot.ingest.ledger import (
 from bot.ingest.report import LoadReport
 from bot.models import Release
 
-MAX_RECLEANED = 400  # other documents cleaned again in one update; past this a full rebuild is cheaper
+MAX_RECLEANED = 2000  # other documents cleaned again in one update; past this a full rebuild is cheaper
 
 
 class NeedsRebuild(Exception):
