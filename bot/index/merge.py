@@ -46,46 +46,47 @@ def updated(index: BM25Index, keep: np.ndarray, docs: Sequence[Sequence[str]],
     n_kept = int(keep.sum())
     if positions is not None and len(positions) and int(positions[0]) < n_kept:
         return _interleaved(index, keep, docs, np.asarray(positions, dtype=np.int64))
-    old_rows = np.asarray(index.indices)
-    n_old_terms = len(index.vocab)
-    terms = np.repeat(np.arange(n_old_terms, dtype=np.int64), np.diff(np.asarray(index.indptr)))
-    alive = keep[old_rows]
-    renumber = np.cumsum(keep, dtype=np.int64) - 1
-    terms, rows, tf = terms[alive], renumber[old_rows[alive]], np.asarray(index.tf)[alive]
+    indices, tfs, df_old = _kept_postings(index, keep)
     vocab = dict(index.vocab)
     new_terms, new_docs, new_tf, new_lengths = _new_pairs(docs, vocab)
-    lengths = np.concatenate([np.asarray(index.lengths)[keep], new_lengths])
+    lengths = np.concatenate([np.asarray(index.lengths)[keep], new_lengths]) if n_kept < len(keep) else \
+        np.concatenate([np.asarray(index.lengths), new_lengths])
     n_docs = len(lengths)
     if n_docs == 0:
         return BM25Index.build([], k1, b, epsilon)
     n_terms = len(vocab)
-    df_old = np.bincount(terms, minlength=n_terms)
-    df_new = np.bincount(new_terms, minlength=n_terms)
-    df = df_old + df_new
+    df_old = np.concatenate([df_old, np.zeros(n_terms - len(df_old), dtype=np.int64)])
+    # each appended posting goes after its term's old ones (its row is above every old row)
+    ends = np.cumsum(df_old)
+    indices = np.insert(indices, ends[new_terms], (n_kept + new_docs).astype(np.int32))
+    tfs = np.insert(tfs, ends[new_terms], new_tf)
+    df = df_old + np.bincount(new_terms, minlength=n_terms)
     live = df > 0
     compact = np.cumsum(live, dtype=np.int64) - 1  # old term id -> id among the terms still present
     df_live = df[live]
     indptr = np.zeros(len(df_live) + 1, dtype=np.int64)
     np.cumsum(df_live, out=indptr[1:])
-    # each term's old postings first (rows ascending), then the appended documents' (rows above every old one)
-    old_start = np.cumsum(df_old) - df_old
-    new_start = np.cumsum(df_new) - df_new
-    at_old = indptr[compact[terms]] + (np.arange(len(terms), dtype=np.int64) - old_start[terms])
-    at_new = (indptr[compact[new_terms]] + df_old[new_terms]
-              + (np.arange(len(new_terms), dtype=np.int64) - new_start[new_terms]))
-    size = int(indptr[-1])
-    indices = np.empty(size, dtype=np.int32)
-    tfs = np.empty(size, dtype=np.int32)
-    indices[at_old], indices[at_new] = rows, n_kept + new_docs
-    tfs[at_old], tfs[at_new] = tf, new_tf
     idf = bm25_idf(df_live, n_docs, epsilon)
     avgdl = lengths.sum() / n_docs
-    term_of = np.repeat(np.arange(len(df_live), dtype=np.int64), df_live)
-    data = bm25_weights(idf[term_of], tfs, length_norms(lengths, avgdl, k1, b)[indices], k1)
+    data = bm25_weights(np.repeat(idf, df_live), tfs, length_norms(lengths, avgdl, k1, b)[indices], k1)
     names = sorted(vocab, key=vocab.__getitem__)
     new_vocab = {t: int(compact[i]) for i, t in enumerate(names) if live[i]}
     return BM25Index(new_vocab, indptr, indices, data, idf, n_docs,
                      {"k1": k1, "b": b, "epsilon": epsilon, "avgdl": float(avgdl)}, tf=tfs, lengths=lengths)
+
+
+def _kept_postings(index: BM25Index, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The postings of the kept rows, renumbered: (rows, term frequencies, per-term counts)."""
+    assert index.tf is not None
+    indptr, rows, tf = np.asarray(index.indptr), np.asarray(index.indices), np.asarray(index.tf)
+    counts = np.diff(indptr)
+    if keep.all():
+        return rows.copy(), tf.copy(), counts
+    alive = keep[rows]
+    gone = np.flatnonzero(~alive)  # few: the dropped rows' postings
+    counts = counts - np.bincount(np.searchsorted(indptr, gone, side="right") - 1, minlength=len(counts))
+    renumber = (np.cumsum(keep, dtype=np.int64) - 1).astype(np.int32)
+    return renumber[rows[alive]], tf[alive], counts
 
 
 def _interleaved(index: BM25Index, keep: np.ndarray, docs: Sequence[Sequence[str]], positions: np.ndarray

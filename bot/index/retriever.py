@@ -189,7 +189,11 @@ def bm25_weights(idf: np.ndarray, tf: np.ndarray, norm: np.ndarray, k1: float) -
     """Each posting's weight from its term's idf, its frequency and its document's `length_norms`: the
     same float64 expression, element by element, for a build and an incremental update."""
     q = tf.astype(np.float64)
-    return idf * (q * (k1 + 1) / (q + norm))
+    out = q * (k1 + 1)
+    q += norm
+    out /= q
+    out *= idf  # in place, the same operations in the same order: idf * (q * (k1 + 1) / (q + norm))
+    return out
 
 
 class BM25Index:

@@ -177,3 +177,30 @@ def test_paths_outside_the_corpus_are_ignored(sample_dir, tmp_path):
     applied = apply_files(snap, cfg, [trash / "x.txt", outside], [])
     assert sorted(applied.ignored) == sorted([str(trash / "x.txt"), str(outside)])
     assert corpus_view(applied.snapshot) == corpus_view(snap)
+
+
+def test_a_jsonl_file_of_several_releases_is_added_changed_and_removed(sample_dir, tmp_path):
+    """A JSONL file holding the bodies of real releases of two offices (San Diego, Brooklyn), each under a
+    line of its own (else they would be identical copies of the releases)."""
+    import json
+
+    cfg, _ = corpus_copy(sample_dir, tmp_path)
+    snap = build_snapshot(cfg)
+    bodies = [f.read_text(encoding="utf-8") for f in sorted((sample_dir / "san_diego_ca").glob("*.txt"))[:2]]
+    bodies += [sorted((sample_dir / "kings_ny").glob("*.txt"))[1].read_text(encoding="utf-8")]
+    lines = [json.dumps({"title": f"Wire copy {n}", "body": f"Wire copy {n}.\n{b}", "date": f"2024-05-0{n + 1}"})
+             for n, b in enumerate(bodies)]
+    wire = tmp_path / "corpus" / "wire" / "feed.jsonl"
+    wire.parent.mkdir()
+    wire.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    applied = apply_files(snap, cfg, [wire], [])
+    assert applied.rebuilt is None and len(applied.snapshot.corpus.releases) == len(snap.corpus.releases) + 3
+    snap = assert_same(applied.snapshot, cfg)
+    wire.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    applied = apply_files(snap, cfg, [wire], [])
+    assert applied.rebuilt is None
+    snap = assert_same(applied.snapshot, cfg)
+    wire.unlink()
+    applied = apply_files(snap, cfg, [], [wire])
+    assert applied.rebuilt is None and not any(r.startswith("corpus/wire") for r in applied.snapshot.corpus.releases)
+    assert_same(applied.snapshot, cfg)
