@@ -233,11 +233,13 @@ class _Registry:
 
     def _add_mention(self, rid: str, source: str, op: Op) -> None:
         _, key, first, last, full, pid, title = op
-        person = self.person_for(key, first, last, source)
+        at = self.by_key.get(key)  # person_for, inlined: the hottest call of a (re-)registration
+        person = self.people[at] if at is not None else self.person_for(key, first, last, source)
+        names = person.names
         if full is not None:
-            person.add(person.names, full)
-        elif not person.names:
-            person.add(person.names, last)
+            names[full] = names.get(full, 0) + 1
+        elif not names:
+            names[last] = 1
         person.mention_pids.append(pid)
         person.releases.add(rid)
         if title:
