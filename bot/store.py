@@ -278,7 +278,7 @@ class SnapshotStore:
                 began = self._requests
                 full, self._want_full = self._want_full, False
                 try:
-                    self._last = await self._areload_once(requested_by, full)
+                    self._last = await (self._areload_once(requested_by) if full else self._areload_changed(requested_by))
                 except ReloadError as e:
                     self._last = e
                 self._covered = began
@@ -290,12 +290,16 @@ class SnapshotStore:
         assert last is not None
         return last
 
-    async def _areload_once(self, requested_by: str, full: bool = True) -> ReloadResult:
+    async def _areload_changed(self, requested_by: str) -> ReloadResult:
+        """A plain reload: the files changed since the last build, applied in a thread; else a full one."""
+        found = await asyncio.to_thread(changed_on_disk, self._snapshot, self.cfg)
+        if found is None:
+            return await self._areload_once(requested_by)
+        log.info("reload requested by %s: %d changed, %d removed file(s)", requested_by, *map(len, found))
+        return await asyncio.to_thread(self._apply_scanned, *found, requested_by)
+
+    async def _areload_once(self, requested_by: str) -> ReloadResult:
         log.info("reload requested by %s", requested_by)
-        if not full:
-            found = await asyncio.to_thread(changed_on_disk, self._snapshot, self.cfg)
-            if found is not None:
-                return await asyncio.to_thread(self._apply_scanned, *found, requested_by)
         loop = asyncio.get_running_loop()
         limit = self.cfg.corpus.reload_timeout_s
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
