@@ -142,6 +142,7 @@ def run(args: argparse.Namespace) -> dict:
         t = time.perf_counter()
         result = store.apply_files(paths, [], "bench")
         out["add_seconds"][str(n)] = round(time.perf_counter() - t, 3)
+        during = asker.answers - before
         t = time.perf_counter()
         full = build_snapshot(cfg, None, fingerprint(cfg))
         out["full_rebuild_seconds_each"][str(n)] = round(time.perf_counter() - t, 2)
@@ -150,7 +151,7 @@ def run(args: argparse.Namespace) -> dict:
         out["steps"][str(n)] = {"incremental": result.incremental, "rebuilt": result.rebuilt,
                                 "added": len(result.added), "step_seconds": {k: round(v, 3) for k, v in
                                                                              result.steps.items()},
-                                "queries_answered_during_add": asker.answers - before,
+                                "queries_answered_during_add": during,
                                 "identical_top10_paragraphs": para, "identical_top10_releases": rel,
                                 "people_equal": people_view(store.snapshot) == people_view(full),
                                 "same_fingerprint": store.snapshot.fingerprint == full.fingerprint}

@@ -2,7 +2,7 @@
 
 The change is applied incrementally (`SnapshotStore.aapply_files`, bot/incremental.py: only the files
 added or removed are read, the indexes are updated beside the serving snapshot and swapped in; the old
-index answers meanwhile; about a second on the 8.3k-release corpus), by a full rebuild only when the change
+index answers meanwhile; a few seconds on the 8.3k-release corpus), by a full rebuild only when the change
 needs one (the reply says so). An upload the index still skips is moved to the trash, so the folder holds
 only what is served. Every add and remove is audited (bot/audit.py)."""
 
