@@ -155,7 +155,7 @@ def settings_key(cfg: Config) -> str:
     # saved snapshots are kept, whether an empty corpus may serve) are left out: changing them rebuilds nothing
     index = {k: v for k, v in asdict(cfg.index).items() if k != "workers"}
     corpus = {k: v for k, v in asdict(cfg.corpus).items()
-              if k not in ("cache_dir", "cache_keep", "reload_timeout_s", "allow_empty")}
+              if k not in ("cache_dir", "cache_keep", "reload_timeout_s", "allow_empty", "watch")}
     h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": corpus,
                          "index": index, "paths": [str(p) for p in cfg.corpus_paths]},
                         sort_keys=True, default=str).encode())

@@ -6,18 +6,22 @@ import asyncio
 import gc
 import logging
 import multiprocessing
+import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
+from bot import cache
 from bot.audit import Audit
 from bot.cache import CacheProblem
 from bot.config import Config
 from bot.extract.places import Gazetteer
 from bot.incremental import apply_files, changed_on_disk
 from bot.ingest.corpus import Progress
+from bot.reload_result import ReloadResult, diff, touched_releases
+from bot.saver import BackgroundSaver, refreeze
 from bot.snapshot import (
     Snapshot,
     build_snapshot,
@@ -32,71 +36,11 @@ from bot.snapshot import (
 log = logging.getLogger("pressbot.store")
 
 
+__all__ = ["ReloadError", "ReloadResult", "SnapshotStore", "settle"]
+
+
 class ReloadError(Exception):
     """A reload that could not produce a usable snapshot; the old one keeps serving."""
-
-
-@dataclass
-class ReloadResult:
-    """What changed between the old and new snapshot."""
-
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    releases: int = 0
-    paragraphs: int = 0
-    paragraphs_before: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    seconds: float = 0.0
-    cache_problem: str | None = None  # the snapshot could not be saved: the next start rebuilds
-    titles: dict[str, str] = field(default_factory=dict)  # release id -> title, for the ids listed above
-    roots: dict[str, str] = field(default_factory=dict)  # release id -> its corpus root, for the same ids
-    # corpus root -> (releases, paragraphs) after and before, so a server's reply counts only its corpora
-    per_root: dict[str, tuple[int, int]] = field(default_factory=dict)
-    per_root_before: dict[str, tuple[int, int]] = field(default_factory=dict)
-    incremental: bool = False  # applied by an incremental update (bot/incremental.py), not a rebuild
-    rebuilt: str | None = None  # why a change given as files was applied by a full rebuild instead
-    steps: dict[str, float] = field(default_factory=dict)  # an incremental update's seconds per step
-
-    def to_dict(self) -> dict:
-        return {"added": self.added, "removed": self.removed, "changed": self.changed,
-                "releases": self.releases, "paragraphs": self.paragraphs,
-                "paragraphs_before": self.paragraphs_before,
-                "skipped": [{"file": f, "reason": r} for f, r in self.skipped], "seconds": round(self.seconds, 2),
-                "cache_problem": self.cache_problem, "incremental": self.incremental, "rebuilt": self.rebuilt}
-
-
-def diff(old: Snapshot, new: Snapshot, only: set[str] | None = None) -> ReloadResult:
-    """What changed between two snapshots; `only`: the releases that may differ (an incremental update's),
-    so the others are not compared."""
-    def body(s: Snapshot, rid: str) -> int:
-        return hash(tuple(p.text for p in s.paragraphs_of(rid)))
-
-    o, n = old.corpus.releases, new.corpus.releases
-    if only is None:
-        added, removed = sorted(set(n) - set(o)), sorted(set(o) - set(n))
-        changed = [r for r in n if r in o and body(old, r) != body(new, r)]
-    else:
-        added, removed = sorted(r for r in only if r in n and r not in o), sorted(r for r in only if r in o and r not in n)
-        changed = [r for r in only if r in n and r in o and (body(old, r) != body(new, r) or o[r] != n[r])]
-    return ReloadResult(added=added, removed=removed, changed=sorted(changed),
-                        releases=len(n), paragraphs=new.report.paragraphs,
-                        paragraphs_before=old.report.paragraphs, skipped=list(new.report.skipped),
-                        seconds=new.report.seconds,
-                        titles={rid: (n.get(rid) or o[rid]).title for rid in (set(n) ^ set(o)) | set(changed)},
-                        roots={rid: (n.get(rid) or o[rid]).root for rid in (set(n) ^ set(o)) | set(changed)},
-                        per_root=root_counts(new), per_root_before=root_counts(old))
-
-
-def root_counts(snap: Snapshot) -> dict[str, tuple[int, int]]:
-    """Corpus root -> (releases, paragraphs) in a snapshot."""
-    out: dict[str, tuple[int, int]] = {}
-    ranges = snap._ranges()
-    for rid, rel in snap.corpus.releases.items():
-        r, p = out.get(rel.root, (0, 0))
-        lo, hi = ranges.get(rid, (0, 0))
-        out[rel.root] = (r + 1, p + hi - lo)
-    return out
 
 
 class SnapshotStore:
@@ -111,11 +55,9 @@ class SnapshotStore:
         self._requests = 0  # reload requests received; a build covers every request made before it began
         self._covered = 0
         self._last: ReloadResult | ReloadError | None = None
-        self.audit = Audit()  # every reload/add/remove: who, when, how long, outcome
+        self.audit = Audit(cfg.audit_path, cfg.audit.max_mb)  # every reload/add/remove/watch batch, persisted
         self.started = self.loaded_at = time.time()  # process start; when the serving snapshot was swapped in
-        self._saves = threading.Condition()  # incremental snapshots are saved after the swap, newest only
-        self._unsaved: Snapshot | None = None
-        self._saver: threading.Thread | None = None
+        self._saver = BackgroundSaver(cfg, self._saved)  # incremental snapshots: saved after the swap
         self._want_full = False  # a waiting reload request asked for a full rebuild
 
     @classmethod
@@ -144,6 +86,7 @@ class SnapshotStore:
                 return self._apply_scanned(*found, requested_by)
         with self._lock:
             log.info("reload requested by %s", requested_by)
+            _roots_present(self.cfg)
             try:
                 new = _checked(build_snapshot(self.cfg, progress, fingerprint(self.cfg)))
             except ReloadError:
@@ -186,19 +129,20 @@ class SnapshotStore:
                 result = self._swap(new, requested_by)
             else:  # the garbage collector's pass over the heap runs after the swap, in the saving thread
                 touched = set(new.corpus.releases) ^ set(self._snapshot.corpus.releases)
-                result = self._swap(new, requested_by, touched | _touched(applied.snapshot, self._snapshot),
+                result = self._swap(new, requested_by, touched | touched_releases(applied.snapshot, self._snapshot),
                                     collect=False)
             result.seconds, result.incremental, result.rebuilt = time.perf_counter() - t0, applied.rebuilt is None, \
                 applied.rebuilt
             result.steps = {**applied.seconds, "swap": result.seconds - sum(applied.seconds.values())}
             log.info("applied for %s in %.2f s (%s): %s", requested_by, result.seconds,
                      "incremental" if result.incremental else f"rebuilt: {applied.rebuilt}", applied.seconds)
-            self._save_soon(new)
+            self._saver.save_soon(new)
             result.cache_problem = self.cache_problem
             return result
 
     def _apply_scanned(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
         """A plain reload's files applied; nothing to do when none changed."""
+        _roots_present(self.cfg)  # a missing corpus folder would look like every file of it removed
         if changed or removed:
             return self.apply_files(changed, removed, requested_by)
         t0 = time.perf_counter()
@@ -216,37 +160,12 @@ class SnapshotStore:
         async with self._alock:
             return await asyncio.to_thread(self.apply_files, changed, removed, requested_by)
 
-    def _save_soon(self, snap: Snapshot) -> None:
-        """Save `snap` in a background thread (not a daemon: a clean exit waits for it); a save still
-        waiting when a newer snapshot comes is skipped."""
-        with self._saves:
-            self._unsaved = snap
-            if self._saver is None:
-                self._saver = threading.Thread(target=self._save_pending, name="snapshot-save")
-                self._saver.start()
-
-    def _save_pending(self) -> None:
-        while True:
-            with self._saves:
-                snap, self._unsaved = self._unsaved, None
-                if snap is None:
-                    self._saver = None
-                    self._saves.notify_all()
-                    return
-            try:
-                refreeze()
-                save_snapshot(snap, self.cfg.cache_dir, corpus_key(self.cfg), self.cfg.corpus.cache_keep)
-                self.cache_problem = None
-            except (CacheProblem, OSError) as e:
-                self.cache_problem = f"the snapshot could not be saved in {self.cfg.cache_dir}: {e}"
-                log.warning("%s", self.cache_problem)
-            except Exception:  # the serving snapshot is fine; the next start rebuilds
-                log.exception("saving the snapshot failed")
+    def _saved(self, problem: str | None) -> None:
+        self.cache_problem = problem
 
     def wait_saved(self, timeout: float | None = None) -> str | None:
         """Wait for the background save of the serving snapshot; the cache problem, if any."""
-        with self._saves:
-            self._saves.wait_for(lambda: self._saver is None, timeout)
+        self._saver.wait(timeout)
         return self.cache_problem
 
     def _swap(self, new: Snapshot, requested_by: str, only: set[str] | None = None,
@@ -299,31 +218,78 @@ class SnapshotStore:
         return await asyncio.to_thread(self._apply_scanned, *found, requested_by)
 
     async def _areload_once(self, requested_by: str) -> ReloadResult:
+        """One reload within `corpus.reload_timeout_s`, whatever path it takes: a build in a worker process
+        saved to the cache; with the cache unusable, the same build saved to a private temporary folder;
+        failing that, a build in a thread of this process. Past the time limit the build is stopped (a
+        thread's is abandoned, its result dropped) and the old snapshot keeps serving. An unusable cache is
+        reported in the result."""
         log.info("reload requested by %s", requested_by)
         loop = asyncio.get_running_loop()
+        _roots_present(self.cfg)
         limit = self.cfg.corpus.reload_timeout_s
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            try:
-                fp = await asyncio.wait_for(loop.run_in_executor(pool, build_and_save, self.cfg), limit)
-            except TimeoutError:
-                _terminate(pool)
-                log.error("reload by %s took over %s s; the build was stopped", requested_by, limit)
-                raise ReloadError(f"the rebuild took longer than {limit:g} s (corpus.reload_timeout_s) and "
-                                  f"was stopped") from None
-            except ReloadError:
-                raise
-            except (CacheProblem, OSError) as e:  # no usable cache: build in a thread, report it
-                log.warning("snapshot cache unusable (%s); rebuilding in a thread", e)
-                return await asyncio.to_thread(self.reload, requested_by)
-            except Exception as e:  # any failure must leave the old index serving
-                log.exception("reload by %s failed; keeping the previous index", requested_by)
-                raise ReloadError(f"the new corpus could not be built ({type(e).__name__}: {e})") from e
-        new = await asyncio.to_thread(load_snapshot, self.cfg.cache_dir, fp)
+        deadline = loop.time() + limit
+        problem = None
+        try:
+            cache.prepare(self.cfg.cache_dir)
+            fp = await self._build_in_process(self.cfg, requested_by, deadline)
+            new = await asyncio.to_thread(load_snapshot, self.cfg.cache_dir, fp)
+        except CacheProblem as e:  # no usable cache: build beside it, report it
+            problem = str(e)
+            log.warning("%s; reloading without it", problem)
+            new = await self._build_uncached(requested_by, deadline)
         if new is None:
             raise ReloadError("the rebuilt snapshot could not be read back from the cache")
         result = await asyncio.to_thread(self._swap_locked, new, requested_by)
-        self.cache_problem = None
+        result.cache_problem = self.cache_problem = problem
         return result
+
+    async def _build_in_process(self, cfg: Config, requested_by: str, deadline: float) -> str:
+        """build_and_save(cfg) in a fresh worker process, stopped at `deadline` (loop time); its fingerprint."""
+        loop = asyncio.get_running_loop()
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            try:
+                return await asyncio.wait_for(loop.run_in_executor(pool, build_and_save, cfg),
+                                              max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                _terminate(pool)
+                raise self._too_long(requested_by) from None
+            except (ReloadError, CacheProblem):
+                raise
+            except Exception as e:  # any failure must leave the old index serving
+                log.exception("reload by %s failed; keeping the previous index", requested_by)
+                raise ReloadError(f"the new corpus could not be built ({type(e).__name__}: {e})") from e
+
+    async def _build_uncached(self, requested_by: str, deadline: float) -> Snapshot | None:
+        """A rebuild that does not touch the cache: in a worker process saving to a private temporary
+        folder (read back, then deleted), else in a thread; both within the same deadline."""
+        loop = asyncio.get_running_loop()
+        try:
+            with tempfile.TemporaryDirectory(prefix="pressbot-reload-") as tmp:
+                cfg = replace(self.cfg, corpus=replace(self.cfg.corpus, cache_dir=tmp))
+                fp = await self._build_in_process(cfg, requested_by, deadline)
+                return await asyncio.to_thread(load_snapshot, Path(tmp), fp)
+        except (CacheProblem, OSError) as e:
+            log.warning("no temporary folder for the reload either (%s); building in a thread", e)
+        task = asyncio.ensure_future(asyncio.to_thread(self._build_checked, requested_by))
+        try:  # shielded: a thread cannot be stopped, so past the deadline its result is dropped
+            return await asyncio.wait_for(asyncio.shield(task), max(0.0, deadline - loop.time()))
+        except TimeoutError:
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())  # retrieved: no "never retrieved"
+            raise self._too_long(requested_by) from None
+
+    def _build_checked(self, requested_by: str) -> Snapshot:
+        try:
+            return _checked(build_snapshot(self.cfg, None, fingerprint(self.cfg)))
+        except ReloadError:
+            raise
+        except Exception as e:  # any failure must leave the old index serving
+            log.exception("reload by %s failed; keeping the previous index", requested_by)
+            raise ReloadError(f"the new corpus could not be built ({type(e).__name__}: {e})") from e
+
+    def _too_long(self, requested_by: str) -> ReloadError:
+        limit = self.cfg.corpus.reload_timeout_s
+        log.error("reload by %s took over %s s; the build was stopped", requested_by, limit)
+        return ReloadError(f"the rebuild took longer than {limit:g} s (corpus.reload_timeout_s) and was stopped")
 
     def _swap_locked(self, new: Snapshot, requested_by: str) -> ReloadResult:
         with self._lock:
@@ -348,29 +314,19 @@ def settle(snap: Snapshot, collect: bool = True) -> None:
         refreeze()
 
 
-def refreeze() -> None:
-    """The previous snapshot's objects become collectable again, then all alive now are frozen."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
-def _touched(new: Snapshot, old: Snapshot) -> set[str]:
-    """The releases an incremental update may have changed: those of the files it read."""
-    led = new.corpus.ledger
-    before = old.corpus.ledger
-    if led is None or before is None:
-        return set(new.corpus.releases) | set(old.corpus.releases)
-    changed = [p for p, f in led.files.items() if before.files.get(p) is not f]
-    changed += [p for p in before.files if p not in led.files]
-    return {d.release_id for p in changed for rec in (led.files.get(p), before.files.get(p)) if rec
-            for d in rec.docs if d.release_id}
-
-
 def _terminate(pool: ProcessPoolExecutor) -> None:
     """Stop a pool's worker processes (a build past its time budget), so the pool can shut down."""
     for proc in list(getattr(pool, "_processes", {}).values()):
         proc.terminate()
+
+
+def _roots_present(cfg: Config) -> None:
+    """Refuse a reload while a configured corpus folder is missing (unmounted, renamed): rebuilding
+    without it would remove every release it holds."""
+    missing = [str(p) for p in cfg.corpus_paths if not p.exists()]
+    if missing:
+        raise ReloadError(f"corpus folder {', '.join(missing)} is missing (restore it, or remove it from "
+                          f"corpus.paths and restart)")
 
 
 def _checked(new: Snapshot) -> Snapshot:
@@ -383,5 +339,8 @@ def _checked(new: Snapshot) -> Snapshot:
 def build_and_save(cfg: Config) -> str:
     """In a worker process: build, validate and save a snapshot; returns its fingerprint."""
     new = _checked(build_snapshot(cfg, None, fingerprint(cfg)))
-    save_snapshot(new, cfg.cache_dir, corpus_key(cfg), cfg.corpus.cache_keep)
+    try:
+        save_snapshot(new, cfg.cache_dir, corpus_key(cfg), cfg.corpus.cache_keep)
+    except OSError as e:  # a cache problem, not a build failure: the caller builds without the cache
+        raise CacheProblem(f"the snapshot could not be saved in {cfg.cache_dir}: {e}") from None
     return new.fingerprint

@@ -7,8 +7,9 @@ is linked to the one person of that surname named in the same release, else kept
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -23,9 +24,17 @@ from bot.people.index import EntityIndex
 from bot.people.merge import common_words, drop_phrases, frequent_words, merge_nicknames, merge_surname_only
 from bot.people.person import Person, Quote
 
-# The per-release budget of the extraction: its cost grows with a release's paragraphs (each at most
-# corpus.max_paragraph_chars long), and no real release comes near this (the largest dev page: 1,912).
+# The per-release budget of the extraction. Its cost is linear in the text read (about 2 ms per 1,500
+# characters at worst, measured on name-dense and quote-dense text), so the text is bounded first: the
+# first MAX_EXTRACT_PARAGRAPHS paragraphs (the largest dev page has 1,912), each read up to
+# MAX_EXTRACT_PARAGRAPH_CHARS (a prefix: quotation offsets stay valid), at most MAX_EXTRACT_CHARS in all
+# (which bounds the findings' memory: about 35 bytes per character at worst). A release whose reading
+# still takes longer than EXTRACT_BUDGET_S (checked between paragraphs) loses its people and quotes,
+# named in the load report, and the build goes on; its text stays searchable.
 MAX_EXTRACT_PARAGRAPHS = 2500
+MAX_EXTRACT_PARAGRAPH_CHARS = 5_000
+MAX_EXTRACT_CHARS = 2_000_000
+EXTRACT_BUDGET_S = 20.0
 
 Key = tuple[str, str, str]  # (first name key, surname key, source when surname-only)
 # Honorifics by the sex they state: 'Mrs. Thompson' is the Thompson the release calls 'Mrs. Lu-Shawn Thompson'.
@@ -34,7 +43,7 @@ _HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "M
 
 _CHUNK = 48  # releases per worker task
 _MIN_PARALLEL = 400  # fewer releases are read in this process (a pool costs about a second to start)
-_Job = tuple[str, str, list[tuple[int, str]]]  # (headline, source, [(paragraph id, text)])
+_Job = tuple[str, str, list[tuple[int, str]], float]  # (headline, source, [(pid, text)], seconds allowed)
 # One release's findings resolved to people keys (`release_ops`), in the order they are registered:
 # ("m", key, first, last, full name or None, pid, title) a mention; ("s", key, descriptors, pid) the lede's
 # subject; ("q", key, first, last, title, pid, start, end) a quotation; ("c", key, pid, start, end) a
@@ -43,14 +52,42 @@ Op = tuple
 ReleaseOps = list[Op]
 
 
-def _read_releases(jobs: list[_Job]) -> list[ReleaseOps]:
-    """read_release, resolved to people keys, over a chunk of releases (a worker task: picklable)."""
-    return [release_ops(read_release(title, paragraphs), source) for title, source, paragraphs in jobs]
+class _OverBudget(Exception):
+    """A release's reading went past its time budget."""
+
+
+class _Timed(list):
+    """One release's (pid, text) paragraphs as read_release takes them; every pass over them checks the
+    clock before each paragraph and stops the reading past the deadline. A paragraph's own cost is
+    bounded by its capped length, so the reading stops within about one paragraph of the deadline."""
+
+    def __init__(self, paragraphs: list[tuple[int, str]], seconds: float) -> None:
+        super().__init__(paragraphs)
+        self.deadline = time.monotonic() + seconds
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        for item in super().__iter__():
+            if time.monotonic() > self.deadline:
+                raise _OverBudget
+            yield item
+
+
+def _read_releases(jobs: list[_Job]) -> list[ReleaseOps | None]:
+    """read_release, resolved to people keys, over a chunk of releases, each within its time budget (None:
+    past it). A worker task: module-level and picklable, the budget travelling with the job (a worker has
+    its own module state)."""
+    out: list[ReleaseOps | None] = []
+    for title, source, paragraphs, seconds in jobs:
+        try:
+            out.append(release_ops(read_release(title, _Timed(paragraphs, seconds)), source))
+        except _OverBudget:
+            out.append(None)
+    return out
 
 
 def extraction_job(corpus: Corpus, rid: str, pids: list[int]) -> _Job | None:
-    """What reading one release for people needs; None for a release not in English. A release of more
-    than MAX_EXTRACT_PARAGRAPHS paragraphs is read from its first ones (noted in the load report)."""
+    """What reading one release for people needs, its text cut to the budget (each cut noted in the load
+    report); None for a release not in English."""
     rel = corpus.releases[rid]
     if rel.language != "en":
         return None
@@ -59,12 +96,23 @@ def extraction_job(corpus: Corpus, rid: str, pids: list[int]) -> _Job | None:
                                                  f"the first {MAX_EXTRACT_PARAGRAPHS} only"))
         pids = pids[:MAX_EXTRACT_PARAGRAPHS]
     texts = corpus.paragraphs.texts
-    return rel.title, rel.source, [(pid, texts[pid]) for pid in pids]
+    paragraphs: list[tuple[int, str]] = []
+    total = 0
+    for pid in pids:
+        text = texts[pid][:MAX_EXTRACT_PARAGRAPH_CHARS]
+        if total + len(text) > MAX_EXTRACT_CHARS:
+            corpus.report.problems.append((rel.path, f"over {MAX_EXTRACT_CHARS:,} characters: people and quotes "
+                                                     f"were read from the first {len(paragraphs)} paragraphs only"))
+            break
+        total += len(text)
+        paragraphs.append((pid, text))
+    return rel.title, rel.source, paragraphs, EXTRACT_BUDGET_S
 
 
 def read_people(corpus: Corpus, by_release: dict[str, list[int]], workers: int = 1) -> dict[str, ReleaseOps]:
     """Each release's findings (release id -> its paragraph ids) resolved to people keys, on `workers`
-    processes; English releases only."""
+    processes; English releases only, each within its budget (see EXTRACT_BUDGET_S: a release past it has
+    no findings, named in the load report)."""
     order: list[str] = []
     jobs: list[_Job] = []
     for rid, pids in by_release.items():
@@ -72,16 +120,24 @@ def read_people(corpus: Corpus, by_release: dict[str, list[int]], workers: int =
         if job is not None:
             order.append(rid)
             jobs.append(job)
-    return dict(zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL), strict=True))
+    out: dict[str, ReleaseOps] = {}
+    for rid, found in zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL), strict=True):
+        if found is None:
+            corpus.report.skipped.append((corpus.releases[rid].path, f"people and quotes not read: reading them "
+                                          f"took over {EXTRACT_BUDGET_S:g} s (the per-file extraction budget); "
+                                          f"its text is still searchable"))
+            continue
+        out[rid] = found
+    return out
 
 
 def build_entities(corpus: Corpus, workers: int = 1, ops: dict[str, ReleaseOps] | None = None,
                    words: Counter[str] | None = None) -> EntityIndex:
     """Extract people and quotations from every English release of the corpus. Each release is read on
-    its own (on `workers` processes); the findings are then registered in release order, here, so the
-    result is the same for any number of workers. `ops`, when given, receives each release's findings
-    (what an incremental update registers again without reading the releases); `words`: the corpus's
-    `lower_word_counts`, when already counted."""
+    its own (on `workers` processes), within its budget (see EXTRACT_BUDGET_S); the findings are then
+    registered in release order, here, so the result is the same for any number of workers. `ops`, when
+    given, receives each release's findings (what an incremental update registers again without reading
+    the releases); `words`: the corpus's `lower_word_counts`, when already counted."""
     by_release: dict[str, list[int]] = defaultdict(list)
     for pid, rid in enumerate(corpus.paragraphs.release_ids):
         by_release[rid].append(pid)
