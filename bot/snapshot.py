@@ -7,14 +7,17 @@ import json
 import logging
 import os
 import pickle
-from dataclasses import asdict, dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from bot import __version__, cache
 from bot.config import Config
-from bot.extract.place_context import home_cities, person_words, release_states, source_states
+from bot.extract.place_context import person_words, release_states
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer
 from bot.ingest.corpus import Corpus, Progress, load_corpus
@@ -23,8 +26,10 @@ from bot.ingest.report import LoadReport
 from bot.parallel import worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
+from bot.people.merge import lower_word_counts
+from bot.release_tables import release_rows, release_spans, source_tables
 
-SNAPSHOT_FORMAT = 5  # 5: no doc_pids, built_at
+SNAPSHOT_FORMAT = 6  # 6: term frequencies, load ledger, per-release rows and people findings
 log = logging.getLogger("pressbot.snapshot")
 
 
@@ -42,6 +47,10 @@ class Snapshot:
     home_cities: dict[str, frozenset[str]]  # source -> the city whose police appear in much of it
     person_words: frozenset[str]  # name words used for people (a bare 'Garland' may be one)
     fingerprint: str
+    # what an incremental update (bot/incremental.py) re-derives the tables above from, per release
+    release_rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # bot/release_tables.py
+    people_ops: dict[str, list] = field(default_factory=dict)  # release id -> its resolved findings
+    word_counts: Counter[str] = field(default_factory=Counter)  # lowercase words (headline phrases)
 
     @property
     def report(self) -> LoadReport:
@@ -76,9 +85,10 @@ class Snapshot:
         ranges = self.__dict__.get("_release_ranges")
         if ranges is None:
             ranges = {}
-            for p in self.corpus.paragraphs:
-                lo, _hi = ranges.get(p.release_id, (p.pid, p.pid))
-                ranges[p.release_id] = (lo, p.pid + 1)
+            for pid, rid in enumerate(self.corpus.paragraphs.release_ids):
+                if rid:  # '': a paragraph of a release an incremental update removed
+                    lo, _hi = ranges.get(rid, (pid, pid))
+                    ranges[rid] = (lo, pid + 1)
             self.__dict__["_release_ranges"] = ranges
         return ranges
 
@@ -94,7 +104,7 @@ def index_rows(snap: Snapshot) -> np.ndarray:
 # The code that shapes a snapshot. Commands, renderers, the CLI and Discord code are left out, so
 # editing them reuses the saved snapshot; anything listed here forces a rebuild when it changes.
 SNAPSHOT_CODE = ("ingest", "extract", "people", "index", "data", "snapshot.py", "models.py", "textnorm.py",
-                 "__init__.py")
+                 "__init__.py", "release_tables.py", "incremental.py")
 
 
 def snapshot_code_files(root: Path | None = None) -> list[Path]:
@@ -119,6 +129,27 @@ def _code_hash(root: Path | None = None) -> str:
 
 def fingerprint(cfg: Config) -> str:
     """Hash of every corpus file (path, size, mtime), the settings and the code that shape the snapshot."""
+    files: list[tuple[Path, tuple[int, int] | None]] = []
+    for sf in discover(cfg.corpus_paths, LoadReport()):
+        try:
+            st = sf.path.stat()
+            files.append((sf.path, (st.st_size, st.st_mtime_ns)))
+        except OSError:
+            files.append((sf.path, None))
+    return files_fingerprint(settings_key(cfg), files)
+
+
+def files_fingerprint(settings: str, files: Iterable[tuple[Path, tuple[int, int] | None]]) -> str:
+    """The fingerprint of these settings (`settings_key`) and files ((path, (size, mtime_ns)) in load order;
+    None: unreadable): an incremental update computes it from its bookkeeping, without walking the disk."""
+    h = hashlib.sha256(settings.encode())
+    for path, st in files:
+        h.update(os.fsencode(path) + (f"\0{st[0]}\0{st[1]}\n".encode() if st else b"\0missing\n"))
+    return h.hexdigest()[:20]
+
+
+def settings_key(cfg: Config) -> str:
+    """Hash of the settings and the code that shape a snapshot (the fingerprint without the files)."""
     h = hashlib.sha256(_code_hash().encode())
     # settings that change no snapshot (how many processes build it, how long a reload may take, how many
     # saved snapshots are kept, whether an empty corpus may serve) are left out: changing them rebuilds nothing
@@ -128,29 +159,31 @@ def fingerprint(cfg: Config) -> str:
     h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": corpus,
                          "index": index, "paths": [str(p) for p in cfg.corpus_paths]},
                         sort_keys=True, default=str).encode())
-    for sf in discover(cfg.corpus_paths, LoadReport()):
-        try:
-            st = sf.path.stat()
-            h.update(os.fsencode(sf.path) + f"\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-        except OSError:
-            h.update(os.fsencode(sf.path) + b"\0missing\n")
-    return h.hexdigest()[:20]
+    return h.hexdigest()
 
 
 def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None = None) -> Snapshot:
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
     workers = worker_count(cfg.index.workers)
     corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
+    if corpus.ledger is not None:
+        corpus.ledger.settings = settings_key(cfg)  # an update under other settings rebuilds instead
     # tokenizing stays here: on the workers it cost more in pickling than it saved (+1 CPU s of 3.7 s), and
     # overlapping the release reading with it cost 2 CPU s more (the parent's GIL, 3 busy processes on 2 cores)
     index, release_index, release_ids, tok = _build_indexes(cfg, corpus, progress)
     if progress:
         progress(0, 1, "people and quotes")
-    entities = build_entities(corpus, workers)  # each release read on the pool, registered here in order
+    ops: dict[str, list] = {}
+    words = lower_word_counts(corpus.paragraphs.texts)
+    entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
     if progress:
         progress(1, 1, "people and quotes")
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, source_states(corpus, _home_states(cfg, corpus)),
-                    home_cities(corpus), person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg))
+    spans = release_spans(corpus.paragraphs.release_ids)
+    rows = release_rows(corpus.releases, lambda rid: corpus.paragraphs[slice(*spans[rid])], corpus.releases)
+    states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes,
+                    person_words(entities.people, corpus.paragraphs.texts.__getitem__), fp or fingerprint(cfg),
+                    rows, ops, words)
 
 
 def _build_indexes(cfg: Config, corpus: Corpus, progress: Progress | None
@@ -179,7 +212,7 @@ def _build_indexes(cfg: Config, corpus: Corpus, progress: Progress | None
     return index, release_index, release_ids, tok
 
 
-def _home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
+def home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
     """Configured home states by source name (a key may be the folder's name or its display name)."""
     keys = {(r.source, r.source_key) for r in corpus.releases.values()}
     return {src: code for src, folder in keys

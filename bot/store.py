@@ -10,7 +10,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from bot import cache
@@ -18,7 +18,10 @@ from bot.audit import Audit
 from bot.cache import CacheProblem
 from bot.config import Config
 from bot.extract.places import Gazetteer
+from bot.incremental import apply_files, changed_on_disk
 from bot.ingest.corpus import Progress
+from bot.reload_result import ReloadResult, diff, touched_releases
+from bot.saver import BackgroundSaver, refreeze
 from bot.snapshot import (
     Snapshot,
     build_snapshot,
@@ -33,59 +36,11 @@ from bot.snapshot import (
 log = logging.getLogger("pressbot.store")
 
 
+__all__ = ["ReloadError", "ReloadResult", "SnapshotStore", "settle"]
+
+
 class ReloadError(Exception):
     """A reload that could not produce a usable snapshot; the old one keeps serving."""
-
-
-@dataclass
-class ReloadResult:
-    """What changed between the old and new snapshot."""
-
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    releases: int = 0
-    paragraphs: int = 0
-    paragraphs_before: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    seconds: float = 0.0
-    cache_problem: str | None = None  # the snapshot could not be saved: the next start rebuilds
-    titles: dict[str, str] = field(default_factory=dict)  # release id -> title, for the ids listed above
-    roots: dict[str, str] = field(default_factory=dict)  # release id -> its corpus root, for the same ids
-    # corpus root -> (releases, paragraphs) after and before, so a server's reply counts only its corpora
-    per_root: dict[str, tuple[int, int]] = field(default_factory=dict)
-    per_root_before: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        return {"added": self.added, "removed": self.removed, "changed": self.changed,
-                "releases": self.releases, "paragraphs": self.paragraphs,
-                "paragraphs_before": self.paragraphs_before,
-                "skipped": [{"file": f, "reason": r} for f, r in self.skipped], "seconds": round(self.seconds, 2),
-                "cache_problem": self.cache_problem}
-
-
-def diff(old: Snapshot, new: Snapshot) -> ReloadResult:
-    def body(s: Snapshot, rid: str) -> int:
-        return hash(tuple(p.text for p in s.paragraphs_of(rid)))
-
-    o, n = old.corpus.releases, new.corpus.releases
-    changed = [r for r in n if r in o and body(old, r) != body(new, r)]
-    return ReloadResult(added=sorted(set(n) - set(o)), removed=sorted(set(o) - set(n)), changed=sorted(changed),
-                        releases=len(n), paragraphs=len(new.corpus.paragraphs),
-                        paragraphs_before=len(old.corpus.paragraphs), skipped=list(new.report.skipped),
-                        seconds=new.report.seconds,
-                        titles={rid: (n.get(rid) or o[rid]).title for rid in (set(n) ^ set(o)) | set(changed)},
-                        roots={rid: (n.get(rid) or o[rid]).root for rid in (set(n) ^ set(o)) | set(changed)},
-                        per_root=root_counts(new), per_root_before=root_counts(old))
-
-
-def root_counts(snap: Snapshot) -> dict[str, tuple[int, int]]:
-    """Corpus root -> (releases, paragraphs) in a snapshot."""
-    out: dict[str, tuple[int, int]] = {}
-    for rid, rel in snap.corpus.releases.items():
-        r, p = out.get(rel.root, (0, 0))
-        out[rel.root] = (r + 1, p + len(snap.paragraphs_of(rid)))
-    return out
 
 
 class SnapshotStore:
@@ -102,6 +57,8 @@ class SnapshotStore:
         self._last: ReloadResult | ReloadError | None = None
         self.audit = Audit(cfg.audit_path, cfg.audit.max_mb)  # every reload/add/remove/watch batch, persisted
         self.started = self.loaded_at = time.time()  # process start; when the serving snapshot was swapped in
+        self._saver = BackgroundSaver(cfg, self._saved)  # incremental snapshots: saved after the swap
+        self._want_full = False  # a waiting reload request asked for a full rebuild
 
     @classmethod
     def open(cls, cfg: Config, progress: Progress | None = None, use_cache: bool = True,
@@ -119,8 +76,14 @@ class SnapshotStore:
     def snapshot(self) -> Snapshot:
         return self._snapshot
 
-    def reload(self, requested_by: str = "cli", progress: Progress | None = None) -> ReloadResult:
-        """Rebuild from the corpus folders in this thread; on any failure keep serving the old snapshot."""
+    def reload(self, requested_by: str = "cli", progress: Progress | None = None, full: bool = True) -> ReloadResult:
+        """Rebuild from the corpus folders in this thread; on any failure keep serving the old snapshot.
+        `full=False` (a plain `reload`): when only some files changed since the serving snapshot was built
+        (same settings and code), apply just those (`apply_files`)."""
+        if not full:
+            found = changed_on_disk(self._snapshot, self.cfg)
+            if found is not None:
+                return self._apply_scanned(*found, requested_by)
         with self._lock:
             log.info("reload requested by %s", requested_by)
             _roots_present(self.cfg)
@@ -141,32 +104,100 @@ class SnapshotStore:
             result.cache_problem = self.cache_problem = problem
             return result
 
-    def _swap(self, new: Snapshot, requested_by: str) -> ReloadResult:
+    def apply_files(self, changed: list[Path], removed: list[Path], requested_by: str = "cli") -> ReloadResult:
+        """Apply files added or changed (`changed`) and gone (`removed`) to the serving snapshot without
+        reading the other releases (bot/incremental.py; a full rebuild when the change needs one, said in
+        `rebuilt`), in this thread, then swap it in. The new snapshot is saved after the swap, in the
+        background (`wait_saved`). On any failure the old snapshot keeps serving (ReloadError)."""
+        with self._lock:
+            t0 = time.perf_counter()
+            log.info("%d changed and %d removed file(s) applied for %s", len(changed), len(removed), requested_by)
+            collecting = gc.isenabled()
+            gc.disable()  # the update allocates ~10^5 objects: full collections over the heap would cost seconds
+            try:
+                applied = apply_files(self._snapshot, self.cfg, list(changed), list(removed))
+                new = _checked(applied.snapshot)
+            except ReloadError:
+                raise
+            except Exception as e:  # any failure must leave the old index serving
+                log.exception("applying files for %s failed; keeping the previous index", requested_by)
+                raise ReloadError(f"the change could not be applied ({type(e).__name__}: {e})") from e
+            finally:
+                if collecting:
+                    gc.enable()
+            if applied.rebuilt is not None:
+                result = self._swap(new, requested_by)
+            else:  # the garbage collector's pass over the heap runs after the swap, in the saving thread
+                touched = set(new.corpus.releases) ^ set(self._snapshot.corpus.releases)
+                result = self._swap(new, requested_by, touched | touched_releases(applied.snapshot, self._snapshot),
+                                    collect=False)
+            result.seconds, result.incremental, result.rebuilt = time.perf_counter() - t0, applied.rebuilt is None, \
+                applied.rebuilt
+            result.steps = {**applied.seconds, "swap": result.seconds - sum(applied.seconds.values())}
+            log.info("applied for %s in %.2f s (%s): %s", requested_by, result.seconds,
+                     "incremental" if result.incremental else f"rebuilt: {applied.rebuilt}", applied.seconds)
+            self._saver.save_soon(new)
+            result.cache_problem = self.cache_problem
+            return result
+
+    def _apply_scanned(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
+        """A plain reload's files applied; nothing to do when none changed."""
+        _roots_present(self.cfg)  # a missing corpus folder would look like every file of it removed
+        if changed or removed:
+            return self.apply_files(changed, removed, requested_by)
+        t0 = time.perf_counter()
+        with self._lock:
+            result = diff(self._snapshot, self._snapshot, set())
+        result.seconds, result.incremental, result.cache_problem = time.perf_counter() - t0, True, self.cache_problem
+        log.info("reload by %s: no corpus file changed", requested_by)
+        return result
+
+    async def aapply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
+        """`apply_files` in a worker thread, one at a time with reloads (a failure: ReloadError, the old
+        snapshot keeps serving)."""
+        if self._alock is None:
+            self._alock = asyncio.Lock()
+        async with self._alock:
+            return await asyncio.to_thread(self.apply_files, changed, removed, requested_by)
+
+    def _saved(self, problem: str | None) -> None:
+        self.cache_problem = problem
+
+    def wait_saved(self, timeout: float | None = None) -> str | None:
+        """Wait for the background save of the serving snapshot; the cache problem, if any."""
+        self._saver.wait(timeout)
+        return self.cache_problem
+
+    def _swap(self, new: Snapshot, requested_by: str, only: set[str] | None = None,
+              collect: bool = True) -> ReloadResult:
         new.index.warm_up()
         new.release_index.warm_up()
-        settle(new)
-        result = diff(self._snapshot, new)
+        settle(new, collect)
+        result = diff(self._snapshot, new, only)
         self._snapshot = new  # the swap: one reference assignment
         self.loaded_at = time.time()
         log.info("reload by %s: %d releases (+%d -%d ~%d), %d skipped", requested_by, result.releases,
                  len(result.added), len(result.removed), len(result.changed), len(result.skipped))
         return result
 
-    async def areload(self, requested_by: str) -> ReloadResult:
+    async def areload(self, requested_by: str, full: bool = True) -> ReloadResult:
         """Reload without stalling the event loop: the build runs in a separate process (no GIL
         contention with the bot) and saves a snapshot, which a worker thread then loads and swaps in.
         One reload at a time; requests arriving while one runs are merged into one follow-up build
         (three `!reload`s during a build cost one more build, not three). A failure leaves the old
-        snapshot serving."""
+        snapshot serving. `full=False` (a plain `reload`): only the files changed since, when few (see
+        `reload`); a full request among those merged makes the build full."""
         if self._alock is None:
             self._alock = asyncio.Lock()
         self._requests += 1
         mine = self._requests
+        self._want_full = full or self._want_full
         async with self._alock:
             if self._covered < mine:  # no build began after this request: run one for everyone waiting
                 began = self._requests
+                full, self._want_full = self._want_full, False
                 try:
-                    self._last = await self._areload_once(requested_by)
+                    self._last = await (self._areload_once(requested_by) if full else self._areload_changed(requested_by))
                 except ReloadError as e:
                     self._last = e
                 self._covered = began
@@ -177,6 +208,14 @@ class SnapshotStore:
             raise last
         assert last is not None
         return last
+
+    async def _areload_changed(self, requested_by: str) -> ReloadResult:
+        """A plain reload: the files changed since the last build, applied in a thread; else a full one."""
+        found = await asyncio.to_thread(changed_on_disk, self._snapshot, self.cfg)
+        if found is None:
+            return await self._areload_once(requested_by)
+        log.info("reload requested by %s: %d changed, %d removed file(s)", requested_by, *map(len, found))
+        return await asyncio.to_thread(self._apply_scanned, *found, requested_by)
 
     async def _areload_once(self, requested_by: str) -> ReloadResult:
         """One reload within `corpus.reload_timeout_s`, whatever path it takes: a build in a worker process
@@ -252,23 +291,12 @@ class SnapshotStore:
         log.error("reload by %s took over %s s; the build was stopped", requested_by, limit)
         return ReloadError(f"the rebuild took longer than {limit:g} s (corpus.reload_timeout_s) and was stopped")
 
-    # stand-in: replaced by the incremental index (branch incr)
-    def apply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:  # noqa: ARG002
-        """Apply files changed/added and removed on disk (here: a full reload)."""
-        return self.reload(requested_by=requested_by)
-
-    # stand-in: replaced by the incremental index (branch incr)
-    async def aapply_files(self, changed: list[Path], removed: list[Path],  # noqa: ARG002
-                           requested_by: str) -> ReloadResult:
-        """`apply_files` without blocking the event loop (here: a full background reload)."""
-        return await self.areload(requested_by=requested_by)
-
     def _swap_locked(self, new: Snapshot, requested_by: str) -> ReloadResult:
         with self._lock:
             return self._swap(new, requested_by)
 
 
-def settle(snap: Snapshot) -> None:
+def settle(snap: Snapshot, collect: bool = True) -> None:
     """Make a loaded snapshot ready to serve: build the tables its commands derive on first use (so the
     first answer is not the slow one), then move every object alive now out of the garbage collector's
     reach (`gc.freeze`): a full collection over a loaded snapshot took 100-150 ms and landed inside
@@ -282,9 +310,8 @@ def settle(snap: Snapshot) -> None:
     snap.entities.suggest("", 1)
     index_rows(snap)
     Gazetteer.default()
-    gc.unfreeze()  # the previous snapshot's objects become collectable again
-    gc.collect()
-    gc.freeze()
+    if collect:
+        refreeze()
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
 from bot.extract.lexicon import SUFFIXES, WEAK_TITLES
 from bot.extract.mentions import Mention
-from bot.extract.release import QuoteFinding, ReleaseFindings, read_release
+from bot.extract.release import ReleaseFindings, read_release
 from bot.extract.titles import clean_title
 from bot.extract.tokens import INITIAL, name_key
 from bot.ingest.corpus import Corpus
@@ -24,6 +24,7 @@ from bot.people.index import EntityIndex
 from bot.people.merge import (
     common_words,
     drop_phrases,
+    frequent_words,
     merge_headline_words,
     merge_nicknames,
     merge_surname_only,
@@ -50,7 +51,13 @@ _HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "M
 
 _CHUNK = 48  # releases per worker task
 _MIN_PARALLEL = 400  # fewer releases are read in this process (a pool costs about a second to start)
-_Job = tuple[str, list[tuple[int, str]], float]  # (headline, [(paragraph id, text)], seconds allowed)
+_Job = tuple[str, str, list[tuple[int, str]], float]  # (headline, source, [(pid, text)], seconds allowed)
+# One release's findings resolved to people keys (`release_ops`), in the order they are registered:
+# ("m", key, first, last, full name or None, pid, title) a mention; ("s", key, descriptors, pid) the lede's
+# subject; ("q", key, first, last, title, pid, start, end) a quotation; ("c", key, pid, start, end) a
+# quotation continuing the speaker before; ("p", key, ((pid, start, end), ...)) a profile's answers.
+Op = tuple
+ReleaseOps = list[Op]
 
 
 class _OverBudget(Exception):
@@ -73,76 +80,129 @@ class _Timed(list):
             yield item
 
 
-def _read_releases(jobs: list[_Job]) -> list[ReleaseFindings | None]:
-    """read_release over a chunk of releases, each within its time budget (None: past it). A worker task:
-    module-level and picklable, the budget travelling with the job (a worker has its own module state)."""
-    out: list[ReleaseFindings | None] = []
-    for title, paragraphs, seconds in jobs:
+def _read_releases(jobs: list[_Job]) -> list[ReleaseOps | None]:
+    """read_release, resolved to people keys, over a chunk of releases, each within its time budget (None:
+    past it). A worker task: module-level and picklable, the budget travelling with the job (a worker has
+    its own module state)."""
+    out: list[ReleaseOps | None] = []
+    for title, source, paragraphs, seconds in jobs:
         try:
-            out.append(read_release(title, _Timed(paragraphs, seconds)))
+            out.append(release_ops(read_release(title, _Timed(paragraphs, seconds)), source))
         except _OverBudget:
             out.append(None)
     return out
 
 
-def _extraction_jobs(corpus: Corpus) -> tuple[list[tuple[str, str, str]], list[_Job]]:
-    """(release id, source, path) and the job of every English release, its text cut to the budget
-    (each cut noted in the load report)."""
-    by_release: dict[str, list[int]] = defaultdict(list)
-    for p in corpus.paragraphs:
-        by_release[p.release_id].append(p.pid)
-    order: list[tuple[str, str, str]] = []
-    jobs: list[_Job] = []
+def extraction_job(corpus: Corpus, rid: str, pids: list[int]) -> _Job | None:
+    """What reading one release for people needs, its text cut to the budget (each cut noted in the load
+    report); None for a release not in English."""
+    rel = corpus.releases[rid]
+    if rel.language != "en":
+        return None
+    if len(pids) > MAX_EXTRACT_PARAGRAPHS:  # a pathological file must not stall the build
+        corpus.report.problems.append((rel.path, f"{len(pids)} paragraphs: people and quotes were read from "
+                                                 f"the first {MAX_EXTRACT_PARAGRAPHS} only"))
+        pids = pids[:MAX_EXTRACT_PARAGRAPHS]
     texts = corpus.paragraphs.texts
+    paragraphs: list[tuple[int, str]] = []
+    total = 0
+    for pid in pids:
+        text = texts[pid][:MAX_EXTRACT_PARAGRAPH_CHARS]
+        if total + len(text) > MAX_EXTRACT_CHARS:
+            corpus.report.problems.append((rel.path, f"over {MAX_EXTRACT_CHARS:,} characters: people and quotes "
+                                                     f"were read from the first {len(paragraphs)} paragraphs only"))
+            break
+        total += len(text)
+        paragraphs.append((pid, text))
+    return rel.title, rel.source, paragraphs, EXTRACT_BUDGET_S
+
+
+def read_people(corpus: Corpus, by_release: dict[str, list[int]], workers: int = 1) -> dict[str, ReleaseOps]:
+    """Each release's findings (release id -> its paragraph ids) resolved to people keys, on `workers`
+    processes; English releases only, each within its budget (see EXTRACT_BUDGET_S: a release past it has
+    no findings, named in the load report)."""
+    order: list[str] = []
+    jobs: list[_Job] = []
     for rid, pids in by_release.items():
-        rel = corpus.releases[rid]
-        if rel.language != "en":
+        job = extraction_job(corpus, rid, pids)
+        if job is not None:
+            order.append(rid)
+            jobs.append(job)
+    out: dict[str, ReleaseOps] = {}
+    for rid, found in zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL), strict=True):
+        if found is None:
+            corpus.report.skipped.append((corpus.releases[rid].path, f"people and quotes not read: reading them "
+                                          f"took over {EXTRACT_BUDGET_S:g} s (the per-file extraction budget); "
+                                          f"its text is still searchable"))
             continue
-        if len(pids) > MAX_EXTRACT_PARAGRAPHS:  # a pathological file must not stall the build
-            corpus.report.problems.append((rel.path, f"{len(pids)} paragraphs: people and quotes were read from "
-                                                     f"the first {MAX_EXTRACT_PARAGRAPHS} only"))
-            pids = pids[:MAX_EXTRACT_PARAGRAPHS]
-        paragraphs: list[tuple[int, str]] = []
-        total = 0
-        for pid in pids:
-            text = texts[pid][:MAX_EXTRACT_PARAGRAPH_CHARS]
-            if total + len(text) > MAX_EXTRACT_CHARS:
-                corpus.report.problems.append((rel.path, f"over {MAX_EXTRACT_CHARS:,} characters: people and quotes "
-                                                         f"were read from the first {len(paragraphs)} paragraphs only"))
-                break
-            total += len(text)
-            paragraphs.append((pid, text))
-        order.append((rid, rel.source, rel.path))
-        jobs.append((rel.title, paragraphs, EXTRACT_BUDGET_S))
-    return order, jobs
+        out[rid] = found
+    return out
 
 
-def build_entities(corpus: Corpus, workers: int = 1) -> EntityIndex:
+def build_entities(corpus: Corpus, workers: int = 1, ops: dict[str, ReleaseOps] | None = None,
+                   words: Counter[str] | None = None) -> EntityIndex:
     """Extract people and quotations from every English release of the corpus. Each release is read on
     its own (on `workers` processes), within its budget (see EXTRACT_BUDGET_S); the findings are then
-    registered in release order, here, so the result is the same for any number of workers."""
+    registered in release order, here, so the result is the same for any number of workers. `ops`, when
+    given, receives each release's findings (what an incremental update registers again without reading
+    the releases); `words`: the corpus's `lower_word_counts`, when already counted."""
+    by_release: dict[str, list[int]] = defaultdict(list)
+    for pid, rid in enumerate(corpus.paragraphs.release_ids):
+        by_release[rid].append(pid)
+    found = read_people(corpus, by_release, workers)
+    if ops is not None:
+        ops.update(found)
+    return people_from_ops(((rid, corpus.releases[rid].source, found[rid]) for rid in corpus.releases
+                            if rid in found), common_words(corpus) if words is None else frequent_words(words),
+                            corpus.paragraphs.release_ids, corpus.paragraphs.texts)
+
+
+def people_from_ops(releases: Iterable[tuple[str, str, ReleaseOps]], common: frozenset[str],
+                    release_of: Sequence[str], texts: Sequence[str]) -> EntityIndex:
+    """The people index from each release's resolved findings, registered in the order given, then merged
+    (surname-only mentions, nicknames, headline words), cleaned of headline phrases (`common`: lowercase
+    words) and an official's case roles split off (`release_of`/`texts`: each paragraph's release and text)."""
     registry = _Registry()
-    order, jobs = _extraction_jobs(corpus)
-    # registered as each chunk comes back, while the workers read the next ones
-    for (rid, source, path), found in zip(order, pmap_iter(_read_releases, jobs, workers, _CHUNK, _MIN_PARALLEL),
-                                          strict=True):
-        if found is None:
-            corpus.report.skipped.append((path, f"people and quotes not read: reading them took over "
-                                                f"{EXTRACT_BUDGET_S:g} s (the per-file extraction budget); "
-                                                f"its text is still searchable"))
-            continue
-        registry.add_release(rid, source, found)
+    for rid, source, ops in releases:
+        registry.apply(rid, source, ops)
     people, quotes = registry.people, registry.quotes
     for person in people:
         if not person.names:
             person.add(person.names, (person.first + " " + person.last).strip())
     people, quotes = merge_surname_only(people, quotes)
     people, quotes = merge_nicknames(people, quotes)
-    common = common_words(corpus)
     people, quotes = drop_phrases(people, quotes, common)  # first: 'Report Issues' is no one's name
     people, quotes = merge_headline_words(people, quotes, common)
-    people, quotes = split_case_roles(people, quotes, corpus.paragraphs.release_ids, corpus.paragraphs.texts)
+    people, quotes = split_case_roles(people, quotes, release_of, texts)
     return EntityIndex(people, quotes)
+
+
+def release_ops(found: ReleaseFindings, source: str) -> ReleaseOps:
+    """One release's findings with every name resolved (the Resolver sees this release only), in the order
+    `_Registry.apply` records them: mentions, the lede subject, quotations, a profile's answers."""
+    resolve = Resolver(found.mentions, source)
+    ops: ReleaseOps = []
+    for pid, m in found.mentions:
+        key = resolve(m.first, m.last, full=m.full)
+        if m.free and not m.first and not key[0]:
+            continue  # a surname's appositive where the release never names them in full: may not be a person
+        title = clean_title(m.title, m.free)
+        ops.append(("m", key, m.first if key[0] else "", m.last, m.full if m.first and key[0] else None, pid,
+                    title if title and title.lower() not in WEAK_TITLES else ""))
+    if found.subject is not None:
+        s = found.subject
+        ops.append(("s", resolve(s.first, s.last, full=s.full), tuple(found.descriptors), found.lede_pid))
+    for q in found.quotes:
+        first, last, title = q.speaker
+        key = resolve(first, last, title)
+        if q.stated:
+            ops.append(("q", key, first if key[0] else "", last, clean_title(title), q.pid, q.start, q.end))
+        else:  # continues the previous paragraph's speaker, already recorded
+            ops.append(("c", key, q.pid, q.start, q.end))
+    if found.profile_subject is not None:
+        s = found.profile_subject
+        ops.append(("p", resolve(s.first, s.last, full=s.full), tuple(found.unattributed)))
+    return ops
 
 
 class Resolver:
@@ -220,62 +280,59 @@ class _Registry:
         return self.people[pid]
 
     def add_release(self, rid: str, source: str, found: ReleaseFindings) -> None:
-        """Record one release's mentions, then its subject description, then its quotations (in this
-        order: a lede subject is judged by the titles recorded so far)."""
-        resolve = Resolver(found.mentions, source)
-        for pid, m in found.mentions:
-            self._add_mention(rid, source, pid, m, resolve)
-        self._describe_subject(found, resolve)
-        for q in found.quotes:
-            self._add_quote(rid, source, q, resolve)
-        if found.profile_subject is not None:
-            subject = resolve(found.profile_subject.first, found.profile_subject.last, full=found.profile_subject.full)
-            if subject in self.by_key:
-                # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
-                self.quotes.extend(Quote(self.by_key[subject], pid, a, b) for pid, a, b in found.unattributed)
+        """Record one release's findings (see `release_ops`)."""
+        self.apply(rid, source, release_ops(found, source))
 
-    def _add_mention(self, rid: str, source: str, pid: int, m: Mention, resolve: Resolver) -> None:
-        key = resolve(m.first, m.last, full=m.full)
-        if m.free and not m.first and not key[0]:
-            return  # a surname's appositive where the release never names them in full: may not be a person
-        person = self.person_for(key, m.first if key[0] else "", m.last, source)
-        if m.first and key[0]:
-            person.add(person.names, m.full)
-        elif not person.names:
-            person.add(person.names, m.last)
+    def apply(self, rid: str, source: str, ops: ReleaseOps) -> None:
+        """Record one release's resolved findings in order: mentions, then its subject description, then
+        its quotations (a lede subject is judged by the titles recorded so far), then a profile's answers."""
+        for op in ops:
+            kind = op[0]
+            if kind == "m":
+                self._add_mention(rid, source, op)
+            elif kind == "s":
+                self._describe_subject(op[1], op[2], op[3])
+            elif kind == "q":
+                self._add_quote(rid, source, op)
+            elif kind == "c":
+                self.quotes.append(Quote(self.by_key[op[1]], op[2], op[3], op[4]))
+            elif op[1] in self.by_key:
+                # a profile or interview ("Meet Deputy District Attorney Jack Yeh"): its answers are the subject's
+                self.quotes.extend(Quote(self.by_key[op[1]], pid, a, b) for pid, a, b in op[2])
+
+    def _add_mention(self, rid: str, source: str, op: Op) -> None:
+        _, key, first, last, full, pid, title = op
+        at = self.by_key.get(key)  # person_for, inlined: the hottest call of a (re-)registration
+        person = self.people[at] if at is not None else self.person_for(key, first, last, source)
+        names = person.names
+        if full is not None:
+            names[full] = names.get(full, 0) + 1
+        elif not names:
+            names[last] = 1
         person.mention_pids.append(pid)
         person.releases.add(rid)
-        title = clean_title(m.title, m.free)
-        if title and title.lower() not in WEAK_TITLES:
+        if title:
             person.add_title(title, pid)
 
-    def _add_quote(self, rid: str, source: str, q: QuoteFinding, resolve: Resolver) -> None:
-        first, last, title = q.speaker
-        key = resolve(first, last, title)
-        if not q.stated:  # continues the previous paragraph's speaker, already recorded
-            self.quotes.append(Quote(self.by_key[key], q.pid, q.start, q.end))
-            return
-        title = clean_title(title)
-        person = self.person_for(key, first if key[0] else "", last, source)
+    def _add_quote(self, rid: str, source: str, op: Op) -> None:
+        _, key, first, last, title, pid, start, end = op
+        person = self.person_for(key, first, last, source)
         person.releases.add(rid)
-        if q.pid not in person.mention_pids:
-            person.mention_pids.append(q.pid)
-        if title and q.pid not in person.title_pids.get(title, ()):
-            person.add_title(title, q.pid)
-        self.quotes.append(Quote(person.id, q.pid, q.start, q.end))
+        if pid not in person.mention_pids:
+            person.mention_pids.append(pid)
+        if title and pid not in person.title_pids.get(title, ()):
+            person.add_title(title, pid)
+        self.quotes.append(Quote(person.id, pid, start, end))
 
-    def _describe_subject(self, found: ReleaseFindings, resolve: Resolver) -> None:
+    def _describe_subject(self, subject: Key, descriptors: tuple[str, ...], lede_pid: int) -> None:
         """Give the release's main subject the description its headline and lede use for them.
 
         News ledes describe before they name ("a Staten Island salesman has been convicted ... The District
         Attorney identified the defendant as Salvatore Perrone, 67"); see bot.extract.lede.lede_subject."""
-        if found.subject is None:
-            return
-        subject = resolve(found.subject.first, found.subject.last, full=found.subject.full)
         if subject not in self.by_key:
             return
         person = self.people[self.by_key[subject]]
         if person.is_official():
             return  # an official is not the subject of a lede about a defendant
-        for d in found.descriptors:
-            person.add_title(d, found.lede_pid)
+        for d in descriptors:
+            person.add_title(d, lede_pid)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from nicknames import NickNamer
@@ -110,9 +111,20 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
 
 def common_words(corpus: Corpus, min_count: int = 3) -> frozenset[str]:
     """Words the corpus often writes in lowercase: 'lawsuit', 'statistics' (but never 'garrison')."""
+    return frequent_words(lower_word_counts(corpus.paragraphs.texts), min_count)
+
+
+def lower_word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each lowercase word occurs in these paragraphs (kept in a snapshot, so an incremental
+    update adds and subtracts the changed releases' counts)."""
     counts: Counter[str] = Counter()
-    for text in corpus.paragraphs.texts:
+    for text in texts:
         counts.update(_LOWER_WORD.findall(text))
+    return counts
+
+
+def frequent_words(counts: Counter[str], min_count: int = 3) -> frozenset[str]:
+    """The words of `counts` seen at least `min_count` times (see `common_words`)."""
     return frozenset(w for w, c in counts.items() if c >= min_count)
 
 
@@ -160,7 +172,7 @@ SPLIT_RATIO = 5  # an official's titles must outnumber the case roles this many 
 SPLIT_MIN = 10  # ... and be this many: a much-named official, not an officer on trial
 
 
-def split_case_roles(people: list[Person], quotes: list[Quote], release_of: list[str], texts: list[str],
+def split_case_roles(people: list[Person], quotes: list[Quote], release_of: Sequence[str], texts: Sequence[str],
                      ratio: int = SPLIT_RATIO, minimum: int = SPLIT_MIN) -> tuple[list[Person], list[Quote]]:
     """An official named in many releases ('Brooklyn District Attorney Eric Gonzalez') does not hold the case
     roles a namesake's sentences give ('identified the defendant as Eric “Ricky” Gonzalez, 39'): those titles
