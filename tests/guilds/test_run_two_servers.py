@@ -103,7 +103,7 @@ async def test_an_upload_in_one_server_is_answered_there_and_invisible_in_the_ot
         await proc.communicate()
         await fake.stop()
     load = os.getloadavg()[0]
-    print(f"\ntwo servers over `pressbot run` (stand-in full reload; load {load:.2f}): upload -> add reply "
+    print(f"\ntwo servers over `pressbot run` (incremental index; load {load:.2f}): upload -> add reply "
           f"{added_s:.2f} s, -> first search answered {answered_s:.2f} s; file dropped -> watch batch posted "
           f"{watched_s:.2f} s")
     assert "Added 1 release(s) to alpha" in add_reply and "Alpha marina embezzlement charges" in add_reply
