@@ -34,6 +34,8 @@ from bot.snapshot import (
 )
 
 log = logging.getLogger("pressbot.store")
+_APPLY_TOO_LONG = ("applying the change took longer than {limit:g} s (corpus.reload_timeout_s); the previous "
+                   "index keeps serving")
 
 
 __all__ = ["ReloadError", "ReloadResult", "SnapshotStore", "settle"]
@@ -104,11 +106,13 @@ class SnapshotStore:
             result.cache_problem = self.cache_problem = problem
             return result
 
-    def apply_files(self, changed: list[Path], removed: list[Path], requested_by: str = "cli") -> ReloadResult:
+    def apply_files(self, changed: list[Path], removed: list[Path], requested_by: str = "cli",
+                    deadline: float | None = None) -> ReloadResult:
         """Apply files added or changed (`changed`) and gone (`removed`) to the serving snapshot without
         reading the other releases (bot/incremental.py; a full rebuild when the change needs one, said in
         `rebuilt`), in this thread, then swap it in. The new snapshot is saved after the swap, in the
-        background (`wait_saved`). On any failure the old snapshot keeps serving (ReloadError)."""
+        background (`wait_saved`). On any failure, or past `deadline` (time.monotonic()), the old snapshot
+        keeps serving (ReloadError)."""
         with self._lock:
             t0 = time.perf_counter()
             log.info("%d changed and %d removed file(s) applied for %s", len(changed), len(removed), requested_by)
@@ -125,6 +129,9 @@ class SnapshotStore:
             finally:
                 if collecting:
                     gc.enable()
+            if deadline is not None and time.monotonic() > deadline:  # the caller gave up waiting: never swap
+                log.error("applying files for %s passed its time limit; the result was dropped", requested_by)
+                raise ReloadError(_APPLY_TOO_LONG.format(limit=self.cfg.corpus.reload_timeout_s))
             if applied.rebuilt is not None:
                 result = self._swap(new, requested_by)
             else:  # the garbage collector's pass over the heap runs after the swap, in the saving thread
@@ -157,8 +164,15 @@ class SnapshotStore:
         snapshot keeps serving)."""
         if self._alock is None:
             self._alock = asyncio.Lock()
+        limit = self.cfg.corpus.reload_timeout_s
         async with self._alock:
-            return await asyncio.to_thread(self.apply_files, changed, removed, requested_by)
+            work = asyncio.ensure_future(asyncio.to_thread(self.apply_files, changed, removed, requested_by,
+                                                           time.monotonic() + limit))
+            try:  # past the limit the thread finishes on its own and drops its result (see `deadline`)
+                return await asyncio.wait_for(asyncio.shield(work), limit)
+            except TimeoutError:
+                work.add_done_callback(lambda f: f.exception())  # its ReloadError is expected: not "never retrieved"
+                raise ReloadError(_APPLY_TOO_LONG.format(limit=limit)) from None
 
     def _saved(self, problem: str | None) -> None:
         self.cache_problem = problem

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -68,6 +69,27 @@ async def test_aapply_files_fails_cleanly_and_then_applies(setup, monkeypatch):
     result = await store.aapply_files(put_back(), [], "test")
     assert result.incremental and store.snapshot is not old
     assert set(result.added) == set(store.snapshot.corpus.releases) - set(old.corpus.releases)
+
+
+async def test_an_update_past_the_reload_time_limit_is_dropped_and_the_old_snapshot_serves(setup, monkeypatch):
+    cfg, store, put_back = setup
+    old = store.snapshot
+    real = bot.incremental.updated
+
+    def slow(*args, **kwargs):
+        time.sleep(1.5)  # a pathological change: longer than the limit set below
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bot.incremental, "updated", slow)
+    store.cfg = replace(cfg, corpus=replace(cfg.corpus, reload_timeout_s=0.5))
+    with pytest.raises(ReloadError, match=r"longer than 0.5 s \(corpus.reload_timeout_s\)"):
+        await store.aapply_files(put_back(), [], "test")
+    with store._lock:  # the abandoned thread has finished (it holds the lock while it runs)
+        assert store.snapshot is old  # ... and dropped its result instead of swapping it in
+    monkeypatch.undo()
+    store.cfg = cfg
+    result = await store.aapply_files(put_back(), [], "test")
+    assert result.incremental and store.snapshot is not old
 
 
 def test_a_restart_loads_the_incrementally_saved_snapshot(setup):
