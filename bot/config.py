@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from bot.extract.lexicon import STATES
+from bot.token_guard import REFUSED, token_key, token_line
 
 
 class ConfigError(Exception):
@@ -37,6 +38,14 @@ class SourceConfig:
 
 
 @dataclass
+class WatchConfig:
+    """Watched folders: new, changed and deleted corpus files are applied as they appear on disk."""
+
+    enabled: bool = False
+    interval_s: float = 2.0  # seconds between two looks at the folders; a file must be unchanged across two
+
+
+@dataclass
 class CorpusConfig:
     """Where releases come from and how they are cleaned."""
 
@@ -54,6 +63,7 @@ class CorpusConfig:
     # Folder (or source) name -> home state code, for an office whose releases never write their state
     # ({riverside_ca: CA}); without it the state is read from the releases' own county and city names.
     home_states: dict[str, str] = field(default_factory=dict)
+    watch: WatchConfig = field(default_factory=WatchConfig)
 
 
 @dataclass
@@ -123,6 +133,14 @@ class GuildConfig:
 
 
 @dataclass
+class AuditConfig:
+    """Where the audit trail of reloads/adds/removes/watch batches is kept (JSON lines, append-only)."""
+
+    file: str | None = None  # default: audit.jsonl in corpus.cache_dir
+    max_mb: float = 5.0  # the file is rotated (one older generation kept, .1) when it reaches this size
+
+
+@dataclass
 class Config:
     """The whole pressbot configuration."""
 
@@ -131,6 +149,7 @@ class Config:
     answers: AnswersConfig = field(default_factory=AnswersConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
     guilds: dict[int, GuildConfig] = field(default_factory=dict)  # server id -> its newsroom
+    audit: AuditConfig = field(default_factory=AuditConfig)
     path: Path | None = None  # the file it came from (not a YAML key)
 
     def resolve(self, p: str | Path) -> Path:
@@ -156,6 +175,11 @@ class Config:
     @property
     def cache_dir(self) -> Path:
         return self.resolve(self.corpus.cache_dir)
+
+    @property
+    def audit_path(self) -> Path:
+        """The audit trail's JSON lines file."""
+        return self.resolve(self.audit.file) if self.audit.file else self.cache_dir / "audit.jsonl"
 
 
 def _type_name(tp: Any) -> str:
@@ -206,8 +230,6 @@ def _build(cls: type, data: dict[str, Any], file: Path, prefix: str = "") -> Any
     return cls(**kwargs)
 
 
-# A Discord bot token: three base64url parts joined by dots (user id, timestamp, HMAC).
-_TOKEN_LIKE = re.compile(r"[A-Za-z0-9_-]{23,30}\.[A-Za-z0-9_-]{5,8}\.[A-Za-z0-9_-]{25,}")
 # key -> (lowest, highest, lowest excluded); None means unbounded on that side
 _RANGES: dict[str, tuple[float | None, float | None, bool]] = {
     "corpus.max_file_mb": (0, None, True), "corpus.cache_keep": (1, 100, False),
@@ -217,21 +239,19 @@ _RANGES: dict[str, tuple[float | None, float | None, bool]] = {
     "answers.max_citations": (1, 25, False), "answers.max_query_chars": (1, 4000, False),
     "answers.search_results": (1, 25, False), "answers.min_relative_score": (0, 1, False),
     "answers.timeout_s": (0, 120, True), "answers.workers": (1, 64, False),
+    "corpus.watch.interval_s": (0.05, 3600, False), "audit.max_mb": (0, None, True),
     "discord.cooldown.rate": (1, None, False), "discord.cooldown.per_seconds": (0, None, True),
 }
 
 
-def _refuse_tokens(data: Any, file: Path, key: str = "") -> None:
-    """A value that looks like a Discord token, anywhere in the file, is refused without being echoed."""
-    if isinstance(data, dict):
-        for k, v in data.items():
-            _refuse_tokens(v, file, f"{key}.{k}" if key else str(k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            _refuse_tokens(v, file, f"{key}[{i}]")
-    elif isinstance(data, str) and _TOKEN_LIKE.search(data):
-        raise ConfigError(file, key, "this looks like a Discord token; never put it in the config: set it in "
-                                     "the environment (discord.token_env) or a file named by discord.token_file")
+def _refuse_tokens(data: Any, text: str, file: Path) -> None:
+    """A value, key or line shaped like a Discord token is refused by where it is, never echoed."""
+    where = token_key(data)
+    if where is not None:
+        raise ConfigError(file, where, REFUSED)
+    line = token_line(text)  # in a comment
+    if line is not None:
+        raise ConfigError(file, f"(line {line})", REFUSED)
 
 
 def _expand_sources(data: dict[str, Any]) -> None:
@@ -338,10 +358,13 @@ def load_config(path: str | Path | None = None, corpus_override: list[str] | Non
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as e:
+        line = token_line(text)  # the parser's message would quote the line it stopped at
+        if line is not None:
+            raise ConfigError(file, f"(line {line})", REFUSED) from None
         raise ConfigError(file, "(syntax)", f"invalid YAML: {e}") from None
     if not isinstance(data, dict):
         raise ConfigError(file, "(top level)", "expected a mapping of sections")
-    _refuse_tokens(data, file)
+    _refuse_tokens(data, text, file)
     _expand_sources(data)
     index = data.get("index")
     if isinstance(index, dict) and isinstance(index.get("workers"), int) and not isinstance(index["workers"], bool):

@@ -267,7 +267,7 @@ class StatusRoot(_Item):
 
 @dataclass(slots=True)
 class StatusEvent(_Item):
-    """`status`: the last reload, add or remove (one audit line)."""
+    """`status`: the last reload, add, remove or watch batch (one audit line)."""
 
     KIND: ClassVar[str] = "status_event"
     TARGETS: ClassVar[frozenset[str]] = frozenset({TEXT, DISCORD})

@@ -7,16 +7,19 @@ import json
 import logging
 import os
 import pickle
-from dataclasses import asdict, dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from bot import __version__, cache
 from bot.config import Config
-from bot.extract.place_context import home_cities, person_words, release_states, source_states
-from bot.extract.place_table import ParagraphPlaces, release_ranges, start_place_tables
+from bot.extract.place_context import person_words, release_states
+from bot.extract.place_table import ParagraphPlaces, start_place_tables
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer, tokenize_all
 from bot.ingest.corpus import Corpus, Progress, load_corpus
@@ -25,8 +28,10 @@ from bot.ingest.report import LoadReport
 from bot.parallel import PoolJob, SharedPool, worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
+from bot.people.merge import lower_word_counts
+from bot.release_tables import release_rows, release_spans, source_tables
 
-SNAPSHOT_FORMAT = 6  # 5: no doc_pids, built_at; 6: per-release place tables
+SNAPSHOT_FORMAT = 7  # 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables
 log = logging.getLogger("pressbot.snapshot")
 _TOKEN_CHUNK = 2000  # paragraphs per tokenizing task
 _TOKEN_MIN_PARALLEL = 20000  # fewer are tokenized in this process
@@ -46,8 +51,12 @@ class Snapshot:
     home_cities: dict[str, frozenset[str]]  # source -> the city whose police appear in much of it
     person_words: frozenset[str]  # name words used for people (a bare 'Garland' may be one)
     fingerprint: str
+    # what an incremental update (bot/incremental.py) re-derives the tables above from, per release
+    release_rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # bot/release_tables.py
+    people_ops: dict[str, list] = field(default_factory=dict)  # release id -> its resolved findings
+    word_counts: Counter[str] = field(default_factory=Counter)  # lowercase words (headline phrases)
     # release id -> what `cities` reads in it (bot.extract.place_table.release_places: one release's)
-    places: dict[str, tuple[ParagraphPlaces, ...]]
+    places: dict[str, tuple[ParagraphPlaces, ...]] = field(default_factory=dict)
 
     @property
     def report(self) -> LoadReport:
@@ -81,7 +90,12 @@ class Snapshot:
     def _ranges(self) -> dict[str, tuple[int, int]]:
         ranges = self.__dict__.get("_release_ranges")
         if ranges is None:
-            ranges = self.__dict__["_release_ranges"] = release_ranges(self.corpus.paragraphs.release_ids)
+            ranges = {}
+            for pid, rid in enumerate(self.corpus.paragraphs.release_ids):
+                if rid:  # '': a paragraph of a release an incremental update removed
+                    lo, _hi = ranges.get(rid, (pid, pid))
+                    ranges[rid] = (lo, pid + 1)
+            self.__dict__["_release_ranges"] = ranges
         return ranges
 
 
@@ -93,7 +107,7 @@ def index_rows(snap: Snapshot) -> np.ndarray:
     return rows
 
 
-def release_rows(snap: Snapshot) -> dict[str, int]:
+def release_index_rows(snap: Snapshot) -> dict[str, int]:
     """Release id -> its row in the release index (derived once per snapshot, never saved)."""
     rows_of = snap.__dict__.get("_release_rows")
     if rows_of is None:
@@ -118,7 +132,7 @@ def headline_titles(snap: Snapshot) -> dict[str, str]:
 # The code that shapes a snapshot. Commands, renderers, the CLI and Discord code are left out, so
 # editing them reuses the saved snapshot; anything listed here forces a rebuild when it changes.
 SNAPSHOT_CODE = ("ingest", "extract", "people", "index", "data", "snapshot.py", "models.py", "textnorm.py",
-                 "__init__.py")
+                 "__init__.py", "release_tables.py", "incremental.py")
 
 
 def snapshot_code_files(root: Path | None = None) -> list[Path]:
@@ -143,22 +157,37 @@ def _code_hash(root: Path | None = None) -> str:
 
 def fingerprint(cfg: Config) -> str:
     """Hash of every corpus file (path, size, mtime), the settings and the code that shape the snapshot."""
+    files: list[tuple[Path, tuple[int, int] | None]] = []
+    for sf in discover(cfg.corpus_paths, LoadReport()):
+        try:
+            st = sf.path.stat()
+            files.append((sf.path, (st.st_size, st.st_mtime_ns)))
+        except OSError:
+            files.append((sf.path, None))
+    return files_fingerprint(settings_key(cfg), files)
+
+
+def files_fingerprint(settings: str, files: Iterable[tuple[Path, tuple[int, int] | None]]) -> str:
+    """The fingerprint of these settings (`settings_key`) and files ((path, (size, mtime_ns)) in load order;
+    None: unreadable): an incremental update computes it from its bookkeeping, without walking the disk."""
+    h = hashlib.sha256(settings.encode())
+    for path, st in files:
+        h.update(os.fsencode(path) + (f"\0{st[0]}\0{st[1]}\n".encode() if st else b"\0missing\n"))
+    return h.hexdigest()[:20]
+
+
+def settings_key(cfg: Config) -> str:
+    """Hash of the settings and the code that shape a snapshot (the fingerprint without the files)."""
     h = hashlib.sha256(_code_hash().encode())
     # settings that change no snapshot (how many processes build it, how long a reload may take, how many
     # saved snapshots are kept, whether an empty corpus may serve) are left out: changing them rebuilds nothing
     index = {k: v for k, v in asdict(cfg.index).items() if k != "workers"}
     corpus = {k: v for k, v in asdict(cfg.corpus).items()
-              if k not in ("cache_dir", "cache_keep", "reload_timeout_s", "allow_empty")}
+              if k not in ("cache_dir", "cache_keep", "reload_timeout_s", "allow_empty", "watch")}
     h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": corpus,
                          "index": index, "paths": [str(p) for p in cfg.corpus_paths]},
                         sort_keys=True, default=str).encode())
-    for sf in discover(cfg.corpus_paths, LoadReport()):
-        try:
-            st = sf.path.stat()
-            h.update(os.fsencode(sf.path) + f"\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-        except OSError:
-            h.update(os.fsencode(sf.path) + b"\0missing\n")
-    return h.hexdigest()[:20]
+    return h.hexdigest()
 
 
 def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None = None) -> Snapshot:
@@ -170,28 +199,32 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
 
 def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None) -> Snapshot:
     corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
+    if corpus.ledger is not None:
+        corpus.ledger.settings = settings_key(cfg)  # an update under other settings rebuilds instead
     if progress:
         progress(0, 1, "people and quotes")
-    entities = build_entities(corpus, workers)  # each release read on the pool, registered here in order
-    states = source_states(corpus, _home_states(cfg, corpus))
-    words = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
+    ops: dict[str, list] = {}
+    words = lower_word_counts(corpus.paragraphs.texts)
+    entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
+    spans = release_spans(corpus.paragraphs.release_ids)
+    rows = release_rows(corpus.releases, lambda rid: corpus.paragraphs[slice(*spans[rid])], corpus.releases)
+    states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
+    names = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
     texts = corpus.paragraphs.texts
     # the workers tokenize first (this process needs the terms first), then read the place tables while
     # this process builds the indexes
     tokens_job = PoolJob(partial(tokenize_all, cfg.index.stem), [texts[pid] for pid in corpus.index_pids],
                          workers, _TOKEN_CHUNK, _TOKEN_MIN_PARALLEL)
-    order, places_job = start_place_tables(corpus, states, words, workers)
+    order, places_job = start_place_tables(corpus, states, names, workers)
     with tokens_job, places_job:
         if progress:
             progress(0, 1, "tokenizing")
-        docs = tokens_job.result()
-        index, release_index, release_ids, tok = _build_indexes(cfg, corpus, docs, progress)
-        homes = home_cities(corpus)
+        index, release_index, release_ids, tok = _build_indexes(cfg, corpus, tokens_job.result(), progress)
         if progress:
             progress(0, 1, "places")
         places = dict(zip(order, places_job.result(), strict=True))
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, words,
-                    fp or fingerprint(cfg), places)
+    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
+                    fp or fingerprint(cfg), rows, ops, words, places)
 
 
 def _build_indexes(cfg: Config, corpus: Corpus, docs: list[list[str]], progress: Progress | None
@@ -215,7 +248,7 @@ def _build_indexes(cfg: Config, corpus: Corpus, docs: list[list[str]], progress:
     return index, release_index, release_ids, tok
 
 
-def _home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
+def home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
     """Configured home states by source name (a key may be the folder's name or its display name)."""
     keys = {(r.source, r.source_key) for r in corpus.releases.values()}
     return {src: code for src, folder in keys

@@ -13,6 +13,8 @@ def test_bundled_config_loads_and_points_at_the_demo_corpus():
     assert cfg.corpus_paths == [(ROOT / "corpus").resolve()]
     assert cfg.index.k1 == 1.5 and cfg.index.b == 0.75 and cfg.index.epsilon == 0.25
     assert cfg.discord.prefix == "!"
+    assert cfg.corpus.watch.enabled is False and cfg.corpus.watch.interval_s == 2.0
+    assert cfg.audit_path == (ROOT / ".pressbot-cache" / "audit.jsonl").resolve()
 
 
 @pytest.mark.parametrize(
@@ -61,11 +63,19 @@ TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789A
         ("discord:\n  cooldown: {rate: 0}\n", "discord.cooldown.rate", "must be >= 1"),
         ("discord:\n  cooldown: {per_seconds: -1}\n", "discord.cooldown.per_seconds", "must be > 0"),
         ("answers:\n  min_relative_score: 1.5\n", "answers.min_relative_score", "between 0 and 1"),
+        ("corpus:\n  watch: {enabled: true, interval_s: 0}\n", "corpus.watch.interval_s", "between 0.05 and 3600"),
+        ("corpus:\n  watch: {enabled: yes please}\n", "corpus.watch.enabled", "expected true or false"),
+        ("corpus:\n  watch: {interval: 2}\n", "corpus.watch.interval", "unknown key"),
+        ("audit:\n  max_mb: 0\n", "audit.max_mb", "must be > 0"),
         ("discord:\n  guild_ids: [123456789012345678]\n  admin_role_ids: [123456789012345678]\n",
          "discord.admin_role_ids", "@everyone"),
         (f"discord:\n  token_env: {TOKEN}\n", "discord.token_env", "looks like a Discord token"),
         (f"discord:\n  token_file: {TOKEN}\n", "discord.token_file", "looks like a Discord token"),
         (f"discord:\n  guild_ids: [\"{TOKEN}\"]\n", "discord.guild_ids[0]", "looks like a Discord token"),
+        (f"discord:\n  {TOKEN}: 1\n", "discord (a key)", "looks like a Discord token"),  # pasted as a key
+        (f"discord:\n  prefix: x\n  {TOKEN}\n  allow_dms: true\n", "(line 5)", "looks like a Discord token"),  # bad YAML
+        (f"discord:\n  token_env: [{TOKEN}\n", "(line 4)", "looks like a Discord token"),  # bad YAML, quoted by PyYAML
+        (f"# the token is {TOKEN}\ndiscord: {{}}\n", "(line 3)", "looks like a Discord token"),  # in a comment
     ],
 )
 def test_footguns_are_refused_and_a_token_is_never_echoed(tmp_path, body, key, problem):

@@ -124,13 +124,13 @@ class Engine:
             return Answer(command, "", False, f"Only server admins can {what}.", error="forbidden")
         return None
 
-    async def areload(self, user: str, admin: bool = True, scope: Scope | None = None) -> Answer:
+    async def areload(self, user: str, admin: bool = True, scope: Scope | None = None, full: bool = False) -> Answer:
         """`reload` without blocking the event loop (Discord); same guard and replies as `run('reload')`
-        (the diff as `scope`'s server sees it)."""
+        (the diff as `scope`'s server sees it; `full`: rebuild every release)."""
         spec = self.registry.get("reload")
         refusal = self.refusal("reload", "", admin, spec)
         scope = scope or Scope()
-        return refusal or await reload.areload(self.store, user, scope.roots, scope.guild)
+        return refusal or await reload.areload(self.store, user, scope.roots, scope.guild, full=full)
 
     def view(self, scope: Scope | None = None) -> Snapshot:
         """The serving snapshot as `scope` sees it at this instant (for Discord follow-ups)."""

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.commands.cite import is_headline
+from bot.commands.paraphrase import Unit, query_units
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot, index_rows
 from bot.textnorm import sentence_spans
@@ -154,10 +155,27 @@ def answer_windows(snap: Snapshot, text: str, cue: AnswerCue | None) -> list[set
     return sentences
 
 
-def coverage(sentences: list[set[str]], weights: dict[str, float]) -> float:
-    """The best sentence's share of the query's weighted content words."""
-    total = sum(weights.values()) or 1.0
-    return max((sum(w for t, w in weights.items() if t in terms) / total for terms in sentences), default=0.0)
+class Weighed:
+    """The query's units with their weights, split for speed: one-word units without another wording are
+    read by set membership, the others through `Unit.held`."""
+
+    def __init__(self, units: Sequence[Unit], weights: Sequence[float], paraphrase: float) -> None:
+        self.simple = [(u.terms[0], w) for u, w in zip(units, weights, strict=True)
+                       if len(u.terms) == 1 and not u.alternatives]
+        self.other = [(u, w) for u, w in zip(units, weights, strict=True) if len(u.terms) > 1 or u.alternatives]
+        self.paraphrase = paraphrase
+        self.total = sum(weights) or 1.0
+
+    def score(self, terms: set[str]) -> float:
+        """The weight of the units `terms` hold (a unit said another way counts `paraphrase` of its own)."""
+        return (sum(w for t, w in self.simple if t in terms)
+                + sum(w * u.held(terms, self.paraphrase) for u, w in self.other))
+
+
+def coverage(sentences: list[set[str]], weighed: Weighed) -> float:
+    """The best sentence's share of the query's weighted units (bot/commands/paraphrase.py for a unit said
+    another way)."""
+    return max((weighed.score(terms) / weighed.total for terms in sentences), default=0.0)
 
 
 # A run of capitalized words, initials allowed inside ('John T. Earnest', 'Rose Garden Capo').
@@ -187,39 +205,61 @@ def passage_scores(snap: Snapshot, release_id: str, query: str, weights: Ranking
     paragraphs = snap.paragraphs_of(release_id)
     if not tokens or not paragraphs:
         return []
-    held = _containing(snap, [p.pid for p in paragraphs], tokens)
+    idf = {t: snap.index.query_weight([t]) for t in tokens}
+    units = [u.weighed(idf) for u in query_units(snap.tokenizer, tokens)]
+    every = sorted(set().union(*(u.all_terms for u in units)))
+    held = _containing(snap, [p.pid for p in paragraphs], every)
     for p in paragraphs:
         if p.pid not in held:  # a copy of a paragraph indexed elsewhere: read its own text
-            held[p.pid] = set(snap.tokenizer(p.text)) & set(tokens)
-    n = len(paragraphs)
-    df = {t: sum(1 for terms in held.values() if t in terms) for t in tokens}
-    for unit, last in name_units(snap, [p.text for p in paragraphs if len(held[p.pid]) >= 2], set(tokens)):
-        for t in unit:  # a first name is as rare in the release as the last name it is then called by
-            df[t] = max(df[t], df[last])
-    term_weight = {}
-    for t in tokens:
-        local = math.log((n + 1) / (df[t] + 0.5)) if n > 1 else 1.0
-        term_weight[t] = snap.index.query_weight([t]) * max(local, w.passage_local_floor)
+            held[p.pid] = set(snap.tokenizer(p.text)) & set(every)
+    unit_weight = _unit_weights(snap, paragraphs, held, tokens, units, w)
     cue = answer_cue(query)
     focus = count_focus(snap, query) if cue is not None else None
     title = snap.corpus.releases[release_id].title
-    total = sum(term_weight.values()) or 1.0
-    bounded = []  # (most the paragraph can score: all its terms in one sentence, times its multipliers)
+    weighed = Weighed(units, unit_weight, w.paraphrase)
+    bounded = []  # (most the paragraph can score: all its units in one sentence, times its multipliers)
     for order, p in enumerate(paragraphs):
         if not held[p.pid]:
             continue
-        factor = _factor(snap, p.text, title, cue, focus, w)
-        bounded.append((factor * sum(term_weight[t] for t in held[p.pid]) / total, factor, order, p))
+        most = weighed.score(held[p.pid])
+        if most > 0:  # (a paragraph holding only a word of a phrase's other wording holds nothing)
+            factor = _factor(snap, p.text, title, cue, focus, w)
+            bounded.append((factor * most / weighed.total, factor, order, p))
     bounded.sort(key=lambda b: (-b[0], b[2]))
     out: list[tuple[int, float, int]] = []
     best = 0.0
     for bound, factor, order, p in bounded:
         if prune and bound < best:
             break  # no paragraph left can reach the best: its sentences hold no more than it does
-        score = factor * coverage(answer_windows(snap, p.text, cue), term_weight)
+        score = factor * coverage(answer_windows(snap, p.text, cue), weighed)
         best = max(best, score)
         out.append((order, score, p.pid))
     return [(score, pid) for _, score, pid in sorted(out)]
+
+
+def _unit_weights(snap: Snapshot, paragraphs: Sequence, held: dict[int, set[str]], tokens: list[str],
+                  units: list[Unit], w: RankingWeights) -> list[float]:
+    """Each unit's weight: the corpus rarity (idf) of its own words times its rarity inside the release
+    (paragraphs holding it in any of its forms), never below `passage_local_floor`."""
+    n = len(paragraphs)
+    having: dict[str, set[int]] = {}  # term -> the paragraphs holding it
+    for pid, terms in held.items():
+        for t in terms:
+            having.setdefault(t, set()).add(pid)
+    df = {t: len(having.get(t, ())) for t in tokens}
+    for unit, last in name_units(snap, [p.text for p in paragraphs if len(held[p.pid]) >= 2], set(tokens)):
+        for t in unit:  # a first name is as rare in the release as the last name it is then called by
+            df[t] = max(df[t], df[last])
+    out = []
+    for u in units:
+        count = df[u.terms[0]] if len(u.terms) == 1 else 0
+        if u.alternatives or len(u.terms) > 1:
+            forms = [frozenset(u.terms), *u.alternatives]
+            count = max(count, len(set().union(*(set.intersection(*(having.get(t, set()) for t in f))
+                                                 for f in forms))))
+        local = math.log((n + 1) / (count + 0.5)) if n > 1 else 1.0
+        out.append(snap.index.query_weight(list(u.terms)) * max(local, w.passage_local_floor))
+    return out
 
 
 def _factor(snap: Snapshot, text: str, title: str, cue: AnswerCue | None, focus: str | None,

@@ -14,7 +14,7 @@ from bot.commands import suggest
 from bot.commands.cities import cities
 from bot.commands.info import help_answer, sources_answer
 from bot.commands.quote import quote
-from bot.commands.reload import reload
+from bot.commands.reload import parse_full, reload
 from bot.commands.scope import EVERYTHING, Scope
 from bot.commands.search import search
 from bot.commands.status import status_answer
@@ -200,13 +200,21 @@ def _specs() -> Iterable[CommandSpec]:
     yield from _admin_specs()
 
 
+def _reload(r: Request) -> Answer:
+    full = parse_full(r.argument)
+    if full is None:
+        return Answer("reload", r.argument, False, f"Usage: {r.prefix}reload [full]", error="usage")
+    return reload(r.store, r.user, r.scope.roots, r.scope.guild, full=full)
+
+
 def _admin_specs() -> Iterable[CommandSpec]:
     """The admin commands (some answered by the engine, some Discord-only)."""
     yield CommandSpec(
-        "reload", "reload", "(admins) reload the corpus without stopping the bot",
-        "Admins: reload the corpus; the old index serves meanwhile.", "reload",
-        lambda r: reload(r.store, r.user, r.scope.roots, r.scope.guild), items=(ReloadDiff, ChangedRelease, SkippedFile),
-        admin=True)
+        "reload", "reload [full]", "(admins) reload the corpus without stopping the bot",
+        "Admins: reload the corpus (the files changed since the last build; `full`: everything); the old index "
+        "serves meanwhile.", "reload", _reload, items=(ReloadDiff, ChangedRelease, SkippedFile), admin=True,
+        params=(Param("full", "full: rebuild every release (default: read only the files that changed)",
+                      required=False),))
     yield CommandSpec(
         "status", "status", "(admins) what is served: releases per corpus, embargoed, last reload/add/remove",
         "Admins: releases per corpus, embargoed count, last reload/add/remove, uptime.", "status",

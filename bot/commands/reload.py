@@ -60,9 +60,11 @@ def reload_answer(result: ReloadResult, store: SnapshotStore | None = None,
     """The reply to a successful reload: titles added/removed/changed and the files skipped."""
     result = _visible(result, roots)
     skipped = relative_skips(store, result.skipped, roots) if store is not None else result.skipped
+    how = ("only the files changed since the last build were read" if result.incremental and result.rebuilt is None
+           else f"rebuilt in full ({result.rebuilt})" if result.rebuilt else "rebuilt in full")
     summary = (f"Reloaded: {result.releases} releases, {result.paragraphs} paragraphs "
                f"(was {result.paragraphs_before}); {len(result.added)} added, {len(result.removed)} removed, "
-               f"{len(result.changed)} changed; {len(skipped)} file(s) skipped.")
+               f"{len(result.changed)} changed; {len(skipped)} file(s) skipped; {how}.")
     if result.cache_problem:
         summary += f" Warning: {result.cache_problem}; the next start will rebuild."
     items: list[Item] = [ReloadDiff(added=result.added[:SHOWN], removed=result.removed[:SHOWN],
@@ -70,6 +72,12 @@ def reload_answer(result: ReloadResult, store: SnapshotStore | None = None,
     items += changed_items(result)
     items += [SkippedFile(skipped=f, reason=r) for f, r in skipped[:SHOWN]]
     return Answer("reload", "", True, summary, items=items)
+
+
+def parse_full(argument: str) -> bool | None:
+    """`reload` takes nothing or `full`; None for anything else."""
+    word = argument.strip().casefold()
+    return True if word == "full" else False if not word else None
 
 
 def one_line(error: Exception) -> str:
@@ -87,11 +95,11 @@ def audit(store: SnapshotStore, kind: str, user: str, t0: float, ans: Answer, gu
 
 
 def reload(store: SnapshotStore, user: str, roots: frozenset[str] | None = None,
-           guild_id: int | None = None) -> Answer:
-    """Reload in this thread (the CLI)."""
+           guild_id: int | None = None, full: bool = False) -> Answer:
+    """Reload in this thread (the CLI): only the files changed since the last build, unless `full`."""
     t0 = time.perf_counter()
     try:
-        ans = reload_answer(store.reload(requested_by=user), store, roots)
+        ans = reload_answer(store.reload(requested_by=user, full=full), store, roots)
     except ReloadError as e:
         ans = reload_failed(e)
     audit(store, "reload", user, t0, ans, guild_id)
@@ -99,11 +107,11 @@ def reload(store: SnapshotStore, user: str, roots: frozenset[str] | None = None,
 
 
 async def areload(store: SnapshotStore, user: str, roots: frozenset[str] | None = None,
-                  guild_id: int | None = None) -> Answer:
-    """Reload without blocking the event loop (Discord)."""
+                  guild_id: int | None = None, full: bool = False) -> Answer:
+    """Reload without blocking the event loop (Discord): only the changed files, unless `full`."""
     t0 = time.perf_counter()
     try:
-        ans = reload_answer(await store.areload(requested_by=user), store, roots)
+        ans = reload_answer(await store.areload(requested_by=user, full=full), store, roots)
     except ReloadError as e:
         ans = reload_failed(e)
     audit(store, "reload", user, t0, ans, guild_id)

@@ -16,6 +16,7 @@ import numpy as np
 
 from bot.commands.scope import Scope
 from bot.index.retriever import BM25Index
+from bot.ingest.corpus import Corpus
 from bot.models import Release
 from bot.people.index import EntityIndex, PeopleMatch
 from bot.people.person import Person, Quote
@@ -144,48 +145,64 @@ def _allowed_rows(snap: Snapshot, allowed: set[str]) -> np.ndarray:
     return mask
 
 
-def _masks(snap: Snapshot, scope: Scope) -> tuple[dict[str, Release], np.ndarray, np.ndarray] | None:
-    """(allowed releases, paragraph-row mask, release-row mask) for a scope; None when it allows all.
-    Cached per snapshot for the few scopes in use (a server's roots, a filter), embargoes included."""
+_VIEWS_KEPT = 16  # scopes in use at once: a server's roots, a filter; a lifted embargo makes new ones
+
+
+def _held(snap: Snapshot, scope: Scope) -> tuple[str, ...]:
+    """The embargoed releases `scope` may not see yet (the embargoed ones found once per snapshot)."""
     releases = snap.corpus.releases
     embargoed = snap.__dict__.get("_embargoed")
     if embargoed is None:  # derived once per snapshot, never saved
         embargoed = snap.__dict__["_embargoed"] = sorted(rid for rid, r in releases.items() if r.embargo)
-    held = tuple(rid for rid in embargoed if not scope.allows(releases[rid]))
-    if scope.everything and not held:
+    return tuple(rid for rid in embargoed if not scope.allows(releases[rid]))
+
+
+def _masks(snap: Snapshot, scope: Scope) -> tuple[dict[str, Release], np.ndarray, np.ndarray] | None:
+    """(allowed releases, paragraph-row mask, release-row mask) for a scope; None when it allows all."""
+    releases = snap.corpus.releases
+    if scope.everything and not _held(snap, scope):
         return None
-    key = (scope.sources, scope.since, scope.until, scope.roots, held)
-    cache: dict = snap.__dict__.setdefault("_scope_masks", {})
-    if key not in cache:
-        allowed = {rid: r for rid, r in releases.items() if scope.allows(r)}
-        rel_mask = np.fromiter((rid in allowed for rid in snap.release_ids), dtype=bool, count=len(snap.release_ids))
-        if len(cache) >= 16:
-            cache.pop(next(iter(cache)), None)
-        cache[key] = (allowed, _allowed_rows(snap, set(allowed)), rel_mask)
-    return cache[key]
+    allowed = {rid: r for rid, r in releases.items() if scope.allows(r)}
+    rel_mask = np.fromiter((rid in allowed for rid in snap.release_ids), dtype=bool, count=len(snap.release_ids))
+    return allowed, _allowed_rows(snap, set(allowed)), rel_mask
 
 
 def visibility_key(snap: Snapshot, scope: Scope) -> tuple:
     """What decides which releases `scope` sees right now (its filters and the embargoes still held): part
     of any cache key for answers, so a lifted embargo is never hidden by a cached answer."""
-    releases = snap.corpus.releases
-    held = tuple(rid for rid, r in releases.items() if r.embargo and not scope.allows(r)) if any(
-        r.embargo for r in releases.values()) else ()
-    return (scope.sources, scope.since, scope.until, scope.roots, held)
+    return (scope.sources, scope.since, scope.until, scope.roots, _held(snap, scope))
 
 
 def scoped(snap: Snapshot, scope: Scope) -> Snapshot:
-    """`snap` restricted to `scope`, or `snap` itself when the scope allows every release."""
+    """`snap` restricted to `scope`, or `snap` itself when the scope allows every release. One view per
+    (snapshot, filters, embargoes still held), kept: the tables commands derive on first use (stored on
+    the view, as on a snapshot) then serve every later query of that scope, as they do unscoped."""
+    key = visibility_key(snap, scope)
+    if scope.everything and not key[-1]:
+        return snap
+    views: dict = snap.__dict__.setdefault("_scoped_views", {})
+    if key not in views:
+        if len(views) >= _VIEWS_KEPT:
+            views.pop(next(iter(views)), None)
+        views[key] = _view(snap, scope, key)
+    return views[key] or snap
+
+
+def _view(snap: Snapshot, scope: Scope, key: tuple) -> ScopedSnapshot | None:
+    """A new view of `snap` through `scope`; None when the scope allows every release."""
     masks = _masks(snap, scope)
     if masks is None or len(masks[0]) == len(snap.corpus.releases):
-        return snap
+        return None
     allowed_releases, row_mask, release_mask = masks
     allowed = set(allowed_releases)
-    corpus = copy.copy(snap.corpus)  # shallow: paragraphs, copies and the report are shared
+    corpus = Corpus.__new__(Corpus)  # shallow: paragraphs, copies and the report are shared
+    corpus.__dict__.update(snap.corpus.__dict__)  # (copy.copy would rebuild `copies` through pickling)
     corpus.releases = allowed_releases
     view = ScopedSnapshot.__new__(ScopedSnapshot)
-    view.__dict__.update(snap.__dict__)  # shares the derived tables (paragraph ranges, copy roots)
-    view.__dict__["_scope_key"] = visibility_key(snap, scope)  # names this view in per-scope caches
+    # shares the derived tables (paragraph ranges, copy roots), not the cache of views nor those read from
+    # the releases the view sees (the headlines: its own)
+    view.__dict__.update({k: v for k, v in snap.__dict__.items() if k not in ("_scoped_views", "_headline_titles")})
+    view.__dict__["_scope_key"] = key  # names this view in per-scope caches
     view.corpus = corpus
     view.index = ScopedIndex(snap.index, row_mask)  # type: ignore[assignment]
     view.release_index = ScopedIndex(snap.release_index, release_mask)  # type: ignore[assignment]

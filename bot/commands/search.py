@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 from bot.commands.cite import cite, is_headline
+from bot.commands.paraphrase import alternatives_text, query_units
 from bot.commands.passage import best_passage, content_query
+from bot.commands.specific import holds_specific, specific_units
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.items import Item, SearchHit
 from bot.models import Answer, Citation
 from bot.snapshot import Snapshot
 from bot.textnorm import ends_sentence
-from bot.wording import plural
+from bot.wording import human_join, plural
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -34,9 +36,19 @@ def absent_words(snap: Snapshot, query: str) -> list[str]:
         if sum(c.isalpha() for c in word) < 3:
             continue
         terms = snap.tokenizer(word)
-        if terms and all(len(snap.index.postings(t)) == 0 for t in terms) and word not in out:
+        if not terms or any(len(snap.index.postings(t)) for t in terms) or word in out:
+            continue
+        said_otherwise = [alt for u in query_units(snap.tokenizer, terms) for alt in u.alternatives
+                          if all(len(snap.index.postings(t)) for t in alt)]
+        if not said_otherwise:  # 'jailed' in a corpus that only writes 'incarcerated' is no absent topic
             out.append(word)
     return out
+
+
+def _written(snap: Snapshot, query: str, terms: tuple[str, ...]) -> str:
+    """The query's words, as typed, whose index terms are `terms`."""
+    words = [w for w in _WORD.findall(query) if set(snap.tokenizer(w)) & set(terms)]
+    return " ".join(dict.fromkeys(words)) or " ".join(terms)
 
 
 def _answering(snap: Snapshot, query: str, scored: list[tuple[float, float, int]], limit: int, per_release: int,
@@ -80,10 +92,12 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
         return Answer("search", query, False, f"No release matches '{query}': no release uses the word {words}.")
     weight = snap.index.query_weight(tokens) or 1.0
     rel_weight = snap.release_index.query_weight(tokens) or 1.0
+    # the query's words said another way are searched too ('released' for 'freed'); the weight stays the query's
+    wider = f"{query} {alternatives_text(snap.tokenizer, content_query(query))}"
     release_rel = {snap.release_ids[row]: score / rel_weight
-                   for row, score in snap.release_index.top_k(tokens, w.release_candidates)}
+                   for row, score in snap.release_index.top_k(snap.tokenizer(wider), w.release_candidates)}
     scored = []
-    for pid, score in snap.search(query, w.paragraph_candidates):
+    for pid, score in snap.search(wider, w.paragraph_candidates):
         para = snap.corpus.paragraphs[pid]
         rel = snap.corpus.releases[para.release_id]
         relative = score / weight
@@ -104,12 +118,17 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
     if not scored or max(r for _, r, _ in scored) < floor:
         return Answer("search", query, False, f"No release matches '{query}'.")
     best = scored[0][0]
+    shown = [r for r in _answering(snap, query, scored, limit, per_release, w) if r[0] >= w.score_cut * best]
+    specific = specific_units(snap, query)
+    if not any(holds_specific(snap, snap.corpus.paragraphs[pid].release_id, specific) for _, _, pid in shown):
+        rest = human_join([f"'{_written(snap, query, u.terms)}'" for u in specific[1:]], last="or")
+        return Answer("search", query, False, f"No release matches '{query}': none names "
+                                             f"'{_written(snap, query, specific[0].terms)}'"
+                                             + (f" with {rest}." if rest else "."))
     terms = set(tokens)
     citations: list[Citation] = []
     items: list[Item] = []
-    for score, relative, pid in _answering(snap, query, scored, limit, per_release, w):
-        if score < w.score_cut * best:
-            break
+    for score, relative, pid in shown:
         text = snap.corpus.paragraphs[pid].text
         citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms),
                               also_in=snap.same_text_releases(pid)))

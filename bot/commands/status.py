@@ -44,11 +44,13 @@ def status_answer(r: Request) -> Answer:
     items: list[Item] = [StatusRoot(root, served[root], paragraphs[root], held[root]) for root in roots]
     for kind in KINDS:
         event = store.audit.last(kind, scope.guild)
-        items.append(StatusEvent(kind, event.line() if event else "none since start"))
+        items.append(StatusEvent(kind, event.line() if event else "none recorded"))
     skipped = len(relative_skips(store, full.report.skipped, scope.roots))
     summary = (f"pressbot {version()}: {sum(served.values())} releases served here, {sum(held.values())} "
                f"embargoed; index serving for {ago(time.time() - store.loaded_at)}, up {ago(time.time() - store.started)}; "
                f"{skipped} file(s) skipped at the last load.")
+    if store.cache_problem:
+        summary += f" Warning: {store.cache_problem}; every start rebuilds the index."
     return Answer("status", "", True, summary, items=items)
 
 

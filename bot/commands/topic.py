@@ -11,7 +11,7 @@ import numpy as np
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot, index_rows
 from bot.snapshot import headline_titles as _headlines
-from bot.snapshot import release_rows as _release_rows
+from bot.snapshot import release_index_rows as _release_rows
 
 _CAP_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -37,6 +38,7 @@ class PressBot(commands.AutoShardedBot):
         self.answers = AnswerPool(cfg.answers)  # engine answers run in these threads, never on the loop
         c = cfg.discord.cooldown
         self.cooldowns = commands.CooldownMapping.from_cooldown(c.rate, c.per_seconds, commands.BucketType.user)
+        self.watching: asyncio.Task[None] | None = None  # the folder watcher (corpus.watch.enabled)
 
     async def setup_hook(self) -> None:
         for name in EXTENSIONS:
@@ -53,8 +55,27 @@ class PressBot(commands.AutoShardedBot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d slash commands to guild %s", len(synced), gid)
+        if self.cfg.corpus.watch.enabled:
+            self.watching = asyncio.create_task(self._watch())
+
+    async def _watch(self) -> None:
+        """Apply the corpus folders' changes as they land on disk; post each batch's audit lines."""
+        from bot.discord_app.audit_log import post
+        from bot.watch import Batch, Watcher
+
+        async def posted(batch: Batch) -> None:
+            for event in batch.events:
+                await post(self, event)
+
+        try:
+            watcher = await asyncio.to_thread(Watcher, self.engine.store, None, posted)
+            await watcher.run()
+        except Exception:  # never silently: the bot answers on, without watching
+            log.exception("the corpus folder watcher stopped; changes on disk need a reload now")
 
     async def close(self) -> None:
+        if self.watching is not None:
+            self.watching.cancel()
         await super().close()
         self.answers.shutdown()
 
@@ -75,7 +96,7 @@ class PressBot(commands.AutoShardedBot):
         if isinstance(member, discord.Member):
             if member.guild_permissions.manage_guild:
                 return True
-            roles = [r.id for r in member.roles]
+            roles = [r.id for r in member.roles if r.id != member.guild.id]  # @everyone: never an admin role
             return (any(r in d.admin_role_ids for r in roles)
                     or is_guild_admin(self.cfg, member.guild.id, member.id, roles))
         return False

@@ -46,10 +46,12 @@ TITLE_STOP = frozenset("""Meet Congratulations Thanks Thank Welcome Join Contact
 Today Yesterday When After Before During While Since As If And But Or So Then Also Both Many Some Most Several
 Each All Congratulates Announces Honors Welcomes Recognizes Names Appoints Commends Applauds Praises Mourns
 Remembers Swears Promotes Elects Celebrates Salutes Thanks Joins Hires Introduces Statement""".split())
-# Capitalized words that are never part of a person's name.
+# Capitalized words that are never part of a person's name. No all-capital word is listed: an agency's
+# acronym of any office (NYPD, OCDA, SDPD, CHP) is never a name word, since a name word has lower-case
+# letters after its capital (tokens._NAME_WORD); tests/extract/test_name_words.py checks both.
 NOT_NAME = frozenset("""
-The A An And Of In On At To For From By With As But Or If When While After Before During Since Under Over
-He She His Her They Their It Its This That These Those There Here We Our You Your I Mr Ms Mrs
+The An And Of In On At To For From By With As But Or If When While After Before During Since Under Over
+He She His Her They Their It Its This That These Those There Here We Our You Your Mr Ms Mrs
 County Counties Police Department Office Offices District Court Courts Superior Supreme Criminal Street
 Road Avenue Boulevard Blvd Drive Lane Way Highway Freeway Parkway Expressway Unit Division Bureau Task Force
 State States United City Town Village University College School High Center Centre Hospital Church Jail
@@ -60,8 +62,7 @@ North South East West Northern Southern Eastern Western Central New Fort Saint S
 Said Says According Today Yesterday Tomorrow Judge Justice Jury Grand Deputy Senior Assistant Special
 Detective Officer Sergeant Chief Investigator Attorney General District Agent Inspector Mayor Governor
 Senator Supervisor Prosecutor Director Commissioner Captain Lieutenant Trooper Marshal Secretary President
-Defendant Defendants Victim Victims Suspect Suspects Man Woman DA ADA DDA SDPD LAPD NYPD DPD OCDA CHP FBI
-ATF DEA HSI ICE DOJ USA OC GRIP AB SB PC II III IV Jr Sr Jr. Sr.
+Defendant Defendants Victim Victims Suspect Suspects Man Woman Jr Sr Jr. Sr.
 Honorable Hon Plaintiff Plaintiffs Guarantor Meet Dear Congratulations Thanks Thank Welcome Join Contact Please
 Photo Pictured Attention Former Acting Then Interim Retired Late Both Each Every All Many Several
 Alleged Convicted Accused Suspected Serial Sentenced Convicted Charged Pleads Pleaded Arrested Indicted Found
@@ -71,7 +72,7 @@ Honors Honored Warns Urges Seeks Files Filed Reaches Secures Obtains Hosts Hoste
 Later Also However Meanwhile Additionally Previously Currently Finally Earlier Now Then Instead Moreover
 Announce Announced Announcing Indictment Indictments Arrest Arrests Charges Conviction Convictions Results
 Statement Statements Update Plea Pleas Reward Lawsuit Settlement Investigation Takedown Sweep
-Corp Corp. Inc Inc. LLC Co Company Corporation Association Foundation Group Bank Club Coalition Council
+Corp Corp. Inc Inc. Co Company Corporation Association Foundation Group Bank Club Coalition Council
 Island Against Codefendant Codefendants Co-defendant Co-defendants
 """.split()) | MONTHS | WEEKDAYS
 # Name suffixes, and abbreviations whose dot is not the end of a sentence.

@@ -21,30 +21,44 @@ _OWN_PLACE_AFTER = re.compile(r"^\s+(?:County|Police|Sheriff|city\b|residents?\b
 _POLICE = re.compile(r"((?:[A-Z][\w.’'-]*\s){1,4})Police\b")
 
 
+StateRow = tuple[frozenset[str], frozenset[str]]  # (states a release's opening names, states its places point to)
+
+
+def state_row(head: str, dateline: str | None, gaz: Gazetteer) -> StateRow:
+    """What one release tells of its source's state: the states its opening paragraphs (`head`, joined)
+    and dateline name, and the state its county and city names point to (see `source_states`)."""
+    return frozenset(states_in(head + " " + (dateline or ""))), frozenset(place_states(head, gaz))
+
+
 def source_states(corpus: Corpus, configured: dict[str, str] | None = None) -> dict[str, set[str]]:
     """The home state(s) of each source: the default context for its place names. Configured
     (`corpus.home_states`, by folder or source name) wins; else the states its releases usually
     name; else, for an office that never writes its state, the state its own place names point to."""
-    configured = configured or {}
     gaz = Gazetteer.default()
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    voted: dict[str, Counter[str]] = defaultdict(Counter)
-    n: Counter[str] = Counter()
     heads: dict[str, list[str]] = defaultdict(list)
     for p in corpus.paragraphs:
         if p.number <= 6:
             heads[p.release_id].append(p.text)
-    for rid, texts in heads.items():
-        src = corpus.releases[rid].source
+    rows = ((corpus.releases[rid].source, state_row(" ".join(texts), corpus.releases[rid].dateline, gaz))
+            for rid, texts in heads.items())
+    return states_from_rows(rows, configured)
+
+
+def states_from_rows(rows: Iterable[tuple[str, StateRow]], configured: dict[str, str] | None = None
+                     ) -> dict[str, set[str]]:
+    """`source_states` from each release's (source, `state_row`)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    voted: dict[str, Counter[str]] = defaultdict(Counter)
+    n: Counter[str] = Counter()
+    for src, (named_here, voted_here) in rows:
         n[src] += 1
-        head = " ".join(texts)
-        seen[src].update(states_in(head + " " + (corpus.releases[rid].dateline or "")))
-        voted[src].update(place_states(head, gaz))
+        seen[src].update(named_here)
+        voted[src].update(voted_here)
     out = {}
     for s in n:
         named = {st for st, c in seen[s].items() if c >= 0.25 * n[s] and n[s] >= 3}
         out[s] = named or inferred_state(voted[s], n[s])
-    for s, code in configured.items():
+    for s, code in (configured or {}).items():
         out[s] = {code}
     return out
 
@@ -88,14 +102,25 @@ def home_cities(corpus: Corpus, share: float = 0.1) -> dict[str, frozenset[str]]
     often as any other's: the office's home ('New York City Police Department' in Brooklyn releases),
     background rather than a story's place."""
     gaz = Gazetteer.default()
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    n: Counter[str] = Counter()
     found: dict[str, set[str]] = defaultdict(set)
     for rid, text in zip(corpus.paragraphs.release_ids, corpus.paragraphs.texts, strict=True):
         found[rid] |= police_cities(text, gaz)
-    for rid, rel in corpus.releases.items():
-        n[rel.source] += 1
-        seen[rel.source].update(found.get(rid, ()))
+    return homes_from_rows(((rel.source, frozenset(found.get(rid, ()))) for rid, rel in corpus.releases.items()),
+                           share)
+
+
+def police_row(texts: Iterable[str], gaz: Gazetteer) -> frozenset[str]:
+    """The cities one release names as the home of a police force (its paragraphs' `police_cities`)."""
+    return frozenset(c for text in texts for c in police_cities(text, gaz))
+
+
+def homes_from_rows(rows: Iterable[tuple[str, frozenset[str]]], share: float = 0.1) -> dict[str, frozenset[str]]:
+    """`home_cities` from each release's (source, `police_row`)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    n: Counter[str] = Counter()
+    for src, cities in rows:
+        n[src] += 1
+        seen[src].update(cities)
     homes: dict[str, frozenset[str]] = {}
     for src in n:
         top = seen[src].most_common(2) + [("", 0), ("", 0)]

@@ -10,11 +10,12 @@ every release's table)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.extract.place_context import release_states
 from bot.extract.places import PlaceMention, find_places, reads_dateline
 from bot.ingest.corpus import Corpus
+from bot.models import Release
 from bot.parallel import PoolJob
 
 # A place in a paragraph: (name, start, end, excluded, agency) - PlaceMention's fields as a plain tuple
@@ -79,6 +80,8 @@ def release_ranges(release_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
     """Release id -> (first paragraph id, last + 1): a release's paragraphs are numbered together."""
     ranges: dict[str, tuple[int, int]] = {}
     for pid, rid in enumerate(release_ids):
+        if not rid:
+            continue  # '': a paragraph of a release an incremental update removed
         lo, _hi = ranges.get(rid, (pid, pid))
         ranges[rid] = (lo, pid + 1)
     return ranges
@@ -104,3 +107,27 @@ def build_place_tables(corpus: Corpus, source_states: dict[str, set[str]], perso
     order, job = start_place_tables(corpus, source_states, person_words, workers)
     with job:
         return dict(zip(order, job.result(), strict=True))
+
+
+def updated_places(old: dict[str, tuple[ParagraphPlaces, ...]], releases: Mapping[str, Release],
+                   texts: Sequence[str], ranges: Mapping[str, tuple[int, int]], dropped: Iterable[str],
+                   states: tuple[dict[str, set[str]], dict[str, set[str]]],
+                   words: tuple[frozenset[str], frozenset[str]]) -> dict[str, tuple[ParagraphPlaces, ...]]:
+    """The tables after an incremental update: `old`'s for the releases kept, unless their source's usual
+    states changed (`states`: before, after) or they write a person word that was added or dropped
+    (`words`: before, after); the others (new, changed, affected) read again. Equal to a full build's."""
+    before_states, after_states = states
+    moved = {s for s in set(before_states) | set(after_states) if before_states.get(s) != after_states.get(s)}
+    delta = words[0] ^ words[1]
+    gone = set(dropped)
+    out: dict[str, tuple[ParagraphPlaces, ...]] = {}
+    for rid, rel in releases.items():
+        lo, hi = ranges[rid]
+        kept = old.get(rid) if rid not in gone and rel.source not in moved else None
+        if kept is not None and delta:
+            body = "\n".join(texts[lo:hi])
+            if any(w in body for w in delta):  # a candidate name can be judged a person word differently
+                kept = None
+        out[rid] = kept if kept is not None else release_places(
+            texts[lo:hi], rel.dateline, after_states.get(rel.source, set()), words[1])
+    return out

@@ -34,6 +34,8 @@ from bot.extract.lexicon import (
 from bot.textnorm import sentence_spans
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
+PARTS = DATA.with_name("city_parts.tsv")
+BARE_CITY = 50_000  # a town this big is named without its state, even where a city has a part of its name
 
 AFTER_REJECT = re.compile(r"^(?:['’]s\s+)?\s*(?:" + "|".join(NOT_PLACE_AFTER) + ")")
 _AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|\s+(?:" + "|".join(PERSON_VERBS_AFTER) + r")\b)")
@@ -41,8 +43,8 @@ _EXCLUSION = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:included|part\s+of|participating|among|involved|covered)|excluded|except(?:ing)?|"
     r"other\s+than|no\s+longer\s+part)\b", re.IGNORECASE)
 _POSTAL = re.compile(r"^,?\s+(?:[A-Z][A-Za-z.]+\.?\s+){1,2}\d{5}(?:-\d{4})?\b")  # "Dallas, Texas 75207": an address
-_PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+area\s+of\b|"
-                           r",\s+(?:Brooklyn|Queens|the\s+Bronx|Bronx|Manhattan|Staten\s+Island)\b)")
+_PART_OF_CITY = re.compile(r"^(?:\s+(?:neighbou?rhood|section|community)\b|\s+area\s+of\b)")
+_COMMA_NAME = re.compile(r"^,\s+((?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})")
 _VENUE_BEFORE = re.compile(r"\b(?:Center|Centre|Courthouse|Building|Hall|Complex|Facility|Jail),\s*$")
 _AGENCY_AFTER = re.compile(r"^\s+(?:Police|PD\b|Fire|Sheriff|City\s+(?:Council|Hall))")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|between|and|City of|Town of)\s+|,\s*)$")
@@ -74,19 +76,16 @@ class Gazetteer:
     def __init__(self, rows: dict[str, list[tuple[str, int]]]) -> None:
         self.rows = rows
         self.max_words = max((len(n.split()) for n in rows), default=1)
-        # the first word of each name of two words or more: a run of words can spell a longer name only
-        # from one of these (most capitalized words begin none, and are looked up alone)
+        # first words of the names of 2+ words: only a run starting with one can spell such a name
         self.first_words = {n.split(" ")[0] for n in rows if " " in n}
         self._one_word: dict[str, str | None] = {}  # word -> the name it spells alone (a cache)
 
     def one_word(self, word: str) -> str | None:
-        """The name `word` spells alone, trailing punctuation and possessive off ('Dallas’s' -> 'Dallas'),
-        or None."""
+        """The name `word` spells alone (trailing punctuation and possessive off: 'Dallas’s'), or None."""
         got = self._one_word.get(word, "")
         if got == "":
             name = word.rstrip(".,;:’'-")
-            if name.endswith(("’s", "'s")):
-                name = name[:-2]
+            name = name[:-2] if name.endswith(("’s", "'s")) else name
             got = name if name in self.rows else None
             if len(self._one_word) > 200_000:
                 self._one_word.clear()
@@ -108,8 +107,7 @@ class Gazetteer:
         return self.rows.get(name, [])
 
 
-_SPELLED_STATES = [(name, code) for name, code in STATES.items()] + [
-    (abbr, code) for abbr, code in STATE_ABBR.items() if len(abbr) > 2]
+_SPELLED_STATES = list(STATES.items()) + [(abbr, code) for abbr, code in STATE_ABBR.items() if len(abbr) > 2]
 # 'Dallas, TX': one pass for every two-letter code (each match is one code: they are all two letters)
 _POSTAL_STATE = re.compile(r",\s(" + "|".join(re.escape(a) for a in STATE_ABBR if len(a) == 2) + r")\b")
 
@@ -164,8 +162,7 @@ class Candidate:
 
 
 def reads_dateline(text: str) -> bool:
-    """Does `find_places` skip an opening dateline in this paragraph (so that reading it with
-    `dateline=True` finds more)?"""
+    """Does `find_places` skip an opening dateline here (so `dateline=True` may read more)?"""
     return not _COUNT_ROW.match(text) and bool(_DATELINE_SPAN.match(text))
 
 
@@ -245,9 +242,51 @@ def accept(ctx: PlaceContext, c: Candidate, listed: bool = False) -> bool:
         return False
     if never_a_town(c.name) and not (common_word(c.name) and (listed or _own_state_after(ctx, c))):
         return False
-    if decoy_neighbours(c) or inside_other_name(c):
+    if decoy_neighbours(c) or inside_other_name(c) or inside_city_part(ctx, c):
+        return False
+    if own_city_part(ctx, c):
         return False
     return fits_region(ctx, c, listed)
+
+
+@lru_cache(maxsize=1)
+def city_parts() -> dict[str, frozenset[str]]:
+    """Part of a city (a borough, a neighbourhood) -> the regions it is in, from bot/data/city_parts.tsv."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    for line in PARTS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, region, _city = line.split("\t")
+            parts[name].add(region)
+    return {name: frozenset(regions) for name, regions in parts.items()}
+
+
+def own_city_part(ctx: PlaceContext, c: Candidate) -> bool:
+    """'Chinatown buses', 'drove to Harlem' in a New York release: a part of a city of the document's states
+    (bot/data/city_parts.tsv) is that part, not a small town of the same name; a city of the name in the
+    document's states, big enough to be named without its state ('Glendale' in a California release), or a
+    state written after it ('Bloomfield, Connecticut') is read as the town."""
+    parts = city_parts().get(c.name, frozenset()) & ctx.doc_states
+    code = re.match(r",\s*([A-Z]{2})\b", c.after)  # 'Bloomfield, NJ'
+    written = _state_after(c.after) or (code.group(1) if code and code.group(1) in STATE_ABBR.values() else None)
+    if not parts or written not in (None, *parts):
+        return False
+    return not any(r in ctx.doc_states and pop >= BARE_CITY for r, pop in ctx.gaz.regions(c.name))
+
+
+def inside_city_part(ctx: PlaceContext, c: Candidate) -> bool:
+    """'Crown Heights, Brooklyn', 'Mott Haven, the Bronx': a name set before a comma and a part of a city
+    (bot/data/city_parts.tsv) of the document's states is a part of that city too, not a town."""
+    m = _COMMA_NAME.match(c.after)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    parts = city_parts()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        regions = parts.get(name) or parts.get(name[:1].upper() + name[1:]) or parts.get(name.split(" ", 1)[-1])
+        if regions:
+            return not ctx.doc_states or bool(regions & ctx.doc_states)
+    return False
 
 
 def common_word(name: str) -> bool:
@@ -287,8 +326,8 @@ def never_a_town(name: str) -> bool:
 
 def decoy_neighbours(c: Candidate) -> bool:
     """The words around it make it part of something else: a compound ('Dallas-Fort Worth'), a street or
-    institution ('Santa Ana College'), a person ('Richardson said'), an address, a part of a city, an
-    office's constituency ('the people of Dallas')."""
+    institution ('Santa Ana College'), a person ('Richardson said'), an address, a neighbourhood ('the Mira
+    Mesa neighborhood'), an office's constituency ('the people of Dallas')."""
     before, after = c.before, c.after
     if before.endswith(("-", "–")) or re.match(r"[-–]\S", after):
         return True  # joined to the next word ('Dallas-Fort Worth'); a dash then a space ('Villa Park- 1') is not
@@ -299,7 +338,7 @@ def decoy_neighbours(c: Candidate) -> bool:
     the = c.prev == "The" if c.wi > 0 else f" {before.rstrip().lower()}".endswith(" the")
     if the and _SURNAME_FAMILY.match(after):
         return True  # "the Harrington family", "The Campbell family": a surname, not the town
-    # "Crown Heights, Brooklyn", "the Mira Mesa neighborhood", "Central Justice Center, Santa Ana"
+    # "the Mira Mesa neighborhood", "Central Justice Center, Santa Ana"
     return bool(_PART_OF_CITY.match(after) or _VENUE_BEFORE.search(before))
 
 

@@ -13,6 +13,7 @@ from bot.extract.mentions import Mention, find_mentions
 from bot.extract.quotes import MIN_UNATTRIBUTED, QuoteSpan, find_quotes, starts_with_quote
 from bot.extract.speakers import clause_speaker, clause_subject, sentence_subject, speaker_name
 from bot.extract.tokens import name_key
+from bot.textnorm import sentence_spans
 
 Speaker = tuple[str, str, str]  # (first, last, title as written)
 
@@ -48,6 +49,7 @@ def read_release(headline: str, paragraphs: list[tuple[int, str]]) -> ReleaseFin
     found = ReleaseFindings()
     found.mentions = [(pid, m) for pid, text in paragraphs for m in find_mentions(text)]
     found.mentions += list_members(paragraphs, found.mentions)
+    found.mentions += role_references(paragraphs, found.mentions)
     text_of = dict(paragraphs)
     head = [pid for pid, _ in paragraphs[:LEDE_PARAGRAPHS]]
     found.descriptors = lede_descriptors(headline, [text_of[p] for p in head[:DESCRIPTOR_PARAGRAPHS]])
@@ -83,6 +85,44 @@ def list_members(paragraphs: list[tuple[int, str]], mentions: list[tuple[int, Me
             continue  # a member the scan did not read as a name: the list goes on
         header = _LIST_HEADER.search(text) if len(text) <= 200 else None
         role = LIST_HEADER_ROLES[header.group(1).lower()] if header else ""
+    return out
+
+
+# A sentence opening with the case role it refers back to: 'The victim was discovered by ...'.
+_ROLE_OPENING = re.compile(r"\s*(?:The|This)\s+(victim|defendant)\b(?![’'-])")
+_OTHER_ROLE = {"victim": "defendant", "defendant": "victim"}
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,.;)]")  # 'Edna Pierre-Jacques, 78,': how news introduces a private person
+
+
+def role_references(paragraphs: list[tuple[int, str]], mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """'Edna Pierre-Jacques, 78, was found in a pool of blood ... The victim was discovered by ...': a sentence
+    opening 'The victim' ('The defendant') right after a sentence naming exactly one person, introduced with
+    an age and with no title in the release, gives that person the role, when the release already names
+    someone else in the other role and no one in this one (so 'The victim' never relabels the defendant just
+    named); the age is what tells a person from a place or a business ('Dana Point', 'Star Bar')."""
+    holders: dict[str, set[str]] = {"victim": set(), "defendant": set()}
+    titled: set[str] = set()
+    for _, m in mentions:
+        if m.title:
+            titled.add(name_key(m.full))
+            last = m.title.split()[-1].casefold()
+            if last in holders:
+                holders[last].add(name_key(m.full))
+    out: list[tuple[int, Mention]] = []
+    for pid, text in paragraphs:
+        spans = sentence_spans(text)
+        for (a, b), (c, _) in zip(spans, spans[1:], strict=False):
+            opening = _ROLE_OPENING.match(text, c)
+            role = opening.group(1).casefold() if opening else ""
+            if not role or holders[role] or not holders[_OTHER_ROLE[role]]:
+                continue
+            named = {name_key(m.full): m for p, m in mentions if p == pid and m.first and a <= m.start < b}
+            if len(named) != 1:
+                continue
+            key, m = next(iter(named.items()))
+            if key not in titled and _AGE_AFTER.match(text, m.end):
+                out.append((pid, Mention(m.first, m.last, m.full, role, m.start, m.end)))
+                holders[role].add(key)
     return out
 
 

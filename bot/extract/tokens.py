@@ -94,6 +94,9 @@ def split_name(words: list[str]) -> tuple[str, str]:
     return core[0], core[-1]
 
 
+_NAME_KEY_DROP = re.compile(r"[’'\-. ]")
+
+
 def name_key(word: str) -> str:
     """Comparable form of a name word: accents folded, apostrophes and hyphens dropped, casefolded."""
-    return re.sub(r"[’'\-. ]", "", fold_accents(word)).casefold()
+    return _NAME_KEY_DROP.sub("", fold_accents(word)).casefold()

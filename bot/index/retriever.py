@@ -168,14 +168,46 @@ def _top_k(indptr, indices, data, term_ids, term_max, k):  # pragma: no cover - 
     return top_d[:m], top_s[:m]
 
 
+def bm25_idf(df: np.ndarray, n_docs: int, epsilon: float) -> np.ndarray:
+    """rank_bm25 BM25Okapi._calc_idf, vectorized with the same float64 arithmetic: math.log (not np.log)
+    and a left-to-right sum over the terms in vocabulary order, bit-for-bit what rank_bm25 computes."""
+    n_terms = len(df)
+    distinct, inverse = np.unique(df, return_inverse=True)
+    by_df = np.array([math.log(n_docs - f + 0.5) - math.log(f + 0.5) for f in distinct.tolist()])
+    idf = by_df[inverse].reshape(-1) if n_terms else np.zeros(0)
+    mean_idf = float(np.cumsum(idf)[-1]) / n_terms if n_terms else 0.0
+    idf = np.where(idf < 0, epsilon * mean_idf, idf)
+    return np.where(idf <= 0, MIN_IDF, idf)
+
+
+def length_norms(lengths: np.ndarray, avgdl: float, k1: float, b: float) -> np.ndarray:
+    """Each document's k1 * (1 - b + b * dl / avgdl), rank_bm25's length normalisation."""
+    return k1 * (1 - b + b * lengths / avgdl)
+
+
+def bm25_weights(idf: np.ndarray, tf: np.ndarray, norm: np.ndarray, k1: float) -> np.ndarray:
+    """Each posting's weight from its term's idf, its frequency and its document's `length_norms`: the
+    same float64 expression, element by element, for a build and an incremental update."""
+    q = tf.astype(np.float64)
+    out = q * (k1 + 1)
+    q += norm
+    out /= q
+    out *= idf  # in place, the same operations in the same order: idf * (q * (k1 + 1) / (q + norm))
+    return out
+
+
 class BM25Index:
     """Build from tokenized paragraphs, retrieve top-k with scores, save and load."""
 
     def __init__(self, vocab: dict[str, int], indptr: np.ndarray, indices: np.ndarray,
                  data: np.ndarray, idf: np.ndarray, n_docs: int, params: dict[str, float],
-                 term_max: np.ndarray | None = None) -> None:
+                 term_max: np.ndarray | None = None, tf: np.ndarray | None = None,
+                 lengths: np.ndarray | None = None) -> None:
         self.vocab, self.indptr, self.indices, self.data = vocab, indptr, indices, data
         self.idf, self.n_docs, self.params = idf, n_docs, params
+        # each posting's term frequency and each document's length: what an incremental update
+        # (bot/index/merge.py) recomputes every weight from, with the statistics of the new corpus
+        self.tf, self.lengths = tf, lengths
         # each term's largest weight (the kernel's bound); computed at build, saved beside the postings
         if term_max is None:
             term_max = (np.maximum.reduceat(np.asarray(data), np.asarray(indptr[:-1])) if len(data)
@@ -213,20 +245,15 @@ class BM25Index:
             df += np.bincount(terms, minlength=n_terms)
         indptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
-        # rank_bm25 BM25Okapi._calc_idf, vectorized with the same float64 arithmetic
-        # math.log (not np.log) and a left-to-right sum: bit-for-bit what rank_bm25 computes
-        distinct, inverse = np.unique(df, return_inverse=True)
-        by_df = np.array([math.log(n_docs - f + 0.5) - math.log(f + 0.5) for f in distinct.tolist()])
-        idf = by_df[inverse] if n_terms else np.zeros(0)
-        mean_idf = float(np.cumsum(idf)[-1]) / n_terms if n_terms else 0.0
-        idf = np.where(idf < 0, epsilon * mean_idf, idf)
-        idf = np.where(idf <= 0, MIN_IDF, idf)
+        idf = bm25_idf(df, n_docs, epsilon)
         avgdl = lengths.sum() / n_docs if n_docs else 1.0
         # pass 2: each block's pairs go after the earlier blocks' of the same term (documents ascending),
         # with their weights: the same float64 expression, element by element, as over the whole matrix
         indices = np.empty(int(indptr[-1]), dtype=np.int32)
         data = np.empty(int(indptr[-1]), dtype=np.float64)
+        tf = np.empty(int(indptr[-1]), dtype=np.int32)
         filled = indptr[:-1].copy()
+        norms = length_norms(lengths, avgdl, k1, b)
         while blocks:
             terms, in_docs, counts = blocks.pop(0)
             per_term = np.bincount(terms, minlength=n_terms)
@@ -234,11 +261,10 @@ class BM25Index:
             at = filled[terms] + (np.arange(len(terms), dtype=np.int64) - starts[terms])
             filled += per_term
             indices[at] = in_docs
-            dl = lengths[in_docs]
-            q = counts.astype(np.float64)
-            data[at] = idf[terms] * (q * (k1 + 1) / (q + k1 * (1 - b + b * dl / avgdl)))
+            tf[at] = counts
+            data[at] = bm25_weights(idf[terms], counts, norms[in_docs], k1)
         return cls(vocab, indptr, indices, data, idf, n_docs,
-                   {"k1": k1, "b": b, "epsilon": epsilon, "avgdl": float(avgdl)})
+                   {"k1": k1, "b": b, "epsilon": epsilon, "avgdl": float(avgdl)}, tf=tf, lengths=lengths)
 
     # -- querying -------------------------------------------------------------------------------
     def term_ids(self, tokens: Sequence[str]) -> np.ndarray:
@@ -286,8 +312,9 @@ class BM25Index:
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        for name in ("indptr", "indices", "data", "idf", "term_max"):
-            np.save(folder / f"{name}.npy", getattr(self, name))
+        for name in ("indptr", "indices", "data", "idf", "term_max", "tf", "lengths"):
+            if getattr(self, name) is not None:
+                np.save(folder / f"{name}.npy", getattr(self, name))
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
         meta = {"format": _FORMAT, "n_docs": self.n_docs, "params": self.params, "terms": terms}
         tmp = folder / "meta.json.tmp"
@@ -304,9 +331,11 @@ class BM25Index:
         arrays = {n: np.load(folder / f"{n}.npy", mmap_mode=mode) for n in ("indptr", "indices", "data", "idf")}
         bound = folder / "term_max.npy"
         term_max = np.load(bound) if bound.exists() else None  # small: read whole
+        stats = {n: np.load(folder / f"{n}.npy", mmap_mode=mode) if (folder / f"{n}.npy").exists() else None
+                 for n in ("tf", "lengths")}
         vocab = {t: i for i, t in enumerate(meta["terms"])}
         return cls(vocab, arrays["indptr"], arrays["indices"], arrays["data"], arrays["idf"],
-                   meta["n_docs"], meta["params"], term_max)
+                   meta["n_docs"], meta["params"], term_max, **stats)
 
     def warm_up(self, background: bool = False) -> None:
         """Load the compiled scoring kernel (in a thread when `background`); queries meanwhile use numpy."""

@@ -25,6 +25,7 @@ from bot.ingest.cleaning import (
 )
 from bot.ingest.files import SourceFile, discover, display_path, read_source
 from bot.ingest.formats import RawDoc
+from bot.ingest.ledger import Ledger, make_ledger
 from bot.ingest.report import LoadReport
 from bot.models import ParagraphTable, Release
 from bot.parallel import pmap
@@ -45,6 +46,7 @@ class Corpus:
     index_pids: list[int]
     copies: dict[int, list[int]]
     report: LoadReport
+    ledger: Ledger | None = None  # what an incremental update needs (bot/ingest/update.py)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -293,7 +295,8 @@ def _make_release(job: _CleanJob, report: LoadReport) -> tuple[Release, list[str
 
 
 def _clean_all(raw: list[_Raw], stats: _FolderStats, cfg: CorpusConfig, report: LoadReport,
-               progress: Progress | None, workers: int) -> list[tuple[Release, list[str]] | None]:
+               progress: Progress | None, workers: int) -> list[tuple[tuple[Release, list[str]] | None, int]]:
+    """Each document cleaned, with the furniture lines it dropped."""
     def done(n: int) -> None:
         if progress:
             progress(n, len(raw), "cleaning")
@@ -306,7 +309,7 @@ def _clean_all(raw: list[_Raw], stats: _FolderStats, cfg: CorpusConfig, report: 
                               stats.suffixes[r.sf.group], cfg))
     made = []
     for result, part in pmap(_clean_docs, jobs, workers, _CHUNK, _MIN_PARALLEL, done):
-        made.append(result)
+        made.append((result, part.boilerplate_lines))
         report.skipped.extend(part.skipped)
         report.boilerplate_lines += part.boilerplate_lines
     return made
@@ -341,6 +344,7 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
     """Read, clean and number every release under `paths`; never raises for a bad file. Cleaning runs on
     `workers` processes; reading, the folder statistics it needs and the numbering run here."""
     cfg = cfg or CorpusConfig()
+    paths = [Path(p) for p in paths]
     t0 = time.perf_counter()
     report = LoadReport()
     files = discover(paths, report)
@@ -349,18 +353,30 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
     stats = _folder_stats(raw)
     releases: dict[str, Release] = {}
     paragraphs = ParagraphTable()
-    for made in _clean_all(raw, stats, cfg, report, progress, workers):
+    results: list[tuple[str | None, int]] = []  # per document: its release id, furniture lines dropped
+    for made, boilerplate in _clean_all(raw, stats, cfg, report, progress, workers):
+        results.append((None, boilerplate))
         if made is None:
             continue
         rel, kept = made
-        if rel.id in releases:
-            report.skipped.append((rel.path, f"duplicate release id {rel.id!r}"))
+        if not add_release(releases, paragraphs, rel, kept, report):
             continue
-        releases[rel.id] = rel
-        for number, text in enumerate(kept, start=1):
-            paragraphs.append(rel.id, number, text)
+        results[-1] = (rel.id, boilerplate)
     _mark_listings(releases, paragraphs)
     index_pids, copies = _dedupe(paragraphs, report)
     report.releases, report.paragraphs = len(releases), len(paragraphs)
+    ledger = make_ledger(paths, files, raw, stats.line_files, results, paragraphs.texts)
     report.seconds = time.perf_counter() - t0
-    return Corpus(releases, paragraphs, index_pids, copies, report)
+    return Corpus(releases, paragraphs, index_pids, copies, report, ledger)
+
+
+def add_release(releases: dict[str, Release], paragraphs: ParagraphTable, rel: Release, kept: list[str],
+                report: LoadReport) -> bool:
+    """Number a cleaned release's paragraphs; False (reported) when its id is taken already."""
+    if rel.id in releases:
+        report.skipped.append((rel.path, f"duplicate release id {rel.id!r}"))
+        return False
+    releases[rel.id] = rel
+    for number, text in enumerate(kept, start=1):
+        paragraphs.append(rel.id, number, text)
+    return True

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from nicknames import NickNamer
 
+from bot.extract.titles import title_has_office_word
 from bot.extract.tokens import name_key
 from bot.ingest.corpus import Corpus
 from bot.people.person import Person, Quote
@@ -109,10 +111,101 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
 
 def common_words(corpus: Corpus, min_count: int = 3) -> frozenset[str]:
     """Words the corpus often writes in lowercase: 'lawsuit', 'statistics' (but never 'garrison')."""
+    return frequent_words(lower_word_counts(corpus.paragraphs.texts), min_count)
+
+
+def lower_word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each lowercase word occurs in these paragraphs (kept in a snapshot, so an incremental
+    update adds and subtracts the changed releases' counts)."""
     counts: Counter[str] = Counter()
-    for text in corpus.paragraphs.texts:
+    for text in texts:
         counts.update(_LOWER_WORD.findall(text))
+    return counts
+
+
+def frequent_words(counts: Counter[str], min_count: int = 3) -> frozenset[str]:
+    """The words of `counts` seen at least `min_count` times (see `common_words`)."""
     return frozenset(w for w, c in counts.items() if c >= min_count)
+
+
+def merge_headline_words(people: list[Person], quotes: list[Quote], common: frozenset[str]
+                         ) -> tuple[list[Person], list[Quote]]:
+    """Fold 'Eric Gonzalez Moves' into 'Eric Gonzalez' and 'Creuzot Issues' into the one Creuzot (a full name
+    of one person, or a surname only one full-named person carries): a title-case
+    headline's verb ('Issues', 'Unveils', 'Regarding') read as a surname. A last word is taken for such a word
+    only when the corpus often writes it in lower case and no one carries it as a surname after a given name
+    ('Andrew Young': a two-word name whose first word is nobody's surname keeps every 'Young' apart)."""
+    by_full: dict[tuple[str, str], list[Person]] = defaultdict(list)  # one record spans the sources
+    by_surname: dict[str, list[Person]] = defaultdict(list)
+    by_last: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        if p.first:
+            by_full[(name_key(p.first), name_key(p.last))].append(p)
+            by_surname[name_key(p.last)].append(p)
+            by_last[p.last.casefold()].append(p)
+    target: dict[int, int] = {}
+    for word, group in by_last.items():
+        if word not in common:
+            continue
+        words = [_written(p) for p in group]
+        if any(len(w) == 2 and not by_surname.get(name_key(w[0])) for w in words):
+            continue  # 'Andrew Young': the word is someone's surname
+        for p, w in zip(group, words, strict=True):
+            key = (name_key(w[0]), name_key(w[-2])) if len(w) >= 3 else None
+            found = by_full.get(key, []) if key else by_surname.get(name_key(w[0]), [])
+            found = [h for h in found if h.id != p.id and h.id not in target]
+            if len(w) >= 2 and len(found) == 1:
+                target[p.id] = found[0].id
+                names, p.names = p.names, {}  # the phrase is no name of theirs
+                _absorb(found[0], p)
+                p.names = names
+    return _renumber(people, quotes, target)
+
+
+def _written(p: Person) -> list[str]:
+    """The words of the person's most frequent written name."""
+    return max(p.names, key=lambda n: p.names[n]).split() if p.names else [p.first, p.last]
+
+
+CASE_ROLES = frozenset({"defendant", "co-defendant", "codefendant", "victim", "suspect", "inmate"})
+SPLIT_RATIO = 5  # an official's titles must outnumber the case roles this many times ...
+SPLIT_MIN = 10  # ... and be this many: a much-named official, not an officer on trial
+
+
+def split_case_roles(people: list[Person], quotes: list[Quote], release_of: Sequence[str], texts: Sequence[str],
+                     ratio: int = SPLIT_RATIO, minimum: int = SPLIT_MIN) -> tuple[list[Person], list[Quote]]:
+    """An official named in many releases ('Brooklyn District Attorney Eric Gonzalez') does not hold the case
+    roles a namesake's sentences give ('identified the defendant as Eric “Ricky” Gonzalez, 39'): those titles
+    move to a person of their own, of the same name, with the releases that say them. `release_of`: paragraph
+    id -> release id, `texts`: its text (a name written only in the moved sentences, 'Ricky Gonzalez', moves
+    too). A person whose case roles are not far outnumbered (an officer charged) stays whole."""
+    out = list(people)
+    for p in people:
+        roles = {t: pids for t, pids in p.title_pids.items() if t.casefold() in CASE_ROLES}
+        official = sum(len(v) for t, v in p.title_pids.items() if title_has_office_word(t))
+        moved = sum(len(v) for v in roles.values())
+        if not roles or official < minimum or official < ratio * moved:
+            continue
+        namesake = Person(len(out), p.first, p.last, p.source)
+        pids = {pid for v in roles.values() for pid in v}
+        # a description read only there ('39, of Beacon') is the namesake's too
+        roles |= {t: v for t, v in p.title_pids.items() if not title_has_office_word(t) and set(v) <= pids}
+        kept = [pid for pid in p.mention_pids if pid not in pids]
+        for n in [n for n in p.names if any(n in texts[pid] for pid in pids)]:
+            if not any(n in texts[pid] for pid in kept):
+                namesake.names[n] = p.names.pop(n)
+        if not namesake.names:
+            namesake.add(namesake.names, p.name)
+        for t in roles:
+            namesake.titles[t] = p.titles.pop(t)
+            namesake.title_pids[t] = p.title_pids.pop(t)
+        namesake.mention_pids = sorted(pids)
+        namesake.releases = {release_of[pid] for pid in pids}
+        still = {release_of[pid] for pid in kept} | {release_of[q.pid] for q in quotes if q.person == p.id}
+        p.mention_pids = kept
+        p.releases &= still
+        out.append(namesake)
+    return out, quotes
 
 
 def drop_phrases(people: list[Person], quotes: list[Quote], common: frozenset[str]

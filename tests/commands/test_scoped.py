@@ -88,3 +88,27 @@ def test_an_embargoed_release_is_in_no_answer_until_its_instant(tmp_path):
     assert "zymurgical" not in engine.ask("search zymurgical case").summary.split("'")[2:]
     assert engine.ask("cities ghost gun since:2023").error is None  # a filtered view never crashes a command
     assert "newsroom_b/san_diego_ca/lifted" in _rids(engine.ask("search ghost gun maker sentenced"))
+
+
+def test_a_view_is_kept_per_snapshot_scope_and_embargo_state(tmp_path):
+    """With an embargo in force every query goes through a view. The view, with the tables commands derive
+    on it, is kept for its snapshot, scope and embargoes still held, so later queries reuse them (as
+    unscoped queries reuse the snapshot's); a lifted embargo, another scope or a reload gets its own."""
+    from bot.commands.scoped import scoped
+    from bot.snapshot import headline_titles
+
+    engine = _engine(tmp_path)
+    first = engine.view()
+    assert first is not engine.store.snapshot  # the embargo is in force: a restricted view
+    engine.ask("cities ghost gun")
+    engine.ask("quote Stephan")
+    assert engine.view() is first
+    own = headline_titles(engine.view())  # read from the releases the view sees: the view's own table ...
+    assert own is not headline_titles(engine.store.snapshot)
+    assert headline_titles(engine.view()) is own  # ... derived once, and it lives on with the view
+    assert engine.view(Scope(roots=frozenset({"newsroom_a"}))) is not first
+    later = scoped(engine.store.snapshot, Scope(now="3000-01-01T00:00:00+00:00"))  # the embargo has lifted
+    assert later is not first and "newsroom_b/san_diego_ca/later" in later.corpus.releases
+    assert "newsroom_b/san_diego_ca/later" not in engine.view().corpus.releases
+    engine.store.reload("test")
+    assert engine.view() is not first and engine.view() is engine.view()

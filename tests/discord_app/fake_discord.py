@@ -27,9 +27,16 @@ def _user(uid: int, name: str, bot: bool = False) -> dict:
 
 
 class FakeDiscord:
-    """Records identify, posted messages and every REST call; can push MESSAGE_CREATE events."""
+    """Records identify, posted messages and every REST call; can push MESSAGE_CREATE events. `guilds`: guild
+    id -> its text channels (default: one guild with #desk); `files`: attachments served for download."""
 
-    def __init__(self) -> None:
+    def __init__(self, guilds: dict[int, list[int]] | None = None) -> None:
+        self.guilds = guilds or {GUILD_ID: [CHANNEL_ID]}
+        self.guild_of = {c: g for g, channels in self.guilds.items() for c in channels}
+        self.files: dict[str, bytes] = {}
+        self.posted_to: list[int] = []  # the channel of each posted message, beside `posted`
+        self.edited: list[dict] = []  # PATCHed messages: {"channel", "id", "body"}
+        self.message_edited = asyncio.Event()
         self.port = 0
         self.requests: list[tuple[str, str]] = []
         self.posted: list[dict] = []
@@ -53,6 +60,7 @@ class FakeDiscord:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/files/{name}", self._file)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
@@ -84,21 +92,37 @@ class FakeDiscord:
             body = await request.json()
             return _json([{**c, "id": str(next(_ids)), "application_id": str(APP_ID), "version": "1"}
                           for c in body])
-        if tail == f"channels/{CHANNEL_ID}/messages" and request.method == "POST":
+        parts = tail.split("/")
+        channel = int(parts[1]) if len(parts) > 2 and parts[0] == "channels" and parts[1].isdigit() else None
+        if channel in self.guild_of and parts[2:] == ["messages"] and request.method == "POST":
             body = await request.json()
             self.posted.append(body)
+            self.posted_to.append(channel)
             ref = (body.get("message_reference") or {}).get("message_id")
             if ref is not None:
                 self.replied_at.setdefault(str(ref), time.perf_counter())
             self.message_posted.set()
             return _json(self._message(body.get("content") or "", _user(BOT_ID, "pressbot", bot=True),
-                                       embeds=body.get("embeds") or []))
-        if tail == f"channels/{CHANNEL_ID}/typing" and request.method == "POST":
+                                       embeds=body.get("embeds") or [], channel=channel))
+        if channel in self.guild_of and len(parts) == 4 and parts[2] == "messages" and request.method == "PATCH":
+            body = await request.json()
+            self.edited.append({"channel": channel, "id": parts[3], "body": body})
+            self.message_edited.set()
+            msg = self._message(body.get("content") or "", _user(BOT_ID, "pressbot", bot=True),
+                                embeds=body.get("embeds") or [], channel=channel)
+            return _json({**msg, "id": parts[3]})
+        if channel in self.guild_of and parts[2:] == ["typing"] and request.method == "POST":
             return web.Response(status=204)
         return _json({"message": "Unknown route in fake", "code": 0}, status=404)
 
-    def _message(self, content: str, author: dict, embeds: list | None = None) -> dict:
-        return {"id": str(next(_ids)), "channel_id": str(CHANNEL_ID), "guild_id": str(GUILD_ID), "author": author,
+    async def _file(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["name"])
+        return web.Response(body=data, content_type="application/octet-stream") if data is not None else \
+            web.Response(status=404)
+
+    def _message(self, content: str, author: dict, embeds: list | None = None, channel: int = CHANNEL_ID) -> dict:
+        return {"id": str(next(_ids)), "channel_id": str(channel), "guild_id": str(self.guild_of[channel]),
+                "author": author,
                 "content": content, "timestamp": datetime.now(UTC).isoformat(), "edited_timestamp": None,
                 "tts": False, "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
                 "embeds": embeds or [], "pinned": False, "type": 0, "flags": 0}
@@ -126,30 +150,38 @@ class FakeDiscord:
             elif data["op"] == 2:
                 self.identified.set()
                 ready = {"v": 10, "user": _user(BOT_ID, "pressbot", bot=True), "guilds": [
-                    {"id": str(GUILD_ID), "unavailable": True}], "session_id": "fake-session",
+                    {"id": str(g), "unavailable": True} for g in self.guilds], "session_id": "fake-session",
                     "resume_gateway_url": self.gateway, "application": {"id": str(APP_ID), "flags": 0}}
                 if data["d"].get("shard"):  # as Discord does: a sharded IDENTIFY gets its shard back
                     ready["shard"] = data["d"]["shard"]
                 await self._send(0, ready, "READY")
-                await self._send(0, self._guild(), "GUILD_CREATE")
+                for g in self.guilds:
+                    await self._send(0, self._guild(g), "GUILD_CREATE")
                 self.guild_sent.set()
         return ws
 
-    def _guild(self) -> dict:
-        return {"id": str(GUILD_ID), "name": "Newsroom", "unavailable": False, "owner_id": str(USER_ID),
+    def _guild(self, gid: int = GUILD_ID) -> dict:
+        return {"id": str(gid), "name": f"Newsroom {gid}", "unavailable": False, "owner_id": str(USER_ID),
                 "member_count": 2, "large": False, "features": [], "emojis": [], "stickers": [], "threads": [],
                 "presences": [], "voice_states": [], "stage_instances": [], "guild_scheduled_events": [],
-                "roles": [{"id": str(GUILD_ID), "name": "@everyone", "permissions": "3263553", "position": 0,
+                "roles": [{"id": str(gid), "name": "@everyone", "permissions": "3263553", "position": 0,
                            "color": 0, "hoist": False, "managed": False, "mentionable": False}],
-                "channels": [{"id": str(CHANNEL_ID), "type": 0, "name": "desk", "position": 0,
-                              "permission_overwrites": [], "guild_id": str(GUILD_ID)}],
+                "channels": [{"id": str(c), "type": 0, "name": "desk" if n == 0 else f"desk{n}", "position": n,
+                              "permission_overwrites": [], "guild_id": str(gid)} for n, c in enumerate(self.guilds[gid])],
                 "members": [{"user": _user(BOT_ID, "pressbot", bot=True), "roles": [],
                              "joined_at": datetime.now(UTC).isoformat(), "deaf": False, "mute": False, "flags": 0}],
                 "joined_at": datetime.now(UTC).isoformat()}
 
-    async def say(self, content: str, user: int = 0) -> str:
-        """A reporter (number `user`, each its own Discord user) types `content` in #desk; the message id."""
-        msg = self._message(content, _user(USER_ID + user, f"reporter{user or ''}"))
+    async def say(self, content: str, user: int = 0, channel: int = CHANNEL_ID,
+                  attachments: dict[str, bytes] | None = None) -> str:
+        """A reporter (number `user`, each its own Discord user) types `content` in a channel (#desk), with
+        files attached (name -> bytes, served by the fake for download); the message id."""
+        msg = self._message(content, _user(USER_ID + user, f"reporter{user or ''}"), channel=channel)
+        for name, data in (attachments or {}).items():
+            self.files[name] = data
+            url = f"http://127.0.0.1:{self.port}/files/{name}"
+            msg["attachments"].append({"id": str(next(_ids)), "filename": name, "size": len(data), "url": url,
+                                       "proxy_url": url})
         msg["member"] = {"roles": [], "joined_at": datetime.now(UTC).isoformat(), "deaf": False, "mute": False,
                          "flags": 0}
         self.sent_at[msg["id"]] = time.perf_counter()

@@ -77,3 +77,30 @@ def test_the_people_of_a_city_are_the_offices_constituency():
     # (Orange County DA, constructed after 'all residents of San Diego County')
     assert _names("The defendants, all residents of San Diego, were arrested in Laguna Beach.", {"CA"}) == [
         "San Diego", "Laguna Beach"]
+
+
+def test_a_place_before_a_part_of_a_city_is_a_part_too():
+    # Brooklyn (Kings County) DA: a neighbourhood set before a borough (bot/data/city_parts.tsv, from GeoNames)
+    assert _names("Edna Pierre-Jacques, 78, was found in a pool of blood inside her home located on Troy "
+                  "Avenue, in East Flatbush, Brooklyn.", {"NY"}) == []
+    assert _names("Street in Jamaica, Queens, and of Conyers, Georgia.", {"NY", "GA"}) == ["Conyers"]
+    # San Diego County DA: a town after the comma is a town of the document's state, not a part of a city
+    assert _names("This year’s operation was the sixth annual and was conducted at motels in Chula Vista, National "
+                  "City, and San Diego on December 10, 11, and 12.", {"CA"}) == ["Chula Vista", "National City",
+                                                                                "San Diego"]
+    # the parts are data: every borough the old rule named is among them, with its state
+    from bot.extract.places import city_parts
+    assert all(city_parts()[b] == {"NY"} for b in ("Brooklyn", "Queens", "The Bronx", "Manhattan", "Staten Island"))
+
+
+def test_a_part_of_a_city_of_the_documents_state_is_no_small_town_elsewhere():
+    # Brooklyn (Kings County) DA: Manhattan's Chinatown and Harlem, not the small Chinatown, Pennsylvania
+    text = "Michael Bassier made 12 trips to Atlanta, Georgia, using Chinatown buses for transportation."
+    assert _names(text, {"NY", "GA", "PA"}) == ["Atlanta"]
+    assert _names("The next day, Charlot drove to Harlem to meet Michel and pick up the gun.", {"NY"}) == []
+    # Brooklyn (Kings County) DA: a state written after it makes it the town ('Bloomfield, NJ')
+    assert _names("identified the defendant as J. Anthony Ilustrisimo, 28, of 15 Carol Place in Bloomfield, NJ.",
+                  {"NY", "NJ"}) == ["Bloomfield"]
+    # Orange County DA: a city of the document's state named without it stays the city (Glendale, not Queens)
+    assert _names("Co-defendant Rina Arakelian, 62, Glendale, pleaded guilty on Friday, May 14, 2015, to one felony "
+                  "count of conspiring to file a false or forged document.", {"CA", "NY"}) == ["Glendale"]

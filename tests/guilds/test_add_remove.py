@@ -94,7 +94,7 @@ async def test_add_then_remove_in_one_server_only(env):
 async def test_status_is_never_an_old_answer(env):
     desk_a, _log_a, _desk_b, editor, _reporter, _rb = await setup_servers(env)
     await editor.send(desk_a, "!status")
-    assert "last add: none since start" in _text(desk_a.last_message)
+    assert "last add: none recorded" in _text(desk_a.last_message)
     await editor.send(desk_a, "!add", attachments=[("empty.md", b"")])  # refused: the index is unchanged
     await editor.send(desk_a, "!status")
     assert "last add: 20" in _text(desk_a.last_message) and "FAILED" in _text(desk_a.last_message)

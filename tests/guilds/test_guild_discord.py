@@ -66,6 +66,16 @@ async def test_a_servers_admin_role_is_admin_there_only(env):
     assert "Only server admins" in _text(desk_b.last_message)
 
 
+async def test_the_everyone_role_in_the_global_admin_roles_makes_no_one_admin(env):
+    """`discord.admin_role_ids: [<server id>]` with no guild_ids to check it against at load time: the
+    @everyone role (whose id is the server's) must not make every member an admin."""
+    a, desk_a, _b, _desk_b = servers(env)
+    env.bot.cfg.discord.admin_role_ids = [GUILD_A]
+    reporter = a.add_member(env.create_user("reporter"))
+    await reporter.send(desk_a, "!status")
+    assert "Only server admins" in _text(desk_a.last_message)
+
+
 async def test_channel_allow_list(env):
     b = env.create_guild("Beta", id=GUILD_B)
     allowed, other = b.create_text_channel("pressbot"), b.create_text_channel("general")

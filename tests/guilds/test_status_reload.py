@@ -29,7 +29,7 @@ def test_status_counts_embargoed_releases_per_root_without_their_text(tmp_path):
     assert (roots["alpha"].releases, roots["alpha"].embargoed, roots["alpha"].paragraphs) == (1, 1, 1)
     assert "harbor" not in body.lower() and "Sealed" not in body
     assert "pressbot 0.1.0" in ans.summary
-    assert [(i.event, i.text) for i in ans.items if i.KIND == "status_event"][0] == ("reload", "none since start")
+    assert [(i.event, i.text) for i in ans.items if i.KIND == "status_event"][0] == ("reload", "none recorded")
     refused = engine.ask("status", admin=False, scope=scope_for(engine.cfg, GUILD_A))
     assert refused.error == "forbidden"
 

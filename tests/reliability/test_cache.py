@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.commands.engine import Engine
 from bot.commands.reload import reload
 from bot.config import load_config
 from bot.snapshot import build_snapshot, corpus_key, open_snapshot, save_snapshot
@@ -77,6 +78,8 @@ def test_an_unusable_cache_is_reported_and_answers_still_come(tmp_path):
     assert store.cache_problem and "cache" in store.cache_problem
     assert store.snapshot.corpus.releases
     assert "Warning" in reload(store, "test").summary  # and the reload reply says so
+    status = Engine(store).ask("status")
+    assert "Warning" in status.summary and str(cfg.cache_dir) in status.summary  # and `status`, for admins
 
 
 def test_a_cache_other_users_can_write_is_refused(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import discord
 from discord import app_commands
@@ -56,14 +56,15 @@ class Admin(AdminCog):
 
     @commands.hybrid_command(name=_RELOAD.name, description=_RELOAD.summary)  # type: ignore[arg-type]
     @manage_guild
-    async def reload(self, ctx: PressContext) -> None:
+    @app_commands.describe(full=_RELOAD.params[0].description)
+    async def reload(self, ctx: PressContext, full: Literal["full"] | None = None) -> None:
         who = f"{ctx.author} ({ctx.author.id})"
         log.info("reload requested by %s", who)
         # answer at once (slash commands must within 3 s), then replace it with the outcome
         note = await ctx.reply("Reloading the corpus… the current index keeps answering meanwhile.",
                                mention_author=False, allowed_mentions=discord.AllowedMentions.none())
         guild_id = ctx.guild.id if ctx.guild else None
-        ans = await self.bot.engine.areload(who, scope=self.bot.scope_of(guild_id))
+        ans = await self.bot.engine.areload(who, scope=self.bot.scope_of(guild_id), full=full == "full")
         event = self.bot.engine.store.audit.last("reload")
         if event is not None:
             await post(self.bot, event)
