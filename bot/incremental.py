@@ -28,7 +28,7 @@ from bot.extract.place_context import person_words
 from bot.extract.place_table import updated_places
 from bot.index.merge import updated
 from bot.ingest.assemble import CorpusUpdate, apply_changes
-from bot.ingest.files import SourceFile, discover, display_path
+from bot.ingest.files import SourceFile, discover, display_path, special_kind
 from bot.ingest.ledger import file_stat
 from bot.ingest.report import LoadReport
 from bot.ingest.update import NeedsRebuild, file_changes, source_file
@@ -66,19 +66,30 @@ def apply_files(snap: Snapshot, cfg: Config, changed: list[Path], removed: list[
 MAX_SCANNED_CHANGES = 500  # a plain reload applies at most this many changed files incrementally
 
 
-def changed_on_disk(snap: Snapshot, cfg: Config) -> tuple[list[Path], list[Path]] | None:
-    """The corpus files added or changed (size or mtime) and removed since the snapshot was built, for a
-    plain `reload`; None when a full rebuild is due instead: no bookkeeping, other settings or code than
-    the snapshot's, or more than MAX_SCANNED_CHANGES files."""
+def changed_on_disk(snap: Snapshot, cfg: Config) -> tuple[list[Path], list[Path], list[tuple[str, str]]] | None:
+    """The corpus files added or changed (size or mtime) and removed since the snapshot was built, and the
+    entries the scan itself skipped (a FIFO, a symlink loop: file, reason), for a plain `reload`; None when a
+    full rebuild is due instead: no bookkeeping, other settings or code than the snapshot's, or more than
+    MAX_SCANNED_CHANGES files."""
     led = snap.corpus.ledger
     if led is None or led.settings != settings_key(cfg) or led.roots != [os.fspath(p) for p in cfg.corpus_paths]:
         return None
-    found = discover(cfg.corpus_paths, LoadReport())
+    scan = LoadReport()
+    found = []
+    for sf in discover(cfg.corpus_paths, scan):
+        try:
+            kind = special_kind(os.stat(sf.path).st_mode)
+        except OSError:
+            kind = None  # vanished or a broken link: reading it reports why
+        if kind is None:
+            found.append(sf)
+        else:  # as a full build reports it (bot/ingest/files.py), never opened
+            scan.skipped.append((display_path(sf.path), f"not a regular file ({kind})"))
     seen = {os.fspath(sf.path) for sf in found}
     changed = [sf.path for sf in found if (rec := led.files.get(os.fspath(sf.path))) is None
                or rec.stat is None or rec.stat != file_stat(sf.path)]
     removed = [Path(p) for p in led.files if p not in seen]
-    return (changed, removed) if len(changed) + len(removed) <= MAX_SCANNED_CHANGES else None
+    return (changed, removed, list(scan.skipped)) if len(changed) + len(removed) <= MAX_SCANNED_CHANGES else None
 
 
 def touched_files(snap: Snapshot, cfg: Config, paths: list[Path]) -> tuple[dict[str, SourceFile | None], list[str]]:

@@ -149,16 +149,21 @@ class SnapshotStore:
             result.cache_problem = self.cache_problem
             return result
 
-    def _apply_scanned(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
-        """A plain reload's files applied; nothing to do when none changed."""
+    def _apply_scanned(self, changed: list[Path], removed: list[Path], scan_skipped: list[tuple[str, str]],
+                       requested_by: str) -> ReloadResult:
+        """A plain reload's files applied (nothing to do when none changed); the entries the folder scan
+        skipped (a FIFO, a socket, a symlink loop) are named in the result like a full build's skips."""
         _roots_present(self.cfg)  # a missing corpus folder would look like every file of it removed
         if changed or removed:
-            return self.apply_files(changed, removed, requested_by)
-        t0 = time.perf_counter()
-        with self._lock:
-            result = diff(self._snapshot, self._snapshot, set())
-        result.seconds, result.incremental, result.cache_problem = time.perf_counter() - t0, True, self.cache_problem
-        log.info("reload by %s: no corpus file changed", requested_by)
+            result = self.apply_files(changed, removed, requested_by)
+        else:
+            t0 = time.perf_counter()
+            with self._lock:
+                result = diff(self._snapshot, self._snapshot, set())
+            result.seconds, result.incremental, result.cache_problem = (time.perf_counter() - t0, True,
+                                                                        self.cache_problem)
+            log.info("reload by %s: no corpus file changed", requested_by)
+        result.skipped += [s for s in scan_skipped if s not in result.skipped]
         return result
 
     async def aapply_files(self, changed: list[Path], removed: list[Path], requested_by: str) -> ReloadResult:
@@ -230,7 +235,7 @@ class SnapshotStore:
         found = await asyncio.to_thread(changed_on_disk, self._snapshot, self.cfg)
         if found is None:
             return await self._areload_once(requested_by)
-        log.info("reload requested by %s: %d changed, %d removed file(s)", requested_by, *map(len, found))
+        log.info("reload requested by %s: %d changed, %d removed file(s)", requested_by, len(found[0]), len(found[1]))
         return await asyncio.to_thread(self._apply_scanned, *found, requested_by)
 
     async def _areload_once(self, requested_by: str) -> ReloadResult:

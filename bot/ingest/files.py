@@ -67,6 +67,13 @@ def display_path(path: str | os.PathLike[str]) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def special_kind(mode: int) -> str | None:
+    """'FIFO', 'socket' or 'device' for a file mode that is no regular file (never read: it could block)."""
+    if stat.S_ISREG(mode):
+        return None
+    return "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """A regular file's bytes. Opened non-blocking and checked with fstat, so a FIFO, socket or device in a
     corpus folder is skipped at once instead of hanging the load."""
@@ -78,8 +85,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise SkipFile(f"unreadable: {e.strerror or e}") from None
     with os.fdopen(fd, "rb") as f:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode) else "device"
+        kind = special_kind(st.st_mode)
+        if kind is not None:
             raise SkipFile(f"not a regular file ({kind})")
         if st.st_size > max_bytes:
             raise SkipFile(f"too large: {st.st_size / 1e6:.1f} MB over the {max_bytes / 1e6:.1f} MB cap")

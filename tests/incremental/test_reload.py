@@ -3,6 +3,7 @@ rebuilds every release; both answer as a full rebuild does."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 from bot.commands.engine import Engine
@@ -52,3 +53,19 @@ async def test_areload_plain_and_full(sample_dir, tmp_path):
     result = await store.areload("test", full=True)
     assert not result.incremental and not result.added
     assert corpus_view(store.snapshot) == corpus_view(build_snapshot(cfg))
+
+
+async def test_a_plain_reload_names_a_fifo_the_folder_scan_skipped(sample_dir, tmp_path):
+    # a FIFO in a corpus folder is no file to read: a full build names it as skipped, and so must a plain
+    # reload, which reads only the changed files (with and without other changes)
+    cfg, held = corpus_copy(sample_dir, tmp_path, hold_every=15)
+    store = SnapshotStore.open(cfg, warm=False)
+    os.mkfifo(tmp_path / "corpus" / "orange_ca" / "pipe.txt")
+    result = await store.areload("test", full=False)
+    assert result.incremental and not result.added
+    assert any(f.endswith("pipe.txt") and "not a regular file" in r for f, r in result.skipped), result.skipped
+    for f in held:
+        shutil.copy2(sample_dir / f.relative_to(tmp_path / "corpus"), f)
+    result = store.reload("test", full=False)
+    assert result.incremental and len(result.added) == len(held)
+    assert any(f.endswith("pipe.txt") for f, _ in result.skipped)
