@@ -29,7 +29,6 @@ from bot.extract.place_table import updated_places
 from bot.index.merge import updated
 from bot.ingest.assemble import CorpusUpdate, apply_changes
 from bot.ingest.files import SourceFile, discover, display_path, special_kind
-from bot.ingest.ledger import file_stat
 from bot.ingest.report import LoadReport
 from bot.ingest.update import NeedsRebuild, file_changes, source_file
 from bot.people.build import people_from_ops, read_people
@@ -75,19 +74,22 @@ def changed_on_disk(snap: Snapshot, cfg: Config) -> tuple[list[Path], list[Path]
     if led is None or led.settings != settings_key(cfg) or led.roots != [os.fspath(p) for p in cfg.corpus_paths]:
         return None
     scan = LoadReport()
-    found = []
+    seen: set[str] = set()
+    changed: list[Path] = []
     for sf in discover(cfg.corpus_paths, scan):
-        try:
-            kind = special_kind(os.stat(sf.path).st_mode)
+        key = os.fspath(sf.path)
+        try:  # one stat per file: its kind, then its size and mtime against the bookkeeping
+            st = os.stat(sf.path)
         except OSError:
-            kind = None  # vanished or a broken link: reading it reports why
-        if kind is None:
-            found.append(sf)
-        else:  # as a full build reports it (bot/ingest/files.py), never opened
+            st = None  # vanished or a broken link: reading it reports why
+        kind = special_kind(st.st_mode) if st is not None else None
+        if kind is not None:  # as a full build reports it (bot/ingest/files.py), never opened
             scan.skipped.append((display_path(sf.path), f"not a regular file ({kind})"))
-    seen = {os.fspath(sf.path) for sf in found}
-    changed = [sf.path for sf in found if (rec := led.files.get(os.fspath(sf.path))) is None
-               or rec.stat is None or rec.stat != file_stat(sf.path)]
+            continue
+        seen.add(key)
+        rec = led.files.get(key)
+        if rec is None or rec.stat is None or st is None or rec.stat != (st.st_size, st.st_mtime_ns):
+            changed.append(sf.path)
     removed = [Path(p) for p in led.files if p not in seen]
     return (changed, removed, list(scan.skipped)) if len(changed) + len(removed) <= MAX_SCANNED_CHANGES else None
 
