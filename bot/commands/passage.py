@@ -121,11 +121,6 @@ def answer_cue(query: str) -> AnswerCue | None:
     return next((AnswerCue(shape, mask) for asks, shape, mask in _CUES if asks.search(query)), None)
 
 
-def sentence_terms(snap: Snapshot, text: str) -> list[set[str]]:
-    """The index terms of each sentence of `text`."""
-    return [set(snap.tokenizer(text[a:b])) for a, b in sentence_spans(text)]
-
-
 def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> dict[int, set[str]]:
     """For the paragraphs `pids` (one release's), which of `terms` each contains, read from the index's
     postings; paragraphs the index holds as a copy of another are left out (their text is checked later)."""

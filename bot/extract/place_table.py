@@ -101,14 +101,6 @@ def start_place_tables(corpus: Corpus, source_states: dict[str, set[str]], perso
     return order, PoolJob(place_tables_of, jobs, workers, _CHUNK, _MIN_PARALLEL)
 
 
-def build_place_tables(corpus: Corpus, source_states: dict[str, set[str]], person_words: frozenset[str],
-                       workers: int = 1) -> dict[str, tuple[ParagraphPlaces, ...]]:
-    """Every release's table: release id -> `release_places`."""
-    order, job = start_place_tables(corpus, source_states, person_words, workers)
-    with job:
-        return dict(zip(order, job.result(), strict=True))
-
-
 def updated_places(old: dict[str, tuple[ParagraphPlaces, ...]], releases: Mapping[str, Release],
                    texts: Sequence[str], ranges: Mapping[str, tuple[int, int]], dropped: Iterable[str],
                    states: tuple[dict[str, set[str]], dict[str, set[str]]],

@@ -9,7 +9,6 @@ from bot.extract.lexicon import (
     AGENT_VERBS,
     CLAUSE_WORDS,
     CONNECTORS,
-    CONTACT_LABELS,
     CRIME_GERUNDS,
     CRIME_NOUNS,
     DETERMINERS,
@@ -246,7 +245,6 @@ _CRIME_BEFORE = re.compile(
     r"\b(?:(?:" + "|".join(CRIME_NOUNS) + r")\s+of|" + "|".join(CRIME_GERUNDS) + r")\s+"
     r"(?:(?!(?:" + "|".join(PHRASE_BREAKS) + r")\b)[\w’'-]+\s+){0,6}$")
 _NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,5}?[a-z][\w’'-]*)\s+(?:named|called)\s+$")
-_CONTACT = re.compile(r"(?:^|\s)(" + "|".join(CONTACT_LABELS) + r"):\s*$")
 _POSSESSIVE = re.compile(r"[A-Z][\w-]*(?:’s|'s|’|')")
 
 
@@ -262,12 +260,6 @@ def named_role(before: str) -> str:
     if m and _noun_phrase(m.group(1).split()):
         return m.group(1)
     return ""
-
-
-def contact_label(before: str) -> str:
-    """'Contact: NAME' in a release's contact block -> 'Contact'."""
-    m = _CONTACT.search(before[-30:])
-    return m.group(1) if m else ""
 
 
 def pre_description(before: str) -> str:
