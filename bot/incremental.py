@@ -162,7 +162,7 @@ def _indexes(snap: Snapshot, up: CorpusUpdate) -> Snapshot:
     """Both BM25 indexes over the new corpus (only the new paragraphs and releases are tokenized)."""
     corpus, tok = up.corpus, snap.tokenizer
     texts = corpus.paragraphs.texts
-    tokens = {pid: tok(texts[pid]) for pid in up.new_rows}
+    tokens = {pid: tok.document(texts[pid]) for pid in up.new_rows}
     index = updated(snap.index, up.keep_rows, [tokens[p] for p in up.new_rows], up.positions)
     dropped = set(up.dropped)
     keep = np.asarray([rid not in dropped for rid in snap.release_ids], dtype=bool)
@@ -174,7 +174,7 @@ def _indexes(snap: Snapshot, up: CorpusUpdate) -> Snapshot:
         words: list[str] = []
         for p in new.paragraphs_of(rid):
             got = tokens.get(p.pid)
-            words.extend(got if got is not None else tok(p.text))
+            words.extend(got if got is not None else tok.document(p.text))
         docs.append(words)
     new.release_index = updated(snap.release_index, keep, docs)
     return new

@@ -31,7 +31,7 @@ from bot.people.index import EntityIndex
 from bot.people.merge import lower_word_counts
 from bot.release_tables import release_rows, release_spans, source_tables
 
-SNAPSHOT_FORMAT = 7  # 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables
+SNAPSHOT_FORMAT = 8  # 8: hyphenated compounds also indexed joined; 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables
 log = logging.getLogger("pressbot.snapshot")
 _TOKEN_CHUNK = 2000  # paragraphs per tokenizing task
 _TOKEN_MIN_PARALLEL = 20000  # fewer are tokenized in this process
@@ -72,13 +72,17 @@ class Snapshot:
         return release_states((p.text for p in self.paragraphs_of(release_id)), rel.dateline,
                               self.source_states.get(rel.source, set()))
 
-    def same_text_releases(self, pid: int) -> list[str]:
-        """The other releases that print paragraph `pid` word for word."""
+    def text_root(self, pid: int) -> int:
+        """The first paragraph printing paragraph `pid`'s words (`pid` itself when no other does)."""
         root = self.__dict__.get("_copy_root")
         if root is None:  # derived once per snapshot, never saved
             root = {c: first for first, cs in self.corpus.copies.items() for c in cs}
             self.__dict__["_copy_root"] = root
-        first = root.get(pid, pid)
+        return root.get(pid, pid)
+
+    def same_text_releases(self, pid: int) -> list[str]:
+        """The other releases that print paragraph `pid` word for word."""
+        first = self.text_root(pid)
         group = [first] + self.corpus.copies.get(first, [])
         own = self.corpus.paragraphs.release_ids[pid]
         return sorted({self.corpus.paragraphs.release_ids[q] for q in group} - {own})

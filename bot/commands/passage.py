@@ -144,7 +144,7 @@ def answer_windows(snap: Snapshot, text: str, cue: AnswerCue | None) -> list[set
     also read together with the sentence before it, which often names its subject ('One victim worked at
     Rose Garden ... The victim reported she was paid $150 a day')."""
     spans = sentence_spans(text)
-    sentences = [set(snap.tokenizer(text[a:b])) for a, b in spans]
+    sentences = [set(snap.tokenizer.document(text[a:b])) for a, b in spans]
     if cue is not None:
         sentences += [sentences[i - 1] | sentences[i] for i in range(1, len(spans)) if cue.search(text, *spans[i])]
     return sentences
@@ -206,7 +206,7 @@ def passage_scores(snap: Snapshot, release_id: str, query: str, weights: Ranking
     held = _containing(snap, [p.pid for p in paragraphs], every)
     for p in paragraphs:
         if p.pid not in held:  # a copy of a paragraph indexed elsewhere: read its own text
-            held[p.pid] = set(snap.tokenizer(p.text)) & set(every)
+            held[p.pid] = set(snap.tokenizer.document(p.text)) & set(every)
     unit_weight = _unit_weights(snap, paragraphs, held, tokens, units, w)
     cue = answer_cue(query)
     focus = count_focus(snap, query) if cue is not None else None

@@ -22,7 +22,7 @@ def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str
     """Words of `text` (as written) whose index term is one of the query's terms."""
     out: list[str] = []
     for w in _WORD.findall(text):
-        toks = snap.tokenizer(w)
+        toks = snap.tokenizer.document(w)  # 'take-down' is highlighted for 'takedown'
         if toks and any(t in query_terms for t in toks) and w not in out:
             out.append(w)
     return out
@@ -77,7 +77,15 @@ def _answering(snap: Snapshot, query: str, scored: list[tuple[float, float, int]
         boost = w.passage_release * found[1] if found and n < w.passage_releases else 0.0
         answered.append((score + boost, relative, pid))
     answered.sort(key=lambda t: (-t[0], t[2]))
-    return answered[:limit]
+    # a paragraph several releases print word for word is shown once (its citation names the others)
+    seen: set[int] = set()
+    distinct = []
+    for r in answered:
+        root = snap.text_root(r[2])
+        if root not in seen:
+            seen.add(root)
+            distinct.append(r)
+    return distinct[:limit]
 
 
 def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_release: int = 1,

@@ -18,6 +18,8 @@ STOPWORDS = frozenset(
 _APOS = re.compile(r"(?<=\w)'(?=\w)")
 _ORDINAL = re.compile(r"\b(\d+) (st|nd|rd|th)\b")
 _TOKEN = re.compile(r"\w+")
+# a compound of letters joined by hyphens, not part of a longer one ('9-year-old' is no 'yearold')
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 _MEMO_CHARS = 80  # texts this short (words, names, phrases) are remembered with their terms ...
 _MEMO_SIZE = 100_000  # ... this many at most (then forgotten at once)
 
@@ -53,6 +55,17 @@ class Tokenizer:
             return list(got)
         return self._terms(text)
 
+    def document(self, text: str) -> list[str]:
+        """A paragraph's index terms: its terms, then the joined word of each hyphenated compound, so
+        that a query typing 'takedown' or 'multiagency' finds a release writing 'take-down' or
+        'multi-agency'. Queries keep the parts alone (`__call__`): a compound a reporter types
+        ('record-breaking') then weighs as its common parts, never as a rare joined word."""
+        terms = self(text)
+        if "-" in text:
+            joined = [m.replace("-", "") for m in _COMPOUND.findall(normalize(text))]
+            terms += self._terms(" ".join(joined)) if joined else []
+        return terms
+
     def _terms(self, text: str) -> list[str]:
         words = self.words(text)
         if not self.stem:
@@ -77,4 +90,4 @@ class Tokenizer:
 def tokenize_all(stem: bool, texts: list[str]) -> list[list[str]]:
     """Each text's terms (a build worker's task: module-level, picklable with its `stem` bound)."""
     tok = Tokenizer(stem=stem)
-    return [tok(t) for t in texts]
+    return [tok.document(t) for t in texts]
