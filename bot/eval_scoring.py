@@ -171,13 +171,20 @@ def score_quote(item: dict[str, Any], ans: dict[str, Any]) -> dict[str, Any]:
     return {"pass": ok, "text": ok_text}
 
 
+def _prints(c: dict[str, Any], file: str) -> bool:
+    """The citation is of `file`, or names it among the releases printing the same words (`also_in`): a
+    paragraph several releases print is one result, and it comes from each of them."""
+    stem = file[:-4] if file.endswith(".txt") else file
+    return c["path"].endswith(file) or any(stem.endswith(f"/{rid}") for rid in c.get("also_in") or [])
+
+
 def score_search(item: dict[str, Any], ans: dict[str, Any]) -> dict[str, Any]:
     rank = 0
     for n, c in enumerate(ans["citations"], start=1):
         para = norm(c["text"])
         for rel in item["relevant"]:
             ev = norm(rel["evidence"])
-            if c["path"].endswith(rel["file"]) and (ev in para or (para in ev and len(para) >= 40)):
+            if _prints(c, rel["file"]) and (ev in para or (para in ev and len(para) >= 40)):
                 rank = n
                 break
         if rank:

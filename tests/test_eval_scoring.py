@@ -7,6 +7,7 @@ from bot.eval_scoring import (
     item_source,
     score_cities,
     score_quote,
+    score_search,
     score_unanswerable,
     score_who,
     states_title,
@@ -76,3 +77,15 @@ def test_unanswerable_and_sources():
     assert item_source({"sources": [{"file": "corpora/prosecutors/kings_ny/a.txt"}]}) == "kings_ny"
     assert item_source({"relevant": [{"file": "seed/operation-relentless-pursuit.txt"}]}) == "seed"
     assert item_source({"county": "none"}) == "none"
+
+
+def test_a_search_result_printed_by_several_releases_comes_from_each_of_them():
+    shared = "Curfews in Orange County begin at 10:00 p.m. or 11:00 p.m., depending on the city."
+    item = {"relevant": [{"file": "corpora/prosecutors/orange_ca/net-51.txt", "evidence": shared}]}
+    def answer(path, also_in):
+        return {"citations": [{"path": "/x/other.txt", "text": "Some other paragraph about curfew sweeps.", "also_in": []},
+                              {"path": path, "text": shared, "also_in": also_in}]}
+    assert score_search(item, answer("/s/corpora/prosecutors/orange_ca/net-51.txt", []))["rank"] == 2
+    assert score_search(item, answer("/s/corpora/prosecutors/orange_ca/net-26.txt", ["orange_ca/net-29", "orange_ca/net-51"]))["rank"] == 2
+    assert score_search(item, answer("/s/corpora/prosecutors/orange_ca/net-26.txt", ["orange_ca/net-29"]))["rank"] == 0
+    assert score_search(item, answer("/s/corpora/prosecutors/orange_ca/net-26.txt", ["orange_ca/net-5"]))["rank"] == 0  # whole ids only
