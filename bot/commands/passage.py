@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -191,15 +192,27 @@ def name_units(snap: Snapshot, texts: Sequence[str], terms: set[str]) -> list[tu
     return units
 
 
-def passage_scores(snap: Snapshot, release_id: str, query: str, weights: RankingWeights | None = None,
-                   prune: bool = False) -> list[tuple[float, int]]:
-    """(score, paragraph id) of every paragraph of `release_id` holding a content word of `query`, in order;
-    with `prune`, only of those that could still be the best when read (the best is always among them)."""
-    w = weights or WEIGHTS
+@dataclass
+class _Reading:
+    """What scoring one release's paragraphs against one query needs, read once."""
+
+    paragraphs: Sequence
+    held: dict[int, set[str]]
+    units: list[Unit]
+    weights: list[float]  # each unit's weight, every word counted
+    given: list[float]  # the same with the headline's words lowered (`_given`)
+    cue: AnswerCue | None
+    focus: str | None
+    title: str
+    windows: dict[int, list[set[str]]] = field(default_factory=dict)  # paragraph id -> its sentences' terms
+    factors: dict[int, float] = field(default_factory=dict)  # paragraph id -> its multiplier (`_factor`)
+
+
+def _read(snap: Snapshot, release_id: str, query: str, w: RankingWeights) -> _Reading | None:
     tokens = list(dict.fromkeys(snap.tokenizer(content_query(query)) or snap.tokenizer(query)))
     paragraphs = snap.paragraphs_of(release_id)
     if not tokens or not paragraphs:
-        return []
+        return None
     idf = {t: snap.index.query_weight([t]) for t in tokens}
     units = [u.weighed(idf) for u in query_units(snap.tokenizer, tokens)]
     every = sorted(set().union(*(u.all_terms for u in units)))
@@ -207,18 +220,25 @@ def passage_scores(snap: Snapshot, release_id: str, query: str, weights: Ranking
     for p in paragraphs:
         if p.pid not in held:  # a copy of a paragraph indexed elsewhere: read its own text
             held[p.pid] = set(snap.tokenizer.document(p.text)) & set(every)
-    unit_weight = _unit_weights(snap, paragraphs, held, tokens, units, w)
+    weights = _unit_weights(snap, paragraphs, held, tokens, units, w)
     cue = answer_cue(query)
-    focus = count_focus(snap, query) if cue is not None else None
     title = snap.corpus.releases[release_id].title
-    weighed = Weighed(units, unit_weight, w.paraphrase)
+    given = _given(snap, title, units, weights, w.passage_given) if w.passage_given != 1.0 else weights
+    return _Reading(paragraphs, held, units, weights, given, cue, count_focus(snap, query) if cue else None, title)
+
+
+def _scores(snap: Snapshot, r: _Reading, unit_weight: list[float], w: RankingWeights,
+            prune: bool) -> list[tuple[float, int]]:
+    weighed = Weighed(r.units, unit_weight, w.paraphrase)
     bounded = []  # (most the paragraph can score: all its units in one sentence, times its multipliers)
-    for order, p in enumerate(paragraphs):
-        if not held[p.pid]:
+    for order, p in enumerate(r.paragraphs):
+        if not r.held[p.pid]:
             continue
-        most = weighed.score(held[p.pid])
+        most = weighed.score(r.held[p.pid])
         if most > 0:  # (a paragraph holding only a word of a phrase's other wording holds nothing)
-            factor = _factor(snap, p.text, title, cue, focus, w)
+            factor = r.factors.get(p.pid)
+            if factor is None:
+                factor = r.factors[p.pid] = _factor(snap, p.text, r.title, r.cue, r.focus, w)
             bounded.append((factor * most / weighed.total, factor, order, p))
     bounded.sort(key=lambda b: (-b[0], b[2]))
     out: list[tuple[int, float, int]] = []
@@ -226,10 +246,31 @@ def passage_scores(snap: Snapshot, release_id: str, query: str, weights: Ranking
     for bound, factor, order, p in bounded:
         if prune and bound < best:
             break  # no paragraph left can reach the best: its sentences hold no more than it does
-        score = factor * coverage(answer_windows(snap, p.text, cue), weighed)
+        windows = r.windows.get(p.pid)
+        if windows is None:
+            windows = r.windows[p.pid] = answer_windows(snap, p.text, r.cue)
+        score = factor * coverage(windows, weighed)
         best = max(best, score)
         out.append((order, score, p.pid))
     return [(score, pid) for _, score, pid in sorted(out)]
+
+
+def passage_scores(snap: Snapshot, release_id: str, query: str, weights: RankingWeights | None = None,
+                   prune: bool = False, given: bool = True) -> list[tuple[float, int]]:
+    """(score, paragraph id) of every paragraph of `release_id` holding a content word of `query`, in order;
+    with `prune`, only of those that could still be the best when read (the best is always among them).
+    With `given`, the words the release's headline holds weigh less (`passage_given`)."""
+    w = weights or WEIGHTS
+    r = _read(snap, release_id, query, w)
+    return _scores(snap, r, r.given if given else r.weights, w, prune) if r else []
+
+
+def _given(snap: Snapshot, title: str, units: Sequence[Unit], weights: list[float], factor: float) -> list[float]:
+    """The weights with `factor` on each unit the release's headline holds: the headline says what the release
+    is about (the subject a question names to point at it: 'the Manhattan chef's killer'); inside it, the
+    passage answering is the one holding what the question asks beyond that ('apprehended')."""
+    said = set(snap.tokenizer.document(title))
+    return [wt * factor if all(t in said for t in u.terms) else wt for u, wt in zip(units, weights, strict=True)]
 
 
 def _unit_weights(snap: Snapshot, paragraphs: Sequence, held: dict[int, set[str]], tokens: list[str],
@@ -274,8 +315,12 @@ def best_passage(snap: Snapshot, release_id: str, query: str,
                  weights: RankingWeights | None = None) -> tuple[int, float] | None:
     """(paragraph id, score) of the paragraph of `release_id` that best answers `query`; None when no
     paragraph holds a content word of it."""
-    scores = passage_scores(snap, release_id, query, weights, prune=True)
-    if not scores:
+    w = weights or WEIGHTS
+    r = _read(snap, release_id, query, w)
+    scores = _scores(snap, r, r.given, w, prune=True) if r else []
+    if not r or not scores:
         return None
     score, pid = max(scores, key=lambda t: t[0])
+    if r.given != r.weights:  # how well the release answers counts every word, its headline's too
+        score = max(s for s, _ in _scores(snap, r, r.weights, w, prune=True))
     return pid, score

@@ -1,0 +1,102 @@
+"""Inside a release, the words of a question that its headline already says point at the release; the
+passage answering is the one holding what the question asks beyond them (bot/commands/passage.py, `_given`,
+weight `passage_given`). Verbatim excerpts from two offices: Kings County DA (kings_ny, 2019_03_21 Data and
+Transparency Initiative: headline, lede and the funding and staffing paragraphs) and Orange County DA (orange_ca, the 2009 Peter Nong Le sentencing: headline and body).
+Each is read with the weight and without it, so the tests fail when the mechanism does nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.commands.passage import best_passage
+from bot.commands.weights import WEIGHTS
+from tests.helpers import engine_for
+
+# Kings County DA (kings_ny): 2019_03_21 partners with CUNY ISLG on Data and Transparency Initiative
+KINGS_DATA = (
+    "Brooklyn District Attorney’s Office Partners with CUNY Institute for State and Local Governance on Data a"
+    "nd Transparency Initiative\n\nBrooklyn District Attorney Eric Gonzalez, together with the CUNY Institute "
+    "for State and Local Governance (ISLG), today announced a Data and Transparency Initiative that will impro"
+    "ve the DA’s Office’s ability to track and analyze its data, allowing for better evaluation of prosecutors"
+    "’ decision-making, enhanced transparency and an increased ability to assess the effectiveness of its poli"
+    "cies. The partnership represents an important step in fulfilling the recommendation of  DA Gonzalez’s\n\n"
+    "The project is being jointly funded by Arnold Ventures through its National Partnership for Pretrial Just"
+    "ice and the William T. Grant Foundation.\n\nThe Data and Transparency Initiative is being implemented by "
+    "William Power, the District Attorney’s Chief Information Officer, and Jeremy Shockett, First Deputy Chief"
+    " of the District Attorney’s Trial Division, under the overall supervision of Jill Harris, Chief of Policy"
+    " and Strategy and the Director of Justice 2020.")
+# Orange County DA (orange_ca)
+ORANGE_LE = (
+    "MAN SENTENCED TO LIFE WITHOUT PAROLE FOR SHOOTING AND MURDERING BROTHER’S GIRLFRIEND AND HER 15-YEAR-OLD "
+    "DAUGHTER\n\nSANTA ANA – A Santa Ana man was sentenced today to life without the possibility of parole for"
+    " shooting and murdering his brother’s live-in girlfriend and her 15-year-old daughter. Peter Nong Le, 64,"
+    " was found guilty on Feb. 11, 2008, of two felony counts of murder and sentencing enhancement allegations"
+    " for committing multiple murders and the personal discharge of a firearm causing death. The defendant, wh"
+    "o had pleaded not guilty by reason of insanity, was found to be sane by a jury on Jan. 15, 2009, in a re-"
+    "trial on the sanity phase. In February 2008, a jury was unable to reach a unanimous decision regarding Le"
+    "’s case, deadlocking 11 to one supporting a sanity verdict.\n\nVictims Tuyet Le, 46, and her 15-year-old "
+    "daughter, Jennifer Cu, were living in Santa Ana with Tuyet Le’s boyfriend and his elderly parents. Defend"
+    "ant Le is the brother of Tuyet Le’s boyfriend. The defendant moved into the Santa Ana home with his paren"
+    "ts, brother, and the victims one month prior to the murder. He became increasingly angry with Tuyet Le be"
+    "cause he believed she was disrespecting him and his parents by calling him messy and unemployed.\n\nOn De"
+    "c. 14, 2004, Le used a rifle and a handgun and went into the backyard, where Tuyet Le was working in the "
+    "garden, and murdered her by shooting her once in the chest. He then returned to the kitchen and murdered "
+    "Jennifer by shooting her multiple times in the head and chest.\n\nAfter shooting the two victims, Le tied"
+    " his father’s legs to prevent him from running out of the house. He gathered ammunition and multiple guns"
+    " to prepare himself for a shoot-out with the police, but his father was able to convince him not to shoot"
+    " at any officers.\n\nLe then called the Santa Ana Police Department and told them he had committed a crim"
+    "e and that he wanted to surrender to the police.")
+# Other releases where "funded" is an everyday word, as it is across a newsroom's corpus
+# Kings County DA (kings_ny): a summer reading program; an apprenticeship pilot
+KINGS_FUNDED = [
+    "The program is open to third- and fourth-graders in Bedford-Stuyvesant and to grades five through eight in "
+    "East New York. Approximately 300 students are expected to take part in the program, which is being funded by "
+    "a grant from the Brooklyn District Attorney’s Office.",
+    "This apprenticeship is the result of a pilot program from last summer that was funded by the Brooklyn DA’s "
+    "Office and BRIC, through $10,000 and $5,000 grants, respectively."]
+# Orange County DA (orange_ca): a hard-money lender's sentencing
+ORANGE_FUNDED = [
+    "The defendant supplied his investors with small interest payments using funds from their investments to "
+    "prevent them from discovering that the loans were either no longer preforming or, in several instances, that "
+    "the loans had never been funded in the first place."]
+NOT_GIVEN = replace(WEIGHTS, passage_given=1.0)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    others = {f"other-{n}.txt": f"Release {n}\n\n{text}\n" for n, text in enumerate(KINGS_FUNDED + ORANGE_FUNDED)}
+    return engine_for(tmp_path_factory.mktemp("given"), {"kings-data.txt": KINGS_DATA + "\n",
+                                                         "orange-le.txt": ORANGE_LE + "\n", **others})
+
+
+def _best(engine, release: str, query: str, weights=WEIGHTS) -> str:
+    snap = engine.store.snapshot
+    rid = next(r for r in snap.corpus.releases if release in r)
+    found = best_passage(snap, rid, query, weights)
+    assert found is not None
+    return snap.corpus.paragraphs[found[0]].text
+
+
+@pytest.mark.parametrize(("release", "query", "answer"), [
+    ("kings-data", "who is funding the Data and Transparency Initiative", "jointly funded by Arnold Ventures"),
+    ("orange-le", "how did the Santa Ana man who shot his brother's girlfriend surrender",
+     "Le then called the Santa Ana Police Department"),
+    ("orange-le", "what did the man who murdered his brother's girlfriend do to his father", "Le tied his father’s legs"),
+])
+def test_the_passage_answers_what_the_headline_does_not_say(engine, release, query, answer):
+    assert answer in _best(engine, release, query)
+    assert answer not in _best(engine, release, query, NOT_GIVEN)  # the lede, holding the headline's words, wins
+
+
+def test_how_well_a_release_answers_still_counts_its_headline_words(engine):
+    # Kings: the release's score (search's re-ranking) reads every word, so a release whose headline
+    # names the question's subject is not pushed below one that merely mentions its words
+    snap = engine.store.snapshot
+    rid = next(r for r in snap.corpus.releases if "kings-data" in r)
+    query = "who is funding the Data and Transparency Initiative"
+    found = best_passage(snap, rid, query)
+    plain = best_passage(snap, rid, query, NOT_GIVEN)
+    assert found is not None and plain is not None
+    assert found[1] == pytest.approx(plain[1])
