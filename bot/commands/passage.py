@@ -44,7 +44,7 @@ _CUES: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [  # (asks, answer 
     (re.compile(r"\bhow\s+(?:long|old)\b", re.I),
      re.compile(rf"\b(?:\d+|{_NUMBER_WORDS}|a)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I), True),
     (re.compile(r"^\s*when\b|\bwhen\s+(?:will|did|was|is|does|do|were)\b|\bwhat\s+(?:date|time|day)\b", re.I),
-     re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
+     re.compile(rf"\b{_MONTH}\.?\s+(?:of\s+)?(?:\d{{1,2}}|(?:19|20)\d\d)\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
                 r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.",
                 re.I), False),
     (re.compile(r"^\s*why\b|\bwhy\s+(?:did|was|were|is|does|do|didn|wasn|would)\b|\breason\b", re.I),
@@ -223,7 +223,7 @@ def _read(snap: Snapshot, release_id: str, query: str, w: RankingWeights) -> _Re
     weights = _unit_weights(snap, paragraphs, held, tokens, units, w)
     cue = answer_cue(query)
     title = snap.corpus.releases[release_id].title
-    given = _given(snap, title, units, weights, w.passage_given) if w.passage_given != 1.0 else weights
+    given = _given(snap, release_id, title, units, weights, w.passage_given) if w.passage_given != 1.0 else weights
     return _Reading(paragraphs, held, units, weights, given, cue, count_focus(snap, query) if cue else None, title)
 
 
@@ -265,11 +265,16 @@ def passage_scores(snap: Snapshot, release_id: str, query: str, weights: Ranking
     return _scores(snap, r, r.given if given else r.weights, w, prune) if r else []
 
 
-def _given(snap: Snapshot, title: str, units: Sequence[Unit], weights: list[float], factor: float) -> list[float]:
-    """The weights with `factor` on each unit the release's headline holds: the headline says what the release
-    is about (the subject a question names to point at it: 'the Manhattan chef's killer'); inside it, the
-    passage answering is the one holding what the question asks beyond that ('apprehended')."""
+def _given(snap: Snapshot, release_id: str, title: str, units: Sequence[Unit], weights: list[float],
+           factor: float) -> list[float]:
+    """The weights with `factor` on each unit the release's headline or the names of the people it is about
+    hold: they say what the release is about (the subject a question names to point at it: 'the Manhattan
+    chef's killer', 'Gerald Byrne'); inside it, the passage answering is the one holding what the question
+    asks beyond that ('apprehended'), often of 'he' or 'the defendant'."""
     said = set(snap.tokenizer.document(title))
+    people = snap.entities.people
+    for i in snap.entities.people_in(release_id):
+        said.update(snap.tokenizer(f"{people[i].first} {people[i].last}"))
     return [wt * factor if all(t in said for t in u.terms) else wt for u, wt in zip(units, weights, strict=True)]
 
 

@@ -100,14 +100,14 @@ class RankingWeights:
     tests/commands/test_search_passage.py::test_headline_like_lines_name_rather_than_report pin what counts
     as headline-like, not this value."""
     passage_given: float = 0.3
-    """Inside a release, the weight of a query word the release's headline holds, times this: the headline
-    says what the release is about, so those words point at the release ('the Manhattan chef's killer',
-    'the Data and Transparency Initiative'); the passage answering holds what the question asks beyond
-    them ('apprehended', 'funded'). Only the choice of passage uses it: how well a release answers (its
+    """Inside a release, the weight of a query word the release's headline or the names of the people it is
+    about hold, times this: they say what the release is about, so those words point at the release ('the
+    Manhattan chef's killer', 'the Data and Transparency Initiative', 'Malik Bacchus'); the passage answering
+    holds what the question asks beyond them ('apprehended', 'funded'), often of 'he' or 'the defendant'. Only the choice of passage uses it: how well a release answers (its
     re-ranking score, `passage_release`) still reads every word. Pinned by tests/commands/test_search_given.py
     (1.0 fails on the Kings and the Orange excerpts), the dev eval (0.15: search MRR 0.906, one Orange item
-    lost; 0.3 and 0.5: 0.938) and the probe set benchmarks/probe_questions.yaml (search MRR 0.539 at 1.0,
-    0.672 at 0.15 and 0.3, 0.642 at 0.5)."""
+    lost; 0.3 and 0.5: 0.938) and the probe set benchmarks/probe_questions.yaml (headline words alone: search
+    MRR 0.539 at 1.0, 0.672 at 0.15 and 0.3, 0.642 at 0.5; with the names too, 0.701 at 0.3)."""
     passage_local_floor: float = 0.1
     """In-release rarity of a query word printed in every paragraph of the release (the release's names):
     it still counts this much, so a sentence naming the subject beats one that does not. Pinned by

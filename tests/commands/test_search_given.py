@@ -1,7 +1,9 @@
 """Inside a release, the words of a question that its headline already says point at the release; the
 passage answering is the one holding what the question asks beyond them (bot/commands/passage.py, `_given`,
-weight `passage_given`). Verbatim excerpts from two offices: Kings County DA (kings_ny, 2019_03_21 Data and
-Transparency Initiative: headline, lede and the funding and staffing paragraphs) and Orange County DA (orange_ca, the 2009 Peter Nong Le sentencing: headline and body).
+weight `passage_given`), and so do the names of the people the release is about. Verbatim excerpts from two
+offices: Kings County DA (kings_ny, 2019_03_21 Data and
+Transparency Initiative: headline, lede and the funding and staffing paragraphs) and Orange County DA (orange_ca, the 2009 Peter Nong Le sentencing and the 2015 Gerald Byrne trial notice); for
+the names, the Le release and the Kings 2023 Malik Bacchus sentencing.
 Each is read with the weight and without it, so the tests fail when the mechanism does nothing."""
 
 from __future__ import annotations
@@ -61,14 +63,56 @@ ORANGE_FUNDED = [
     "The defendant supplied his investors with small interest payments using funds from their investments to "
     "prevent them from discovering that the loans were either no longer preforming or, in several instances, that "
     "the loans had never been funded in the first place."]
+# Orange County DA (orange_ca): 2015 Gerald Byrne to face trial for murdering his employer: headline, paragraphs 5-8
+ORANGE_BYRNE = (
+    "MAN FORMERLY ON SAPD’S MOST WANTED LIST TO FACE TRIAL FOR MURDERING EMPLOYER IN 2009\n\n"
+    "SANTA ANA – A man who was on the Santa Ana Police Department’s (SAPD) most wanted list is scheduled to face "
+    "trial tomorrow for murdering his employer. Gerald Guy Byrne, 54, is charged with one felony count of murder. If "
+    "convicted, he faces a maximum sentence of 60 years to life in state prison.\n\n"
+    "At the time of the crime, Byrne was working for 69-year-old Charles Samo.\n\n"
+    "Between July 19, 2009, and July 21, 2009, Byrne is accused of entering Samo’s residence in Santa Ana and "
+    "strangling him to death. Byrne is accused of fleeing to Washington and was placed on the “Santa Ana Police "
+    "Department’s 10 Most Wanted Suspects” list.\n\n"
+    "On Oct. 22, 2011, Byrne was arrested in Everett, Wash. by the Everett Police Department on an unrelated "
+    "charge. He was identified during the booking process as a wanted parole suspect in California and was "
+    "extradited back to Orange County.")
+# Kings County DA (kings_ny): 2023_11_03 Brooklyn man sentenced for East New York shooting, paragraphs 6, 8, 10
+KINGS_BACCHUS = (
+    "Brooklyn Man Sentenced to 23 Years to Life in Prison for East New York Shooting That Killed Gang Rival\n\n"
+    "The District Attorney identified the defendant as Malik Bacchus, 22, of Crown Heights, Brooklyn. He was "
+    "sentenced today by Brooklyn Supreme Court Justice Danny Chun to 23 years to life in prison.\n\n"
+    "Later that day, according to the evidence, the defendant, Malik Bacchus, who had stolen a red Nissan Altima "
+    "from a food delivery driver earlier that day, checked into the Sunborn Hotel with three friends.\n\n"
+    "The defendant fled from the hotel, according to the evidence, but was linked to the murder via video "
+    "surveillance and DNA on a soda can recovered from his hotel room. He was located in Chico, California, and "
+    "extradited to Brooklyn four months later.")
+# ... and where "arrested", "apprehended", "extradited" are: Kings County DA (kings_ny, 2019 livery-cab murder
+# releases) and Orange County DA (orange_ca: a 1995 fugitive, a motel kidnapping, a Tennessee fugitive)
+ARRESTS = [
+    "Three eyewitnesses who knew the defendant identified him as the shooter. The defendant was arrested in Harlem "
+    "on August 22, 2016.",
+    "The defendant was apprehended in North Carolina on August 29, 2015 and extradited to Brooklyn.",
+    "The case was originally filed by the Orange County District Attorney’s Office in 1995, but the defendant "
+    "remained a fugitive until she was arrested in August 2011.",
+    "Adame retrieved the victim from the motel and fled the scene. Shortly thereafter, Adame was arrested in a "
+    "traffic stop.",
+    "Erick Joseph Kristianson, 46, of Antioch, Tennessee, was arrested in 2023 in Fargo, North Dakota on a warrant "
+    "in the Orange County case and extradited back to Orange County to be prosecuted.",
+    # Kings (a 2018 burglary) and Orange (two school releases): "located" as an everyday word
+    "On September 15, at approximately 1:30 a.m., the defendant allegedly burglarized a commercial establishment "
+    "located at 4520 18 Avenue.",
+    "Russell Elementary is located at 600 South Jackson Street, Santa Ana.",
+    "The Boys & Girls Club is located at Rea Elementary School at 661 Hamilton Street in the City of Costa Mesa."]
 NOT_GIVEN = replace(WEIGHTS, passage_given=1.0)
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    others = {f"other-{n}.txt": f"Release {n}\n\n{text}\n" for n, text in enumerate(KINGS_FUNDED + ORANGE_FUNDED)}
+    others = {f"other-{n}.txt": f"Release {n}\n\n{text}\n" for n, text in enumerate(KINGS_FUNDED + ORANGE_FUNDED + ARRESTS)}
     return engine_for(tmp_path_factory.mktemp("given"), {"kings-data.txt": KINGS_DATA + "\n",
-                                                         "orange-le.txt": ORANGE_LE + "\n", **others})
+                                                         "orange-le.txt": ORANGE_LE + "\n",
+                                                         "orange-byrne.txt": ORANGE_BYRNE + "\n",
+                                                         "kings-bacchus.txt": KINGS_BACCHUS + "\n", **others})
 
 
 def _best(engine, release: str, query: str, weights=WEIGHTS) -> str:
@@ -100,3 +144,21 @@ def test_how_well_a_release_answers_still_counts_its_headline_words(engine):
     plain = best_passage(snap, rid, query, NOT_GIVEN)
     assert found is not None and plain is not None
     assert found[1] == pytest.approx(plain[1])
+
+
+@pytest.mark.parametrize(("release", "query", "named", "other"), [
+    ("orange-le", "how did Peter Nong Le surrender", {"peter", "le"}, {"surrend"}),  # Orange
+    ("kings-bacchus", "where was Malik Bacchus located", {"malik", "bacchus"}, {"locat"}),  # Kings
+])
+def test_the_names_of_the_people_a_release_is_about_weigh_as_given(engine, release, query, named, other):
+    from bot.commands.passage import _read
+    snap = engine.store.snapshot
+    rid = next(r for r in snap.corpus.releases if release in r)
+    r = _read(snap, rid, query, WEIGHTS)
+    assert r is not None
+    lowered = {t for u, a, b in zip(r.units, r.weights, r.given, strict=True) if b < a for t in u.terms}
+    assert named <= lowered and not other & lowered
+    elsewhere = next(x for x in snap.corpus.releases if "orange-byrne" in x)  # names neither person
+    r2 = _read(snap, elsewhere, query, WEIGHTS)
+    assert r2 is None or not any(t in named for u, a, b in zip(r2.units, r2.weights, r2.given, strict=True)
+                                 if b < a for t in u.terms)

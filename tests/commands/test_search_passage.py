@@ -259,3 +259,15 @@ def test_pruned_passage_reading_finds_the_same_best_paragraph(tmp_path):
             top = max(score for score, _ in full)
             assert found is not None and found[0] == next(pid for score, pid in full if score == top)
             assert found[1] == max(score for score, _ in passage_scores(snap, rid, q, given=False))
+
+
+def test_a_month_and_year_answers_when():
+    when = answer_cue("when was Wesley Ruiz convicted and sentenced to death")
+    assert when is not None
+    # Dallas (dallas_tx, 2023 Wesley Ruiz execution release) and Kings (kings_ny, 2016_06_02 Manhattan chef)
+    assert when.search("He was convicted and sentenced to death by a Dallas County jury in July of 2008.")
+    assert when.search("The defendant fled to Virginia after the crime and was apprehended in May 2016.")
+    # a year alone, or a month name as a word, says no date (Kings 2018 CAPS release; Orange, a Costa Mesa case)
+    assert not when.search("The CAPS program was launched on Staten Island in 2014 and expanded to Queens in 2015.")
+    assert not when.search("Anyone who may have additional information regarding this case or other potential "
+                           "victims is asked to contact Costa Mesa Police Detective Alicia DeFuria at 714-754-5364")
