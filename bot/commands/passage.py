@@ -5,7 +5,8 @@ the one sentence that answers a question. Here each paragraph is scored by its b
 of the query's content words that sentence holds, each word weighted by its rarity in the corpus (idf)
 and inside the release (a name every paragraph repeats tells the paragraphs apart less than the word
 'grant'), times a cue for the kind of answer the question asks for (an amount for 'how much', a date for
-'when', a reason for 'why'; for 'how many X' more when the number counts X), and lowered for headline-like
+'when', a reason for 'why', what to do and whom to reach for 'how can', their names for 'which churches';
+for 'how many X' more when the number counts X), and lowered for headline-like
 lines (a date alone, a title-case line without a full stop, a breadcrumb trail). A sentence holding the
 answer's shape is also read with the sentence before it, which often names its subject; a first name counts
 as often in the release as the surname it is then called by. `search` re-ranks its first releases by the
@@ -52,7 +53,13 @@ _CUES: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [  # (asks, answer 
                 r"determined\s+that|concluded|insufficient|lack\s+of|conflict)\b", re.I), False),
     (re.compile(r"\bphone\b|\bnumber\s+to\s+call\b|\bhotline\b|\bcontact\b", re.I),
      re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"), False),
+    # 'how can investors file a complaint': a release answers with what to do and whom to reach
+    (re.compile(r"\bhow\s+(?:can|do|does|should|may|to)\b", re.I),
+     re.compile(r"\b(?:should|can|may|must|(?:is|are)\s+(?:encouraged|urged|asked|invited)\s+to)\s+(?:\w+\s+)?"
+                r"(?:contact|call|visit|report|e-?mail|submit|file|reach|go\s+to|apply)\b", re.I), False),
 ]
+# 'which churches', 'what agencies': the answer names them ('First Christian Church', 'Canada Drive Church')
+_WHICH = re.compile(r"\b(?:which|what)\s+([a-z]{3,}(?:ies|es|s))\b", re.I)
 
 
 class AnswerCue:
@@ -119,7 +126,23 @@ def content_query(query: str) -> str:
 def answer_cue(query: str) -> AnswerCue | None:
     """What an answer to the question looks like (a money amount, a number, a duration, a date, a reason,
     a phone number), or None for a query that is not such a question."""
-    return next((AnswerCue(shape, mask) for asks, shape, mask in _CUES if asks.search(query)), None)
+    found = next((AnswerCue(shape, mask) for asks, shape, mask in _CUES if asks.search(query)), None)
+    m = _WHICH.search(query) if found is None else None
+    if m is None:
+        return found
+    return AnswerCue(re.compile(rf"\b[A-Z][\w’'-]*\s+(?:(?:of|the|[A-Z][\w’'-]*)\s+)*?{_singular(m.group(1))}\b"), False)
+
+
+def _singular(plural: str) -> str:
+    """'churches' -> 'Church', 'agencies' -> 'Agency', 'banks' -> 'Bank' (capitalized: a name's head)."""
+    word = plural.lower()
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return re.escape(word.capitalize())
 
 
 def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> dict[int, set[str]]:

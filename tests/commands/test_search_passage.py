@@ -271,3 +271,32 @@ def test_a_month_and_year_answers_when():
     assert not when.search("The CAPS program was launched on Staten Island in 2014 and expanded to Queens in 2015.")
     assert not when.search("Anyone who may have additional information regarding this case or other potential "
                            "victims is asked to contact Costa Mesa Police Detective Alicia DeFuria at 714-754-5364")
+
+
+def test_how_can_is_answered_by_what_to_do_and_whom_to_reach():
+    how = answer_cue("how can investors file a complaint about Doc Gallagher's investment scheme")
+    assert how is not None
+    # Dallas (dallas_tx, 2019 Doc Gallagher securities fraud release)
+    assert how.search("Investors should contact the Texas State Securities Board to file a complaint.")
+    # Kings (kings_ny, a scam warning) and Orange (orange_ca, a Costa Mesa case)
+    assert how.search("Anyone who believes they may have been a victim of this scam is asked to call the District "
+                      "Attorney’s Action Center at 718-250-2340.")
+    assert how.search("Anyone who may have additional information regarding this case or other potential victims is "
+                      "asked to contact Costa Mesa Police Detective Alicia DeFuria at 714-754-5364")
+    # a sentence telling what happened is no instruction (Dallas, the sentence before it)
+    assert not how.search("The criminal investigation into the activities of Gallagher and his company is ongoing.")
+
+
+def test_which_things_is_answered_by_their_names():
+    which = answer_cue("which churches did the pastor steal with fraudulent deeds")
+    assert which is not None
+    # Dallas (dallas_tx, 2023 Whitney Foster sentencing): the churches by name, not their number
+    assert which.search("The affected churches are First Christian Church of Lancaster and, in Dallas, Canada Drive "
+                        "Christian Church and Church at Nineveh.")
+    assert not which.search("Whitney Foster, a pastor who led a small congregation without a physical place to "
+                            "gather, was accused of stealing real estate from three churches.")
+    # Kings (kings_ny, 2019_03_21 Data and Transparency Initiative): 'foundations' -> '... Grant Foundation'
+    funders = answer_cue("which foundations are funding the Data and Transparency Initiative")
+    assert funders is not None and funders.search(
+        "The project is being jointly funded by Arnold Ventures through its National Partnership for Pretrial "
+        "Justice and the William T. Grant Foundation.")
