@@ -28,6 +28,7 @@ from bot.people.merge import (
     merge_headline_words,
     merge_nicknames,
     merge_surname_only,
+    split_by_office,
     split_case_roles,
 )
 from bot.people.person import Person, Quote
@@ -163,8 +164,10 @@ def people_from_ops(releases: Iterable[tuple[str, str, ReleaseOps]], common: fro
     (surname-only mentions, nicknames, headline words), cleaned of headline phrases (`common`: lowercase
     words) and an official's case roles split off (`release_of`/`texts`: each paragraph's release and text)."""
     registry = _Registry()
+    source_of: dict[str, str] = {}
     for rid, source, ops in releases:
         registry.apply(rid, source, ops)
+        source_of[rid] = source
     people, quotes = registry.people, registry.quotes
     for person in people:
         if not person.names:
@@ -174,6 +177,7 @@ def people_from_ops(releases: Iterable[tuple[str, str, ReleaseOps]], common: fro
     people, quotes = drop_phrases(people, quotes, common)  # first: 'Report Issues' is no one's name
     people, quotes = merge_headline_words(people, quotes, common)
     people, quotes = split_case_roles(people, quotes, release_of, texts)
+    people, quotes = split_by_office(people, quotes, release_of, source_of)
     return EntityIndex(people, quotes)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from nicknames import NickNamer
@@ -206,6 +206,56 @@ def split_case_roles(people: list[Person], quotes: list[Quote], release_of: Sequ
         p.releases &= still
         out.append(namesake)
     return out, quotes
+
+
+def _identity_titles(titles: Iterable[str]) -> set[str]:
+    """The titles that tell one person from another ('64, Santa Ana', 'Bronx man'), not a bare case role
+    that any namesake may hold too ('defendant')."""
+    return {t.casefold() for t in titles if t.casefold() not in CASE_ROLES}
+
+
+def split_by_office(people: list[Person], quotes: list[Quote], release_of: Sequence[str],
+                    source_of: Mapping[str, str]) -> tuple[list[Person], list[Quote]]:
+    """Two people who share a name but not a description are two people: a person who is no official,
+    described in the releases of two or more offices (`source_of`: release id -> source) with no description
+    in common ('his wife, 32-year-old Felix Mendez' in Orange, 'Felix Mendez, 49' in Brooklyn), becomes one
+    person per office. Officials, and people one office alone describes, stay whole."""
+    out = list(people)
+    moved: dict[tuple[int, int], int] = {}  # (person id, paragraph id) -> the new person's id
+    for p in people:
+        if not p.first or p.is_official():
+            continue
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for t, pids in p.title_pids.items():
+            for pid in pids:
+                by_source[source_of.get(release_of[pid], "")].update(_identity_titles([t]))
+        described = [src for src, ts in by_source.items() if ts]
+        if len(described) < 2 or any(by_source[a] & by_source[b] for a in described for b in described if a < b):
+            continue
+        _keep, *others = sorted(described, key=lambda src: -len([r for r in p.releases if source_of.get(r) == src]))
+        for src in others:
+            twin = Person(len(out), p.first, p.last, src, names=dict(p.names))
+            mine = {pid for pid in p.mention_pids if source_of.get(release_of[pid]) == src}
+            mine |= {pid for pids in p.title_pids.values() for pid in pids if source_of.get(release_of[pid]) == src}
+            for t, pids in list(p.title_pids.items()):
+                there = [pid for pid in pids if pid in mine]
+                if there:
+                    twin.title_pids[t] = there
+                    twin.titles[t] = len(there)
+                    rest = [pid for pid in pids if pid not in mine]
+                    if rest:
+                        p.title_pids[t], p.titles[t] = rest, len(rest)
+                    else:
+                        del p.title_pids[t], p.titles[t]
+            twin.mention_pids = [pid for pid in p.mention_pids if pid in mine]
+            p.mention_pids = [pid for pid in p.mention_pids if pid not in mine]
+            twin.releases = {r for r in p.releases if source_of.get(r) == src}
+            p.releases -= twin.releases
+            moved.update({(p.id, pid): twin.id for pid in mine})
+            out.append(twin)
+    if not moved:
+        return people, quotes
+    return out, [Quote(moved.get((q.person, q.pid), q.person), q.pid, q.start, q.end) for q in quotes]
 
 
 def drop_phrases(people: list[Person], quotes: list[Quote], common: frozenset[str]
