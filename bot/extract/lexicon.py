@@ -34,6 +34,8 @@ founder executive accountant bookkeeper guard soldier veteran official clerk cas
 dentist chiropractor pharmacist thief robber prosecutor judge sergeant paralegal analyst advocate
 person ringleader organizer fugitive salesman treasurer operator proprietor co-founder cofounder consultant
 broker supervisor foreman developer president director chairman chairwoman secretary
+brother sister cousin uncle aunt nephew niece grandson granddaughter grandmother grandfather stepfather
+stepmother stepson stepdaughter fiance fiancé fiancee fiancée widow widower
 """.split())
 # Lowercase words that may stand inside a title before its head ("former", "alleged").
 MODIFIERS = frozenset("""former then-acting acting alleged convicted serial self-proclaimed accused admitted

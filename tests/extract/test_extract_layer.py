@@ -52,11 +52,12 @@ def test_untitled_full_name_takes_the_role_before_it_and_its_age_appositive():
     assert _read(text) == [("Jose", "Avina", "14, of Anaheim")]
 
 
-def test_a_plural_role_is_carried_only_to_the_name_right_after_it():
-    # Brooklyn (Kings County) DA: the ages between the names stop the carried role (today's behaviour)
+def test_a_plural_role_is_carried_to_every_name_of_the_list_across_ages():
+    # Brooklyn (Kings County) DA: ages between the names do not stop the carried role
     text = "The District Attorney identified the defendants as Marcus Sumpter, 25, Joann Bailey, 55 and Jerry Brown, 57."
     assert _read(text) == [("Marcus", "Sumpter", "defendant"), ("Marcus", "Sumpter", ""),
-                           ("Joann", "Bailey", ""), ("Jerry", "Brown", "")]
+                           ("Joann", "Bailey", "defendant"), ("Joann", "Bailey", ""),
+                           ("Jerry", "Brown", "defendant"), ("Jerry", "Brown", "")]
 
 
 def test_copula_gives_a_lone_surname_its_role():
