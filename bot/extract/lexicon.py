@@ -21,6 +21,7 @@ Analyst Advocate Manager Coordinator Specialist Engineer Administrator Counsel C
 Founder Executive Commander Speaker Partner Dr. Reverend Rev. Pastor Bishop Chaplain Warden Examiner Coroner
 Counselor Doctor Charge CEO Officer Head Leader Lead Defender Prosecutor Nurse Teacher Coach Firefighter
 Patrolman Patrolwoman Constable Ranger Auditor Controller Treasurer Assessor Comptroller Ombudsman Mr. Ms. Mrs.
+Corporal Cpl. Colonel Col.
 Honorable Hon. Killer Man Woman Bandit Rapist Felon Father Mother Striker THIRD-STRIKER Salesman Trafficker Fugitive
 """.split())
 # Lowercase role nouns ending a descriptor before a name ("63-year-old Staten Island man James Burrus").
@@ -79,7 +80,7 @@ Island Against Codefendant Codefendants Co-defendant Co-defendants
 """.split()) | MONTHS | WEEKDAYS
 # Name suffixes, and abbreviations whose dot is not the end of a sentence.
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
-ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
+ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Cpl.", "Col.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
                            "Mr.", "Ms.", "Mrs.", "Jr.", "Sr.", "Rev.", "Asst.", "Dist.", "Atty.", "N.Y.",
                            "L.A.", "D.C."})
 # Verbs of saying in attributions ("... ,” said X").
@@ -106,7 +107,8 @@ ROLE_MODIFIERS = frozenset("""deputy assistant senior chief acting special assoc
 head lead supervising principal first general""".split())
 # Abbreviated title words, spelled out to compare roles.
 ABBREVIATED = {"da": "district attorney", "dda": "deputy district attorney", "ada": "assistant district attorney",
-                "sgt": "sergeant", "det": "detective", "lt": "lieutenant", "capt": "captain", "gov": "governor",
+                "sgt": "sergeant", "det": "detective", "lt": "lieutenant", "capt": "captain", "cpl": "corporal",
+                "col": "colonel", "gov": "governor",
                 "ausa": "assistant united states attorney", "us": "united states"}
 # Titles too weak to record for a person.
 WEAK_TITLES = {"mr.", "ms.", "mrs.", "mr", "ms", "mrs"}
