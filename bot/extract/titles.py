@@ -116,9 +116,9 @@ _APPOSITIVE = re.compile(
 _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;(]|\s+(?:was|is|has|had|and|who)\b|$)")
 _AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+|(?:is|was)\s+)?(?:a|an|the|another)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
 _OWNER = r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w-]*(?:’s|'s|’|')\s+"  # 'Mario Frias’ ' in 'who is Mario Frias’ wife'
-_COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:(?:the|a|an)\s+|(?=" + _OWNER + r"))|(?:served|serves|worked|works)\s+as"
+_COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:(?:[a-z]+ly|also|now)\s+)?(?:(?:the|a|an)\s+|(?=" + _OWNER + r"))|(?:served|serves|worked|works)\s+as"
                      r"(?:\s+(?:the|a|an))?\s+)((?:" + _OWNER + r")?(?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b"
-                     r"|\s+and\s+(?!(?:a|an|the|former|then)\b)[a-z]+ed\b)")
+                     r"|\s+and\s+(?!(?:a|an|the|former|then)\b)(?:[a-z]+ed|is|was|has|had)\b)")
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?|(?P<owner>[Hh]is|[Hh]er|[Tt]heir))\s+")
 _PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,(?:\s+\d{1,3}-year-old)?|\s+as)\s*$")
 _AND_VERB = re.compile(r"\s+and\s+(?!(?:a|an|the|former|then)\b)([a-z]+)\b.*$")
@@ -174,6 +174,9 @@ def appositive_description(text: str, end: int) -> tuple[str, bool]:
     m = _AS_A.match(rest)  # 'NAME, 61, was a nighttime chef at ...': an age, then any noun after an article
     if m and _noun_phrase(role_only(m.group(1)).split()) and _free_phrase(role_only(m.group(1)).split()):
         return _free_phrase(role_only(m.group(1)).split()), True
+    m = _COPULA.match(rest)  # 'NAME is currently a unified welterweight world champion boxer'
+    if m and re.match(r"^(?:,\s+who)?\s+(?:was|is)\b", rest) and _noun_phrase(m.group(1).split()):
+        return _free_phrase(m.group(1).split()), True
     role = agent_role(rest)
     if role:
         return role, False
@@ -235,9 +238,14 @@ def _free_phrase(words: list[str]) -> str:
     cut = next((k for k, w in enumerate(words) if k and w.islower() and w.endswith("ed") and w not in MODIFIERS),
                len(words))
     words = words[:cut]
-    while words and words[-1] in ("and", "or", "of", "the", "a", "an", "with", "for", "in", "to"):
+    while words and words[-1] in ("and", "or", "of", "the", "a", "an", "with", "for", "in", "to", "be"):
         words.pop()
     return " ".join(words)
+
+
+def is_noun_phrase(words: list[str]) -> bool:
+    """A description headed by a lowercase noun, no verb of a clause: 'actor', 'career criminal'."""
+    return _noun_phrase(words) and not any(w.endswith("ed") and w not in MODIFIERS for w in words)
 
 
 def _noun_phrase(words: list[str]) -> bool:
