@@ -8,20 +8,28 @@ from collections.abc import Callable
 
 from bot.extract.lexicon import CASE_VERBS, HEADLINE_VERBS, NUMBER_WORDS, ROLE_NOUNS
 from bot.extract.mentions import Mention
-from bot.extract.titles import described, title_names_office
+from bot.extract.titles import described, is_noun_phrase, title_names_office
 from bot.extract.tokens import is_name_word, name_key
 
 _ROLE_ALT = "|".join(sorted(set(ROLE_NOUNS) | {w.capitalize() for w in ROLE_NOUNS}, key=len, reverse=True))
 _CASE_VERBS = "|".join(CASE_VERBS)
-_HEADLINE_VERBS = "|".join(HEADLINE_VERBS)
+_HEADLINE_VERBS = "|".join(HEADLINE_VERBS) + r"|[A-Z][a-z]+ed"  # any past participle: 'Man Duped Friends'
+# what is done to the person a case is about, after their name ('NAME was arrested', 'NAME, 46, pleaded')
+_CASE_AFTER_VERBS = "sentenced|convicted|charged|indicted|arrested|arraigned|extradited|pleaded|pled|found guilty"
 _DESC = rf"((?:[\w’']+(?:\s+|-)){{0,7}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)"
 _LEDE_PATTERNS = [
+    # 'A man who sold heroin to a San Diego woman, leading to her fatal overdose, was sentenced'
+    re.compile(rf"(?:^|[.!?]\s+|\bthat\s+)(?:A|An|The|a|an|the)\s+({_DESC}\s+who\s+[^,.;:“”]{{3,80}}?)"
+               rf"(?:,[^.;:“”]{{0,80}},)?\s+(?:(?:was|were|has been|had been)\s+)?(?:{_CASE_AFTER_VERBS})\b"),
     re.compile(rf"\bthat\s+(?:a|an|the)\s+{_DESC}(?:\s+(?:has|have|had|was|were|is|pleaded|pled|will)|,?\s+who)\b"),
     re.compile(rf"(?:^|[.!?]\s+|\s[–—-]\s+)(?:A|An|The)\s+{_DESC}(?:\s+(?:has|have|had|was|were|is|pleaded|pled|will)"
                rf"|,?\s+who)\b"),
     re.compile(rf"\b(?:{_CASE_VERBS})\s+(?:a|an|the)\s+{_DESC}\s+"
                rf"(?:to|for|of|in|with|on|after)\b"),
 ]
+# 'An actor was convicted': any noun phrase as the subject of a case verb
+_NOUN_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\s[–—-]\s+|\bthat\s+)(?:A|An|a|an)\s+((?:[a-z\d][\w’'-]*\s+){{0,3}}[a-z][\w’'-]+)"
+                           rf"\s+(?:was|has been|had been)\s+(?:{_CASE_AFTER_VERBS})\b")
 _HEADLINE = re.compile(rf"^((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_ALT})(?:\s+“[^”]{{2,30}}”)?)"
                        rf"(?:\s+[Ww]ho(?:\s+[\w’'-]+){{1,8}}?)?\s+(?:{_HEADLINE_VERBS})\b")
 _AGE_INTRO = re.compile(r"^,\s+\d{1,3},|^\s*\(\d{1,3}\)|^,\s+(?i:dob):?\s*\d|^\s*\((?i:dob):?\s*\d")
@@ -39,9 +47,13 @@ def lede_descriptors(headline: str, lede: list[str]) -> list[str]:
         for rx in _LEDE_PATTERNS:
             for m in rx.finditer(text):
                 phrase = m.group(1).strip()
-                if described(phrase) and not any(is_name_word(w) and w not in ROLE_NOUNS for w in phrase.split()[-1:]):
+                head = phrase.split(" who ")[0]  # a relative clause is kept, the noun before it judged
+                if described(head) and not any(is_name_word(w) and w not in ROLE_NOUNS for w in head.split()[-1:]):
                     out.append(phrase)
-    return [d for d in dict.fromkeys(out) if not _plural(d)]
+        out += [m.group(1) for m in _NOUN_SUBJECT.finditer(text) if is_noun_phrase(m.group(1).split())]
+    # 'The victim was ...' describes the victim, never the subject of the case
+    return [d for d in dict.fromkeys(out) if not _plural(d.split(" who ")[0]) and d.split(" who ")[0].split()[-1]
+            .lower() not in ("victim", "victims")]
 
 
 def _plural(phrase: str) -> bool:
@@ -58,9 +70,9 @@ def introduces_subject(text: str, mention: Mention) -> bool:
         re.search(r"\d{1,3}-year-old\s+$", text[max(0, mention.start - 16):mention.start]))
 
 
-_CASE_AFTER = re.compile(r"^(?:,[^,.]{1,40},|,\s+who\s[^;:“”]{1,140}?,)?\s+(?:(?:was|were|has been|had been|is)\s+)?"
-                         r"(?:sentenced|convicted|charged|indicted|pleaded|pled|found guilty)\b")
-_CASE_BEFORE = re.compile(r"\b(?:found|convicted|sentenced|charged|indicted)\s+$")
+_CASE_AFTER = re.compile(r"^(?:(?:,[^,.;]{1,40}){1,3},|,\s+who\s[^;:“”]{1,140}?,)?\s+(?:(?:was|were|has been|had been|is)\s+)?"
+                         r"(?:" + _CASE_AFTER_VERBS + r")\b")
+_CASE_BEFORE = re.compile(r"\b(?:found|convicted|sentenced|charged|indicted|arrested|arraigned)\s+$")
 
 
 def case_subject(text: str, mention: Mention) -> bool:

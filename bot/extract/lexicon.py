@@ -21,6 +21,7 @@ Analyst Advocate Manager Coordinator Specialist Engineer Administrator Counsel C
 Founder Executive Commander Speaker Partner Dr. Reverend Rev. Pastor Bishop Chaplain Warden Examiner Coroner
 Counselor Doctor Charge CEO Officer Head Leader Lead Defender Prosecutor Nurse Teacher Coach Firefighter
 Patrolman Patrolwoman Constable Ranger Auditor Controller Treasurer Assessor Comptroller Ombudsman Mr. Ms. Mrs.
+Corporal Cpl. Colonel Col.
 Honorable Hon. Killer Man Woman Bandit Rapist Felon Father Mother Striker THIRD-STRIKER Salesman Trafficker Fugitive
 """.split())
 # Lowercase role nouns ending a descriptor before a name ("63-year-old Staten Island man James Burrus").
@@ -34,6 +35,8 @@ founder executive accountant bookkeeper guard soldier veteran official clerk cas
 dentist chiropractor pharmacist thief robber prosecutor judge sergeant paralegal analyst advocate
 person ringleader organizer fugitive salesman treasurer operator proprietor co-founder cofounder consultant
 broker supervisor foreman developer president director chairman chairwoman secretary
+brother sister cousin uncle aunt nephew niece grandson granddaughter grandmother grandfather stepfather
+stepmother stepson stepdaughter fiance fiancé fiancee fiancée widow widower
 """.split())
 # Lowercase words that may stand inside a title before its head ("former", "alleged").
 MODIFIERS = frozenset("""former then-acting acting alleged convicted serial self-proclaimed accused admitted
@@ -77,7 +80,7 @@ Island Against Codefendant Codefendants Co-defendant Co-defendants
 """.split()) | MONTHS | WEEKDAYS
 # Name suffixes, and abbreviations whose dot is not the end of a sentence.
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
-ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
+ABBREVIATIONS = frozenset({"U.S.", "Det.", "Sgt.", "Lt.", "Capt.", "Cpl.", "Col.", "Gov.", "Sen.", "Rep.", "Dr.", "St.",
                            "Mr.", "Ms.", "Mrs.", "Jr.", "Sr.", "Rev.", "Asst.", "Dist.", "Atty.", "N.Y.",
                            "L.A.", "D.C."})
 # Verbs of saying in attributions ("... ,” said X").
@@ -104,7 +107,8 @@ ROLE_MODIFIERS = frozenset("""deputy assistant senior chief acting special assoc
 head lead supervising principal first general""".split())
 # Abbreviated title words, spelled out to compare roles.
 ABBREVIATED = {"da": "district attorney", "dda": "deputy district attorney", "ada": "assistant district attorney",
-                "sgt": "sergeant", "det": "detective", "lt": "lieutenant", "capt": "captain", "gov": "governor",
+                "sgt": "sergeant", "det": "detective", "lt": "lieutenant", "capt": "captain", "cpl": "corporal",
+                "col": "colonel", "gov": "governor",
                 "ausa": "assistant united states attorney", "us": "united states"}
 # Titles too weak to record for a person.
 WEAK_TITLES = {"mr.", "ms.", "mrs.", "mr", "ms", "mrs"}

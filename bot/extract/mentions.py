@@ -17,6 +17,7 @@ from bot.extract.titles import (
     copula_role,
     is_head,
     named_role,
+    plural_role,
     pre_appositive,
     pre_description,
     title_before,
@@ -83,10 +84,11 @@ def titled_mention(scan: MentionScan, i: int) -> int | None:
     """A title head at toks[i] immediately followed by a name: record it, return the index after it."""
     text, toks, n = scan.text, scan.toks, len(scan.toks)
     tok = toks[i]
-    if not (is_head(tok, toks[i - 1] if i else None) and i + 1 < n and not tok.breaks):
+    role_list = not is_head(tok, toks[i - 1] if i else None) and _role_list_head(scan, i)
+    if not ((role_list or is_head(tok, toks[i - 1] if i else None)) and i + 1 < n and not tok.breaks):
         return None
     j = take_name(toks, i + 1)
-    if j <= i + 1:
+    if j <= i + 1 or (role_list and (j - i < 3 or not toks[j - 1].breaks)):
         return None
     words = [t.text for t in toks[i + 1:j]]
     first, last = split_name(words)
@@ -94,7 +96,7 @@ def titled_mention(scan: MentionScan, i: int) -> int | None:
                     and toks[j].text[:1].isupper() and toks[j].text not in SUFFIXES):
         return None
     k = i if tok.text in HONORIFICS else title_before(toks, i, scan.used_until)
-    title = text[toks[k].start:tok.end]
+    title = tok.text[:-1].lower() if role_list else text[toks[k].start:tok.end]  # 'Victims A and B': each a victim
     start, end = toks[i + 1].start, toks[j - 1].end
     app, free = appositive_description(text, end)
     scan.out.append(Mention(first, last, text[start:end], title, start, end))
@@ -102,17 +104,29 @@ def titled_mention(scan: MentionScan, i: int) -> int | None:
         scan.out.append(Mention(first, last, text[start:end], app, start, end, free=free))
     if victim_before(text[:toks[k].start]):  # 'the 1971 murder of 7-Eleven clerk Christy Bryant'
         scan.out.append(Mention(first, last, text[start:end], "victim", start, end))
-    if plural_head(tok.text):  # 'Investigators Doug Garrison and Ryan Rogers': each of them
+    if plural_head(tok.text) or role_list:  # 'Investigators Doug Garrison and Ryan Rogers': each of them
         j = _list_members(scan, j, title)
     scan.used_until = j
     return j
 
 
+def _role_list_head(scan: MentionScan, i: int) -> bool:
+    """'Victims Tuyet Le, 46, and ...': a capitalized plural role noun opening a clause before full names
+    (not a word of a title-case phrase: 'Brooklyn Special Victims Squad')."""
+    toks = scan.toks
+    return plural_role(toks[i].text) and (i == 0 or toks[i - 1].breaks or not toks[i - 1].text[:1].isupper())
+
+
 def _list_members(scan: MentionScan, j: int, title: str) -> int:
     """Give `title` to the further full names of a list ('A, B, and C') starting at toks[j]."""
     text, toks, n = scan.text, scan.toks, len(scan.toks)
-    while j < n and (toks[j - 1].breaks and text[toks[j - 1].end:toks[j].start].startswith(",")
-                     or toks[j].text == "and"):
+    while j < n:
+        if toks[j].text.isdigit() and toks[j - 1].breaks and (toks[j].breaks or toks[j + 1:j + 2] and
+                                                               toks[j + 1].text == "and"):
+            j += 1  # 'A, 33, B, 32, and C': an age between the names
+        if not (j < n and (toks[j - 1].breaks and text[toks[j - 1].end:toks[j].start].startswith(",")
+                           or toks[j].text == "and")):
+            break
         if toks[j - 1].breaks and toks[j - 1].text == "and":
             break
         k = j + 1 if toks[j].text == "and" else j
@@ -206,6 +220,8 @@ def _role_before(scan: MentionScan, start: int) -> str:
     if plural:  # "identified the defendants as A, B and C": each of the list
         scan.role, scan.role_until = plural.group(1)[:-1], text.find(". ", start) % (len(text) + 1)
         return scan.role
-    if scan.role and start < scan.role_until and re.fullmatch(r",?\s*(?:and\s+)?", text[scan.prev_end:start]):
+    # the list goes on: 'A, B and C', or with ages and semicolons 'A, 46; B, 50; and C, 57'
+    if scan.role and start < scan.role_until and re.fullmatch(r",?\s*(?:\d{1,3}\s*[,;]?\s*)?(?:and\s+)?",
+                                                              text[scan.prev_end:start]):
         return pre or scan.role
     return pre

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.extract.lexicon import ABBREVIATIONS, AUDIENCE_WORDS, SPEECH_VERB_WORDS, SPEECH_VERBS
@@ -97,17 +98,47 @@ def _intro(text: str, quote_open: int) -> tuple[str | None, str | None, int | No
     return None, None, start if head.strip() else None
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Quotations in one paragraph with their attribution phrases (None when the paragraph has none)."""
+def _balanced_close(text: str, open_at: int) -> int:
+    """Index just past the ” closing the “ at `open_at` with the quotations nested inside it closed
+    ('“This so-called “blessing scam” is ...”'), or -1 when the marks never balance."""
+    depth = 0
+    for i in range(open_at, len(text)):
+        if text[i] == "“":
+            depth += 1
+        elif text[i] == "”":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1
+
+
+def _spans(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(open mark, first word, end of words, past the closing mark) of each top-level quotation."""
     curly, straight = "“" in text, '"' in text
     pattern = _MIXED if curly and straight else _CURLY if curly else _STRAIGHT
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if curly and not straight:
+            first = text.find("“", pos)
+            if 0 <= first < m.start():  # the search passed over an opening mark: does it hold a quoted phrase?
+                close = _balanced_close(text, first)
+                if close >= m.end():
+                    yield first, first + 1, close - 1, close
+                    pos = close
+                    continue
+        yield m.start(), m.start(1), m.end(1), m.end()
+        pos = m.end()
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotations in one paragraph with their attribution phrases (None when the paragraph has none); a
+    quoted phrase inside a quotation belongs to it."""
     spans: list[QuoteSpan] = []
-    for m in pattern.finditer(text):
-        start, end = m.start(1), m.end(1)
+    for open_at, start, end, close in _spans(text):
         inner = text[start:end].strip()
         if len(inner) < 3:
             continue
-        after = text[m.end():m.end() + MAX_CLAUSE + 20]
+        after = text[close:close + MAX_CLAUSE + 20]
         # attribution right after the quotation ("…,” said X / “…,” X said), else just before it
         clause = attribution_clause(after)
         mm = _AFTER_VERB_FIRST.match(after) or _AFTER_NAME_FIRST.match(after)
@@ -115,7 +146,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         subject_from = None
         intro = mm is None and clause is None
         if intro:
-            speaker, clause, subject_from = _intro(text, m.start())
+            speaker, clause, subject_from = _intro(text, open_at)
         spans.append(QuoteSpan(start, end, speaker, intro and speaker is not None, clause, subject_from))
     # Quotations in a paragraph whose other quotation is attributed share that speaker.
     named = [s for s in spans if s.speaker or s.clause or s.subject_from is not None]

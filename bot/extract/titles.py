@@ -28,6 +28,7 @@ from bot.extract.tokens import Token, is_name_word, plural_head
 
 _LEADING_JUNK = re.compile(r"^(?:(?:the|a|an)\s+)+")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_OWNER_PRONOUN = re.compile(r"(?:his|her|their)\s+")
 _NOT_TITLE_START = re.compile(r"(?:" + "|".join(TITLE_FRAGMENT_STARTS) + r")\b")
 
 
@@ -38,6 +39,9 @@ def clean_title(title: str, free: bool = False) -> str:
     title = " ".join(title.split())
     if free:
         return _LEADING_JUNK.sub("", title)
+    owner = _OWNER_PRONOUN.match(title)
+    if owner and described(title[owner.end():]):
+        return title  # a relation to someone just named: 'his wife', 'her 15-year-old daughter'
     if _NOT_TITLE_START.match(title) or title.casefold().rstrip(".") in ("mr", "mrs", "ms"):
         return ""  # a fragment of a list, a clause or a phrase, not a title
     title = _LEADING_JUNK.sub("", title)
@@ -83,6 +87,11 @@ def is_head(tok: Token, prev: Token | None = None) -> bool:
     return tok.text in TITLE_HEADS or plural_head(tok.text) or tok.text.lower() in ROLE_NOUNS
 
 
+def plural_role(word: str) -> bool:
+    """'Victims', 'Defendants': a capitalized plural role noun heading a list of names."""
+    return word[:1].isupper() and word.endswith("s") and word[:-1].lower().rsplit("-", 1)[-1] in ROLE_NOUNS
+
+
 def title_before(toks: list[Token], head: int, floor: int) -> int:
     """First index of the title phrase ending at toks[head] (walking back over title-ish words)."""
     k = head
@@ -105,12 +114,13 @@ _APP_WORD = r"(?:(?:[A-Z]\.){2,}|[\w’'“”\"&/-]+)"
 _APPOSITIVE = re.compile(
     rf"^,\s+(the |a |an )?((?:{_APP_WORD} ){{0,15}}?{_APP_WORD})(?=[,;:]|\s?\(|\.(?![A-Za-z])|\s+(?:who|which|that|was|is|has|had|will)\b|$)")
 _AGE = re.compile(r"^,\s+(\d{1,3}),\s+((?:of\s+)?[A-Z][\w’' .-]{1,40}?)(?=[,.;(]|\s+(?:was|is|has|had|and|who)\b|$)")
-_AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+|(?:is|was)\s+)?(?:a|an|the)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
-_COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:the|a|an)|(?:served|serves|worked|works)\s+as"
-                     r"(?:\s+(?:the|a|an))?)\s+((?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b"
-                     r"|\s+and\s+(?!(?:a|an|the|former|then)\b)[a-z]+ed\b)")
-_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+")
-_PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,|\s+as)\s*$")
+_AS_A = re.compile(r"^,\s+\d{1,3},\s+(?:as\s+|(?:is|was)\s+)?(?:a|an|the|another)\s+([^,.;]{3,60}?)(?=\s+(?:connected|who|that|in|for|after|when)\b|[,.;]|$)")
+_OWNER = r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w-]*(?:’s|'s|’|')\s+"  # 'Mario Frias’ ' in 'who is Mario Frias’ wife'
+_COPULA = re.compile(r"^(?:,\s+who)?\s+(?:(?:was|is)\s+(?:(?:[a-z]+ly|also|now)\s+)?(?:(?:the|a|an)\s+|(?=" + _OWNER + r"))|(?:served|serves|worked|works)\s+as"
+                     r"(?:\s+(?:the|a|an))?\s+)((?:" + _OWNER + r")?(?:former\s+|alleged\s+)?[\w’'-]+(?:\s+(?:of|in|for|and|[\w’'-]+)){0,7}?)(?=[,.;:]|\s+(?:who|that|when|while|since|until|from|between|during|before|after)\b"
+                     r"|\s+and\s+(?!(?:a|an|the|former|then)\b)(?:[a-z]+ed|is|was|has|had)\b)")
+_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?|(?P<owner>[Hh]is|[Hh]er|[Tt]heir))\s+")
+_PRE_END = re.compile(r"^((?:[\w’'“”-]+\s+){0,8}?[\w’'“”-]+)(?:,(?:\s+\d{1,3}-year-old)?|\s+as)\s*$")
 _AND_VERB = re.compile(r"\s+and\s+(?!(?:a|an|the|former|then)\b)([a-z]+)\b.*$")
 
 
@@ -127,15 +137,15 @@ def described(phrase: str) -> bool:
     words = [w.strip("“”\".,") for w in phrase.split()]
     verbish = any(w in CLAUSE_WORDS or (w.endswith("ed") and w.islower() and w not in MODIFIERS)
                   for w in words)
-    return not verbish and any(w in TITLE_HEADS or w.lower() in ROLE_NOUNS for w in words)
+    return not verbish and any(w in TITLE_HEADS or w.lower().rsplit("-", 1)[-1] in ROLE_NOUNS for w in words)
 
 
 def pre_appositive(before: str) -> str:
     """'the alleged mastermind of the ring, NAME' / 'identified the defendant as NAME' -> the role."""
     for art in reversed(list(_ARTICLE.finditer(before))):
         m = _PRE_END.match(before[art.end():])
-        if m and described(m.group(1)):
-            return m.group(1)
+        if m and described(m.group(1)):  # a possessive stays: 'his wife, 32-year-old NAME' -> 'his wife'
+            return f"{art.group('owner')} {m.group(1)}" if art.group("owner") else m.group(1)
     return ""
 
 
@@ -164,6 +174,9 @@ def appositive_description(text: str, end: int) -> tuple[str, bool]:
     m = _AS_A.match(rest)  # 'NAME, 61, was a nighttime chef at ...': an age, then any noun after an article
     if m and _noun_phrase(role_only(m.group(1)).split()) and _free_phrase(role_only(m.group(1)).split()):
         return _free_phrase(role_only(m.group(1)).split()), True
+    m = _COPULA.match(rest)  # 'NAME is currently a unified welterweight world champion boxer'
+    if m and re.match(r"^(?:,\s+who)?\s+(?:was|is)\b", rest) and _noun_phrase(m.group(1).split()):
+        return _free_phrase(m.group(1).split()), True
     role = agent_role(rest)
     if role:
         return role, False
@@ -206,8 +219,8 @@ def _appositive_phrase(phrase: str, article: bool = False) -> str:
     if heads[0].islower() and heads[0].endswith("ed") and heads[0] not in MODIFIERS:
         return ""  # a verb ('NAME, died and her mother sustained serious injuries'), not a description
     for a, b in zip(heads, heads[1:], strict=False):
-        if a in TITLE_HEADS and is_name_word(b):
-            return ""  # a list of other titled people, not this person's title
+        if a in TITLE_HEADS and is_name_word(b) and heads[-1] not in TITLE_HEADS:
+            return ""  # a list of other titled people ('Chief Information Officer' ends in a head: a title)
     related = article and any(w in ("of", "to", "for") for w in heads[1:-2])  # 'the widow of ... Gene Harbrecht'
     if (len(heads) >= 3 and is_name_word(heads[-1]) and is_name_word(heads[-2])
             and heads[-3] not in ("of", "at", "for", "with", "the") and not related):
@@ -225,9 +238,14 @@ def _free_phrase(words: list[str]) -> str:
     cut = next((k for k, w in enumerate(words) if k and w.islower() and w.endswith("ed") and w not in MODIFIERS),
                len(words))
     words = words[:cut]
-    while words and words[-1] in ("and", "or", "of", "the", "a", "an", "with", "for", "in", "to"):
+    while words and words[-1] in ("and", "or", "of", "the", "a", "an", "with", "for", "in", "to", "be"):
         words.pop()
     return " ".join(words)
+
+
+def is_noun_phrase(words: list[str]) -> bool:
+    """A description headed by a lowercase noun, no verb of a clause: 'actor', 'career criminal'."""
+    return _noun_phrase(words) and not any(w.endswith("ed") and w not in MODIFIERS for w in words)
 
 
 def _noun_phrase(words: list[str]) -> bool:
@@ -278,7 +296,9 @@ def pre_description(before: str) -> str:
     if not (det in DETERMINERS or _POSSESSIVE.fullmatch(det)):
         return ""
     rest = [w.strip("“”\"") for w in words[1:]]
-    verbish = any(w.endswith("ed") and w.islower() and w not in MODIFIERS for w in rest)
+    dets = {d.lower() for d in DETERMINERS}  # after a determiner an -ed word is an adjective ('the charged defendants')
+    verbish = any(w.endswith("ed") and w.islower() and w not in MODIFIERS and (k == 0 or rest[k - 1] not in dets)
+                  for k, w in enumerate(rest))
     if verbish or not re.fullmatch(r"[a-z][a-z-]+", rest[-1]) or not _noun_phrase(rest):
         return ""
     return phrase

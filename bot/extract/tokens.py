@@ -27,6 +27,7 @@ class Token:
     end: int
     breaks: bool  # punctuation after it ends a phrase (comma, period, quote...)
     opens: bool  # punctuation before it (opening quote, parenthesis)
+    quoted: bool = False  # the whole word in quotation marks: 'William Neil “Doc” Gallagher'
 
 
 def tokenize(text: str) -> list[Token]:
@@ -52,7 +53,8 @@ def tokenize(text: str) -> list[Token]:
                 break
             raw, e, breaks = raw[:-1], e - 1, True
         if raw:
-            out.append(Token(raw, s, e, breaks, opens))
+            quoted = m.group()[:1] in "“\"" and m.group()[-1:] in "”\""
+            out.append(Token(raw, s, e, breaks, opens, quoted))
         elif out and m.group()[:1] in ",;:":
             out[-1].breaks = True  # 'Ortega , president of': a re-joined line's stray space before a comma
     return out
@@ -75,6 +77,8 @@ def take_name(toks: list[Token], i: int) -> int:
         w = toks[j].text
         if is_name_word(w) or (INITIAL.match(w) and j > i) or (w in SUFFIXES and j > i):
             j += 1
+            if j - 1 > i and toks[j - 1].quoted and j < len(toks) and is_name_word(toks[j].text):
+                continue  # 'William Neil “Doc” Gallagher': a nickname in quotation marks
             if toks[j - 1].breaks and not (j < len(toks) and toks[j].text in SUFFIXES):
                 break
             continue

@@ -52,11 +52,12 @@ def test_untitled_full_name_takes_the_role_before_it_and_its_age_appositive():
     assert _read(text) == [("Jose", "Avina", "14, of Anaheim")]
 
 
-def test_a_plural_role_is_carried_only_to_the_name_right_after_it():
-    # Brooklyn (Kings County) DA: the ages between the names stop the carried role (today's behaviour)
+def test_a_plural_role_is_carried_to_every_name_of_the_list_across_ages():
+    # Brooklyn (Kings County) DA: ages between the names do not stop the carried role
     text = "The District Attorney identified the defendants as Marcus Sumpter, 25, Joann Bailey, 55 and Jerry Brown, 57."
     assert _read(text) == [("Marcus", "Sumpter", "defendant"), ("Marcus", "Sumpter", ""),
-                           ("Joann", "Bailey", ""), ("Jerry", "Brown", "")]
+                           ("Joann", "Bailey", "defendant"), ("Joann", "Bailey", ""),
+                           ("Jerry", "Brown", "defendant"), ("Jerry", "Brown", "")]
 
 
 def test_copula_gives_a_lone_surname_its_role():
@@ -64,11 +65,11 @@ def test_copula_gives_a_lone_surname_its_role():
     text = ("Shively was the ringleader of a group of three other defendants, who burglarized 38 homes from "
             "January 2017 to February 2018.")
     assert _read(text) == [("", "Shively", "ringleader of a group of three other defendants")]
-    # Orange County DA (20-year-old murder case solved): 'who was a' + a long phrase is no role today
+    # Orange County DA (20-year-old murder case solved): 'who was a' + a noun phrase, up to 'and had'
     text = ("The suspect was identified as Benjamin Wayne Watta, who was a registered sex offender in California "
             "and had prior convictions of attempted rape, burglary, use of a firearm and attempted murder against a "
             "police officer.")
-    assert _read(text) == [("Benjamin", "Watta", "")]
+    assert _read(text) == [("Benjamin", "Watta", "registered sex offender in California")]
 
 
 def test_a_capitalized_place_can_be_read_as_a_bare_name():
