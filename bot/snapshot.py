@@ -20,6 +20,7 @@ from bot import __version__, cache
 from bot.config import Config
 from bot.extract.place_context import person_words, release_states
 from bot.extract.place_table import ParagraphPlaces, start_place_tables
+from bot.index.highlights import HighlightTable
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer, tokenize_all
 from bot.ingest.corpus import Corpus, Progress, load_corpus
@@ -27,11 +28,14 @@ from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
 from bot.parallel import PoolJob, SharedPool, worker_count
 from bot.people.build import build_entities
+from bot.people.citations import PersonTable
 from bot.people.index import EntityIndex
 from bot.people.merge import lower_word_counts
+from bot.people.quotations import QuoteTable
 from bot.release_tables import release_rows, release_spans, source_tables
 
-SNAPSHOT_FORMAT = 7  # 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables
+SNAPSHOT_FORMAT = 8  # 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables;
+# 8: precomputed answers (ranked evidence per person, grouped quotations, highlight offsets)
 log = logging.getLogger("pressbot.snapshot")
 _TOKEN_CHUNK = 2000  # paragraphs per tokenizing task
 _TOKEN_MIN_PARALLEL = 20000  # fewer are tokenized in this process
@@ -57,6 +61,10 @@ class Snapshot:
     word_counts: Counter[str] = field(default_factory=Counter)  # lowercase words (headline phrases)
     # release id -> what `cities` reads in it (bot.extract.place_table.release_places: one release's)
     places: dict[str, tuple[ParagraphPlaces, ...]] = field(default_factory=dict)
+    # answers' query-independent parts (`answer_tables`): who's ranked evidence, quote's groups, search's bold words
+    person_table: PersonTable = field(default_factory=PersonTable)
+    quote_table: QuoteTable = field(default_factory=QuoteTable)
+    highlights: HighlightTable = field(default_factory=HighlightTable)
 
     @property
     def report(self) -> LoadReport:
@@ -223,8 +231,22 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
         if progress:
             progress(0, 1, "places")
         places = dict(zip(order, places_job.result(), strict=True))
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
+    snap = Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
                     fp or fingerprint(cfg), rows, ops, words, places)
+    if progress:
+        progress(0, 1, "answer tables")
+    answer_tables(snap, HighlightTable.build(texts, tok))
+    return snap
+
+
+def answer_tables(snap: Snapshot, highlights: HighlightTable) -> None:
+    """Store in `snap` what answers need that no query changes (the people tables over its people index;
+    `highlights` over its paragraphs): who ranks no evidence, quote groups no quotation at question time."""
+    paras = snap.corpus.paragraphs
+    snap.person_table = PersonTable(snap.entities.people, paras.texts, paras.release_ids, paras.numbers,
+                                    snap.corpus.releases)
+    snap.quote_table = QuoteTable(snap.entities.quotes_by_person, paras.texts, paras.release_ids, snap.corpus.releases)
+    snap.highlights = highlights
 
 
 def _build_indexes(cfg: Config, corpus: Corpus, docs: list[list[str]], progress: Progress | None
