@@ -235,7 +235,7 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
                     fp or fingerprint(cfg), rows, ops, words, places)
     if progress:
         progress(0, 1, "answer tables")
-    answer_tables(snap, HighlightTable.build(texts, tok))
+    answer_tables(snap, HighlightTable.build(texts, cfg.index.stem))
     return snap
 
 

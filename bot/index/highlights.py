@@ -1,6 +1,7 @@
-"""Which words of a paragraph to show in bold for a query, read from offsets computed at build time: per
-paragraph, the first occurrence of each distinct word (a run of letters, digits, apostrophes and hyphens)
-that has index terms, with those terms, in numpy columns (no Python object per word)."""
+"""Which words of a paragraph to show in bold for a query, read from token offsets computed at build time:
+per paragraph, the first occurrence of each distinct word (a run of letters, digits, apostrophes and
+hyphens) that has index terms, with those terms, in numpy columns (no Python object per word). Each distinct
+word of the corpus is tokenized once; the rest is array arithmetic."""
 
 from __future__ import annotations
 
@@ -15,57 +16,44 @@ from bot.index.tokenizer import Tokenizer
 WORD = re.compile(r"[\w’'-]+")  # a word as search shows it in bold
 
 
-def _first_at(text: str, word: str) -> int:
-    """Where `word` first occurs in `text` as a whole WORD run."""
-    n = len(word)
-    i = text.find(word)
-    while (i > 0 and WORD.match(text, i - 1, i)) or WORD.match(text, i + n, i + n + 1):
-        i = text.find(word, i + 1)
-    return i
-
-
 class HighlightTable:
-    """Per paragraph id (CSR `ptr`): `start`/`end` offsets of words and the id (in `vocab`, terms as the
-    tokenizer gives them for a word alone) of each of their terms, in the order of the text."""
+    """Per paragraph id (CSR `ptr`): for each distinct word that has terms, its ordinal among the
+    paragraph's distinct WORD runs in the order they first occur (`word`) and the id (in `vocab`) of each of its terms (`terms`;
+    the terms the tokenizer gives the word alone), in the order of the text."""
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
         self.ptr = np.zeros(1, dtype=np.int64)
-        self.start = np.zeros(0, dtype=np.uint16)
-        self.end = np.zeros(0, dtype=np.uint16)
+        self.word = np.zeros(0, dtype=np.uint16)
         self.terms = np.zeros(0, dtype=np.int32)
 
     @classmethod
-    def build(cls, texts: Sequence[str], tokenizer: Tokenizer) -> HighlightTable:
+    def build(cls, texts: Sequence[str], stem: bool) -> HighlightTable:
         """The table of `texts` (every paragraph, in paragraph id order)."""
-        return cls().extend(texts, tokenizer)
+        return cls().extend(texts, stem)
 
-    def extend(self, texts: Iterable[str], tokenizer: Tokenizer) -> HighlightTable:
+    def extend(self, texts: Iterable[str], stem: bool) -> HighlightTable:
         """A new table: this one with the paragraphs `texts` appended (an incremental update's new ids)."""
-        vocab = dict(self.vocab)  # the serving table is never changed
-        forms: dict[str, tuple[int, ...]] = {}  # a word -> its term ids
-        ptr, start, end, terms = array("q"), array("l"), array("l"), array("l")
-        total = len(self.terms)
+        form_of: dict[str, int] = {}  # a distinct word -> its number (words are read once, whole arrays after)
+        forms, counts = array("q"), array("q")
         for text in texts:
-            for w in dict.fromkeys(WORD.findall(text)):
-                ids = forms.get(w)
-                if ids is None:
-                    ids = forms[w] = tuple(vocab.setdefault(t, len(vocab)) for t in tokenizer(w))
-                if ids:
-                    i = _first_at(text, w)
-                    for t in ids:
-                        start.append(i)
-                        end.append(i + len(w))
-                        terms.append(t)
-            ptr.append(total + len(terms))
+            words = dict.fromkeys(WORD.findall(text))  # each distinct word once, in the order of the text
+            for w in set(words).difference(form_of):
+                form_of[w] = len(form_of)
+            forms.extend(map(form_of.__getitem__, words))
+            counts.append(len(words))
         out = HighlightTable()
-        out.vocab = vocab
-        wide = max(end, default=0) >= 2 ** 16 or self.start.dtype != np.uint16
-        kind = np.int32 if wide else np.uint16
-        out.ptr = np.concatenate([self.ptr, np.asarray(ptr, dtype=np.int64)])
-        out.start = np.concatenate([self.start.astype(kind), np.asarray(start, dtype=kind)])
-        out.end = np.concatenate([self.end.astype(kind), np.asarray(end, dtype=kind)])
-        out.terms = np.concatenate([self.terms, np.asarray(terms, dtype=np.int32)])
+        out.vocab = vocab = dict(self.vocab)  # the serving table is never changed
+        tok = Tokenizer(stem=stem)  # its own word memo: the snapshot's tokenizer serves queries
+        form_terms = [[vocab.setdefault(t, len(vocab)) for t in tok(w)] for w in form_of]
+        word, pid, terms = _first_words(np.frombuffer(forms, dtype=np.int64), np.frombuffer(counts, dtype=np.int64),
+                                        form_terms)
+        kind = np.uint16 if (not len(word) or int(word.max()) < 2 ** 16) and self.word.dtype == np.uint16 else np.int32
+        n = len(counts)
+        ptr = np.searchsorted(pid, np.arange(1, n + 1), side="left") if n else np.zeros(0, dtype=np.int64)
+        out.ptr = np.concatenate([self.ptr, ptr.astype(np.int64) + len(self.terms)])
+        out.word = np.concatenate([self.word.astype(kind), word.astype(kind)])
+        out.terms = np.concatenate([self.terms, terms.astype(np.int32)])
         return out
 
     def words(self, pid: int, text: str, query_terms: Iterable[str]) -> list[str]:
@@ -75,9 +63,26 @@ class HighlightTable:
         if not ids:
             return []
         lo, hi = int(self.ptr[pid]), int(self.ptr[pid + 1])
-        hits = np.flatnonzero(np.isin(self.terms[lo:hi], ids)) + lo
-        out: list[str] = []
-        for a, b in zip(self.start[hits].tolist(), self.end[hits].tolist(), strict=True):
-            if text[a:b] not in out:
-                out.append(text[a:b])
-        return out
+        wanted = set(ids)
+        hits = [i for i, t in zip(self.word[lo:hi].tolist(), self.terms[lo:hi].tolist(), strict=True) if t in wanted]
+        if not hits:
+            return []
+        words = list(dict.fromkeys(WORD.findall(text)))
+        return [words[i] for i in dict.fromkeys(hits)]
+
+
+def _first_words(forms: np.ndarray, counts: np.ndarray, form_terms: list[list[int]]
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For every paragraph's distinct words (`forms`: each word's number, paragraph after paragraph, `counts`
+    per paragraph), one row per term of each word that has terms: (the word's ordinal among its paragraph's
+    distinct words, the paragraph's index, the term id), in paragraph then text order."""
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    para = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    n_terms = np.asarray([len(t) for t in form_terms], dtype=np.int64)
+    flat = np.asarray([t for ts in form_terms for t in ts], dtype=np.int64)
+    term_ptr = np.cumsum(n_terms) - n_terms
+    reps = n_terms[forms]
+    rows = np.repeat(np.arange(len(forms), dtype=np.int64), reps)
+    within = np.arange(len(rows), dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+    terms = flat[term_ptr[forms[rows]] + within] if len(rows) else np.zeros(0, dtype=np.int64)
+    return rows - starts[rows], para[rows], terms

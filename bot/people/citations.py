@@ -24,8 +24,9 @@ def is_headline(text: str, title: str) -> bool:
     return text.isupper() or (title in text and len(text) <= len(title) + 40)
 
 
-def org_of(person: Person, texts: Sequence[str]) -> str | None:
-    """The organisation the text ties to the person: 'in the Western District of Missouri' or a title's org."""
+def org_of(person: Person, texts: Sequence[str], groups: list[list[str]] | None = None) -> str | None:
+    """The organisation the text ties to the person: 'in the Western District of Missouri' or a title's org.
+    `groups`: the person's `roles()`, when already at hand."""
     for pids in person.title_pids.values():
         for pid in pids[:3]:
             text = texts[pid]
@@ -36,7 +37,7 @@ def org_of(person: Person, texts: Sequence[str]) -> str | None:
                 m = _ORG.match(text[i + len(name):i + len(name) + 120].lstrip(", "))
                 if m and any(w in m.group(1) for w in _ORG_WORDS):
                     return m.group(1).rstrip(" .,")
-    for title in person.top_titles(3):
+    for title in person.top_titles(3, groups):
         if any(w in title for w in _ORG_WORDS) and len(title.split()) > 2:
             return title
     return None
@@ -62,6 +63,12 @@ class Facts:
     org: str | None
 
 
+def facts(person: Person, texts: Sequence[str]) -> Facts:
+    """The person's roles, the titles `who` shows and the organisation, computed now."""
+    groups = person.roles()
+    return Facts(groups, person.top_titles(4, groups), org_of(person, texts, groups))
+
+
 class PersonTable:
     """Per person id: its display name, `Facts`, and its ranked evidence (CSR over person ids: the
     paragraph and title index, into `titles[id]`, of each (paragraph, title) pair, best first)."""
@@ -70,7 +77,7 @@ class PersonTable:
                  numbers: Sequence[int] = (), releases: Mapping[str, Release] | None = None) -> None:
         releases = releases or {}
         self.names = [p.name for p in people]
-        self.facts = [Facts(p.roles(), p.top_titles(4), org_of(p, texts)) for p in people]
+        self.facts = [facts(p, texts) for p in people]
         # the person's own tables, to tell them from a scoped copy that lost some of its evidence
         self.title_pids = [p.title_pids for p in people]
         self.titles = [p.titles for p in people]
@@ -99,7 +106,7 @@ class PersonTable:
         """The person's roles, shown titles and organisation (computed afresh for a restricted copy)."""
         if self.whole(person):
             return self.facts[person.id]
-        return Facts(person.roles(), person.top_titles(4), org_of(person, texts))
+        return facts(person, texts)
 
     def ranked(self, person: Person, groups: Sequence[Sequence[str]]) -> list[list[tuple[int, str]]]:
         """Per group of titles: the person's (paragraph, title) evidence for those titles, best first

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from bot.index.highlights import WORD
 from bot.snapshot import Snapshot
 
 # Scores are compared to this relative tolerance: the mean idf that terms in over half the documents get
@@ -93,7 +94,7 @@ def answer_tables_view(snap: Snapshot) -> dict:
     for rid in snap.corpus.releases:
         for para in snap.paragraphs_of(rid):
             lo, hi = int(hl.ptr[para.pid]), int(hl.ptr[para.pid + 1])
-            words[where(snap, para.pid)] = [(texts[para.pid][a:b], terms[t]) for a, b, t in
-                                            zip(hl.start[lo:hi].tolist(), hl.end[lo:hi].tolist(),
-                                                hl.terms[lo:hi].tolist(), strict=True)]
+            distinct = list(dict.fromkeys(WORD.findall(texts[para.pid])))
+            words[where(snap, para.pid)] = [(distinct[w], terms[t]) for w, t in
+                                            zip(hl.word[lo:hi].tolist(), hl.terms[lo:hi].tolist(), strict=True)]
     return {"people": people, "quotes": quotes, "highlights": words}
