@@ -20,13 +20,13 @@ from bot import __version__, cache
 from bot.config import Config
 from bot.extract.place_context import person_words, release_states
 from bot.extract.place_table import ParagraphPlaces, start_place_tables
-from bot.index.highlights import HighlightTable
+from bot.index.highlights import HighlightTable, build_parts
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer, tokenize_all
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
-from bot.parallel import PoolJob, SharedPool, worker_count
+from bot.parallel import PoolJob, SharedPool, chunked, worker_count
 from bot.people.build import build_entities
 from bot.people.citations import PersonTable
 from bot.people.index import EntityIndex
@@ -39,6 +39,7 @@ SNAPSHOT_FORMAT = 8  # 6: term frequencies, load ledger, per-release rows and pe
 log = logging.getLogger("pressbot.snapshot")
 _TOKEN_CHUNK = 2000  # paragraphs per tokenizing task
 _TOKEN_MIN_PARALLEL = 20000  # fewer are tokenized in this process
+_HIGHLIGHT_CHUNK = 4000  # paragraphs per highlight-table task
 
 
 @dataclass
@@ -219,23 +220,26 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
     states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
     names = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
     texts = corpus.paragraphs.texts
-    # the workers tokenize first (this process needs the terms first), then read the place tables while
-    # this process builds the indexes
+    # the workers tokenize first (this process needs the terms first), then read the place tables and the
+    # highlight offsets while this process builds the indexes
     tokens_job = PoolJob(partial(tokenize_all, cfg.index.stem), [texts[pid] for pid in corpus.index_pids],
                          workers, _TOKEN_CHUNK, _TOKEN_MIN_PARALLEL)
     order, places_job = start_place_tables(corpus, states, names, workers)
-    with tokens_job, places_job:
+    highlights_job = PoolJob(partial(build_parts, cfg.index.stem), chunked(texts, _HIGHLIGHT_CHUNK), workers, 1,
+                             _TOKEN_MIN_PARALLEL // _HIGHLIGHT_CHUNK)
+    with tokens_job, places_job, highlights_job:
         if progress:
             progress(0, 1, "tokenizing")
         index, release_index, release_ids, tok = _build_indexes(cfg, corpus, tokens_job.result(), progress)
         if progress:
             progress(0, 1, "places")
         places = dict(zip(order, places_job.result(), strict=True))
+        highlights = HighlightTable.concat(highlights_job.result())
     snap = Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
                     fp or fingerprint(cfg), rows, ops, words, places)
     if progress:
         progress(0, 1, "answer tables")
-    answer_tables(snap, HighlightTable.build(texts, cfg.index.stem))
+    answer_tables(snap, highlights)
     return snap
 
 

@@ -56,6 +56,22 @@ class HighlightTable:
         out.terms = np.concatenate([self.terms, terms.astype(np.int32)])
         return out
 
+    @classmethod
+    def concat(cls, parts: Sequence[HighlightTable]) -> HighlightTable:
+        """One table of `parts` (built apart, each with its own vocabulary), paragraphs in their order."""
+        out = cls()
+        vocab: dict[str, int] = {}
+        ptrs, words, terms = [out.ptr], [out.word], [out.terms]
+        for part in parts:
+            remap = np.asarray([vocab.setdefault(t, len(vocab)) for t in part.vocab], dtype=np.int32)
+            ptrs.append(part.ptr[1:] + sum(len(t) for t in terms))
+            words.append(part.word)
+            terms.append(remap[part.terms] if len(part.terms) else part.terms)
+        kind = np.uint16 if all(w.dtype == np.uint16 for w in words) else np.int32
+        out.vocab, out.ptr = vocab, np.concatenate(ptrs)
+        out.word, out.terms = np.concatenate([w.astype(kind) for w in words]), np.concatenate(terms)
+        return out
+
     def words(self, pid: int, text: str, query_terms: Iterable[str]) -> list[str]:
         """The words of paragraph `pid` (`text`) whose terms include one of `query_terms`, as written, each
         once, in the order of the text."""
@@ -69,6 +85,12 @@ class HighlightTable:
             return []
         words = list(dict.fromkeys(WORD.findall(text)))
         return [words[i] for i in dict.fromkeys(hits)]
+
+
+def build_parts(stem: bool, chunks: list[list[str]]) -> list[HighlightTable]:
+    """A table per chunk of paragraph texts (a build worker's task: module-level, picklable with `stem`
+    bound); `HighlightTable.concat` joins them."""
+    return [HighlightTable.build(texts, stem) for texts in chunks]
 
 
 def _first_words(forms: np.ndarray, counts: np.ndarray, form_terms: list[list[int]]
