@@ -83,11 +83,7 @@ class Snapshot:
 
     def same_text_releases(self, pid: int) -> list[str]:
         """The other releases that print paragraph `pid` word for word."""
-        root = self.__dict__.get("_copy_root")
-        if root is None:  # derived once per snapshot, never saved
-            root = {c: first for first, cs in self.corpus.copies.items() for c in cs}
-            self.__dict__["_copy_root"] = root
-        first = root.get(pid, pid)
+        first = copy_roots(self).get(pid, pid)
         group = [first] + self.corpus.copies.get(first, [])
         own = self.corpus.paragraphs.release_ids[pid]
         return sorted({self.corpus.paragraphs.release_ids[q] for q in group} - {own})
@@ -106,6 +102,23 @@ class Snapshot:
                     ranges[rid] = (lo, pid + 1)
             self.__dict__["_release_ranges"] = ranges
         return ranges
+
+
+def copy_roots(snap: Snapshot) -> dict[int, int]:
+    """Paragraph id of a repeated paragraph -> the first printing's (the one indexed); derived once per
+    snapshot, never saved."""
+    root = snap.__dict__.get("_copy_root")
+    if root is None:
+        root = snap.__dict__["_copy_root"] = {c: first for first, cs in snap.corpus.copies.items() for c in cs}
+    return root
+
+
+def embargoed(snap: Snapshot) -> list[str]:
+    """The releases with an embargo (lifted or not), sorted (derived once per snapshot, never saved)."""
+    got = snap.__dict__.get("_embargoed")
+    if got is None:
+        got = snap.__dict__["_embargoed"] = sorted(rid for rid, r in snap.corpus.releases.items() if r.embargo)
+    return got
 
 
 def index_rows(snap: Snapshot) -> np.ndarray:
