@@ -216,4 +216,5 @@ def _tables(snap: Snapshot, new: Snapshot, up: CorpusUpdate, cfg: Config) -> Non
     new.places = updated_places(snap.places, corpus.releases, corpus.paragraphs.texts, new._ranges(), up.dropped,
                                 (snap.source_states, new.source_states), (snap.person_words, new.person_words))
     texts = corpus.paragraphs.texts  # paragraph ids only grow: the new ones follow the old
-    answer_tables(new, snap.highlights.extend(texts[len(snap.corpus.paragraphs):], new.tokenizer.stem))
+    answer_tables(new, snap.highlights.extend(texts[len(snap.corpus.paragraphs):], new.tokenizer.stem),
+                  snap.person_table)

@@ -258,12 +258,13 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
     return snap
 
 
-def answer_tables(snap: Snapshot, highlights: HighlightTable) -> None:
+def answer_tables(snap: Snapshot, highlights: HighlightTable, before: PersonTable | None = None) -> None:
     """Store in `snap` what answers need that no query changes (the people tables over its people index;
-    `highlights` over its paragraphs): who ranks no evidence, quote groups no quotation at question time."""
+    `highlights` over its paragraphs): who ranks no evidence, quote groups no quotation at question time.
+    `before`: the people table of the snapshot an incremental update started from (its unchanged people kept)."""
     paras = snap.corpus.paragraphs
     snap.person_table = PersonTable(snap.entities.people, paras.texts, paras.release_ids, paras.numbers,
-                                    snap.corpus.releases)
+                                    snap.corpus.releases, before)
     snap.quote_table = QuoteTable(snap.entities.quotes_by_person, paras.texts, paras.release_ids, snap.corpus.releases)
     snap.highlights = highlights
 

@@ -69,20 +69,45 @@ def facts(person: Person, texts: Sequence[str]) -> Facts:
     return Facts(groups, person.top_titles(4, groups), org_of(person, texts, groups))
 
 
+def _key(p: Person) -> tuple:
+    """Everything the table reads from a person (paragraph texts aside)."""
+    return tuple(p.names.items()), tuple(p.titles.items()), tuple((t, tuple(ps)) for t, ps in p.title_pids.items())
+
+
 class PersonTable:
     """Per person id: its display name, `Facts`, and its ranked evidence (CSR over person ids: the
     paragraph and title index, into `titles[id]`, of each (paragraph, title) pair, best first)."""
 
+    ptr: np.ndarray
+    pids: np.ndarray
+    tidx: np.ndarray
+
     def __init__(self, people: Sequence[Person] = (), texts: Sequence[str] = (), release_ids: Sequence[str] = (),
-                 numbers: Sequence[int] = (), releases: Mapping[str, Release] | None = None) -> None:
+                 numbers: Sequence[int] = (), releases: Mapping[str, Release] | None = None,
+                 before: PersonTable | None = None) -> None:
+        """The table of `people`. `before`: the table of the snapshot an incremental update started from, whose
+        paragraph ids are kept with their texts: a person it holds unchanged is copied, not read again."""
         releases = releases or {}
-        self.names = [p.name for p in people]
-        self.facts = [facts(p, texts) for p in people]
+        old = {_key(p): i for i, p in enumerate(before.people())} if before is not None else {}
+        self.names: list[str] = []
+        self.facts: list[Facts] = []
         # the person's own tables, to tell them from a scoped copy that lost some of its evidence
         self.title_pids = [p.title_pids for p in people]
         self.titles = [p.titles for p in people]
+        self.name_forms = [p.names for p in people]
         ptr, pids, tidx = [0], [], []
         for p in people:
+            j = old.get(_key(p)) if old else None
+            if before is not None and j is not None:
+                lo, hi = int(before.ptr[j]), int(before.ptr[j + 1])
+                self.names.append(before.names[j])
+                self.facts.append(before.facts[j])
+                pids += before.pids[lo:hi].tolist()
+                tidx += before.tidx[lo:hi].tolist()
+                ptr.append(len(pids))
+                continue
+            self.names.append(p.name)
+            self.facts.append(facts(p, texts))
             keyed = []
             for n, (t, ps) in enumerate(p.title_pids.items()):
                 for pid in dict.fromkeys(ps):
@@ -95,6 +120,11 @@ class PersonTable:
         self.ptr = np.asarray(ptr, dtype=np.int64)
         self.pids = np.asarray(pids, dtype=np.int32)
         self.tidx = np.asarray(tidx, dtype=np.int32)
+
+    def people(self) -> list[Person]:
+        """Stand-ins of the people the table was built from (their names, titles and evidence)."""
+        return [Person(i, "", "", "", names=n, titles=t, title_pids=tp)
+                for i, (n, t, tp) in enumerate(zip(self.name_forms, self.titles, self.title_pids, strict=True))]
 
     def whole(self, person: Person) -> bool:
         """`person` as the snapshot holds it (not a copy restricted to fewer releases)."""
