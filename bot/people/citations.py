@@ -69,9 +69,9 @@ def facts(person: Person, texts: Sequence[str]) -> Facts:
     return Facts(groups, person.top_titles(4, groups), org_of(person, texts, groups))
 
 
-def _key(p: Person) -> tuple:
+def _key(names: dict[str, int], titles: dict[str, int], title_pids: dict[str, list[int]]) -> tuple:
     """Everything the table reads from a person (paragraph texts aside)."""
-    return tuple(p.names.items()), tuple(p.titles.items()), tuple((t, tuple(ps)) for t, ps in p.title_pids.items())
+    return tuple(names.items()), tuple(titles.items()), tuple((t, tuple(ps)) for t, ps in title_pids.items())
 
 
 class PersonTable:
@@ -81,6 +81,11 @@ class PersonTable:
     ptr: np.ndarray
     pids: np.ndarray
     tidx: np.ndarray
+    # each person's own tables (shared with the people index), to tell a person from a scoped copy that lost
+    # some of its evidence, and an unchanged person of an incremental update
+    title_pids: list[dict[str, list[int]]]
+    titles: list[dict[str, int]]
+    name_forms: list[dict[str, int]]
 
     def __init__(self, people: Sequence[Person] = (), texts: Sequence[str] = (), release_ids: Sequence[str] = (),
                  numbers: Sequence[int] = (), releases: Mapping[str, Release] | None = None,
@@ -88,16 +93,16 @@ class PersonTable:
         """The table of `people`. `before`: the table of the snapshot an incremental update started from, whose
         paragraph ids are kept with their texts: a person it holds unchanged is copied, not read again."""
         releases = releases or {}
-        old = {_key(p): i for i, p in enumerate(before.people())} if before is not None else {}
+        old = {_key(*k): i for i, k in enumerate(zip(before.name_forms, before.titles, before.title_pids, strict=True))
+               } if before is not None else {}
         self.names: list[str] = []
         self.facts: list[Facts] = []
-        # the person's own tables, to tell them from a scoped copy that lost some of its evidence
         self.title_pids = [p.title_pids for p in people]
         self.titles = [p.titles for p in people]
         self.name_forms = [p.names for p in people]
         ptr, pids, tidx = [0], [], []
         for p in people:
-            j = old.get(_key(p)) if old else None
+            j = old.get(_key(p.names, p.titles, p.title_pids)) if old else None
             if before is not None and j is not None:
                 lo, hi = int(before.ptr[j]), int(before.ptr[j + 1])
                 self.names.append(before.names[j])
@@ -120,11 +125,6 @@ class PersonTable:
         self.ptr = np.asarray(ptr, dtype=np.int64)
         self.pids = np.asarray(pids, dtype=np.int32)
         self.tidx = np.asarray(tidx, dtype=np.int32)
-
-    def people(self) -> list[Person]:
-        """Stand-ins of the people the table was built from (their names, titles and evidence)."""
-        return [Person(i, "", "", "", names=n, titles=t, title_pids=tp)
-                for i, (n, t, tp) in enumerate(zip(self.name_forms, self.titles, self.title_pids, strict=True))]
 
     def whole(self, person: Person) -> bool:
         """`person` as the snapshot holds it (not a copy restricted to fewer releases)."""
