@@ -34,7 +34,15 @@ from bot.ingest.update import NeedsRebuild, file_changes, source_file
 from bot.people.build import people_from_ops, read_people
 from bot.people.merge import frequent_words, lower_word_counts
 from bot.release_tables import merged_rows, release_rows, source_tables
-from bot.snapshot import Snapshot, build_snapshot, files_fingerprint, fingerprint, home_states, settings_key
+from bot.snapshot import (
+    Snapshot,
+    answer_tables,
+    build_snapshot,
+    files_fingerprint,
+    fingerprint,
+    home_states,
+    settings_key,
+)
 
 log = logging.getLogger("pressbot.incremental")
 
@@ -207,3 +215,6 @@ def _tables(snap: Snapshot, new: Snapshot, up: CorpusUpdate, cfg: Config) -> Non
     new.person_words = person_words(new.entities.people, corpus.paragraphs.texts.__getitem__)
     new.places = updated_places(snap.places, corpus.releases, corpus.paragraphs.texts, new._ranges(), up.dropped,
                                 (snap.source_states, new.source_states), (snap.person_words, new.person_words))
+    texts = corpus.paragraphs.texts  # paragraph ids only grow: the new ones follow the old
+    answer_tables(new, snap.highlights.extend(texts[len(snap.corpus.paragraphs):], new.tokenizer.stem),
+                  snap.person_table)

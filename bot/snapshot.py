@@ -20,21 +20,27 @@ from bot import __version__, cache
 from bot.config import Config
 from bot.extract.place_context import person_words, release_states
 from bot.extract.place_table import ParagraphPlaces, start_place_tables
+from bot.index.highlights import HighlightTable, build_parts
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer, tokenize_all
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
-from bot.parallel import PoolJob, SharedPool, worker_count
+from bot.parallel import PoolJob, SharedPool, chunked, worker_count
 from bot.people.build import build_entities
+from bot.people.citations import PersonTable
 from bot.people.index import EntityIndex
 from bot.people.merge import lower_word_counts
+from bot.people.quotations import QuoteTable
 from bot.release_tables import release_rows, release_spans, source_tables
 
-SNAPSHOT_FORMAT = 8  # 8: hyphenated compounds also indexed joined; 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables
+SNAPSHOT_FORMAT = 9  # 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables;
+# 8: precomputed answers (ranked evidence per person, grouped quotations, highlight offsets); 9: hyphenated
+# compounds also indexed joined
 log = logging.getLogger("pressbot.snapshot")
 _TOKEN_CHUNK = 2000  # paragraphs per tokenizing task
 _TOKEN_MIN_PARALLEL = 20000  # fewer are tokenized in this process
+_HIGHLIGHT_CHUNK = 4000  # paragraphs per highlight-table task, at least
 
 
 @dataclass
@@ -57,6 +63,10 @@ class Snapshot:
     word_counts: Counter[str] = field(default_factory=Counter)  # lowercase words (headline phrases)
     # release id -> what `cities` reads in it (bot.extract.place_table.release_places: one release's)
     places: dict[str, tuple[ParagraphPlaces, ...]] = field(default_factory=dict)
+    # answers' query-independent parts (`answer_tables`): who's ranked evidence, quote's groups, search's bold words
+    person_table: PersonTable = field(default_factory=PersonTable)
+    quote_table: QuoteTable = field(default_factory=QuoteTable)
+    highlights: HighlightTable = field(default_factory=HighlightTable)
 
     @property
     def report(self) -> LoadReport:
@@ -74,11 +84,7 @@ class Snapshot:
 
     def text_root(self, pid: int) -> int:
         """The first paragraph printing paragraph `pid`'s words (`pid` itself when no other does)."""
-        root = self.__dict__.get("_copy_root")
-        if root is None:  # derived once per snapshot, never saved
-            root = {c: first for first, cs in self.corpus.copies.items() for c in cs}
-            self.__dict__["_copy_root"] = root
-        return root.get(pid, pid)
+        return copy_roots(self).get(pid, pid)
 
     def same_text_releases(self, pid: int) -> list[str]:
         """The other releases that print paragraph `pid` word for word."""
@@ -101,6 +107,23 @@ class Snapshot:
                     ranges[rid] = (lo, pid + 1)
             self.__dict__["_release_ranges"] = ranges
         return ranges
+
+
+def copy_roots(snap: Snapshot) -> dict[int, int]:
+    """Paragraph id of a repeated paragraph -> the first printing's (the one indexed); derived once per
+    snapshot, never saved."""
+    root = snap.__dict__.get("_copy_root")
+    if root is None:
+        root = snap.__dict__["_copy_root"] = {c: first for first, cs in snap.corpus.copies.items() for c in cs}
+    return root
+
+
+def embargoed(snap: Snapshot) -> list[str]:
+    """The releases with an embargo (lifted or not), sorted (derived once per snapshot, never saved)."""
+    got = snap.__dict__.get("_embargoed")
+    if got is None:
+        got = snap.__dict__["_embargoed"] = sorted(rid for rid, r in snap.corpus.releases.items() if r.embargo)
+    return got
 
 
 def index_rows(snap: Snapshot) -> np.ndarray:
@@ -215,20 +238,40 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
     states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
     names = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
     texts = corpus.paragraphs.texts
-    # the workers tokenize first (this process needs the terms first), then read the place tables while
-    # this process builds the indexes
+    # the workers tokenize first (this process needs the terms first), then read the place tables and the
+    # highlight offsets while this process builds the indexes
     tokens_job = PoolJob(partial(tokenize_all, cfg.index.stem), [texts[pid] for pid in corpus.index_pids],
                          workers, _TOKEN_CHUNK, _TOKEN_MIN_PARALLEL)
     order, places_job = start_place_tables(corpus, states, names, workers)
-    with tokens_job, places_job:
+    # few large parts: each part tokenizes its own distinct words (4,000-paragraph parts: 1.6x the CPU)
+    part = max(_HIGHLIGHT_CHUNK, -(-len(texts) // (2 * workers)))
+    highlights_job = PoolJob(partial(build_parts, cfg.index.stem), chunked(texts, part), workers, 1,
+                             2 if len(texts) >= _TOKEN_MIN_PARALLEL else len(texts) + 1)
+    with tokens_job, places_job, highlights_job:
         if progress:
             progress(0, 1, "tokenizing")
         index, release_index, release_ids, tok = _build_indexes(cfg, corpus, tokens_job.result(), progress)
         if progress:
             progress(0, 1, "places")
         places = dict(zip(order, places_job.result(), strict=True))
-    return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
+        highlights = HighlightTable.concat(highlights_job.result())
+    snap = Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
                     fp or fingerprint(cfg), rows, ops, words, places)
+    if progress:
+        progress(0, 1, "answer tables")
+    answer_tables(snap, highlights)
+    return snap
+
+
+def answer_tables(snap: Snapshot, highlights: HighlightTable, before: PersonTable | None = None) -> None:
+    """Store in `snap` what answers need that no query changes (the people tables over its people index;
+    `highlights` over its paragraphs): who ranks no evidence, quote groups no quotation at question time.
+    `before`: the people table of the snapshot an incremental update started from (its unchanged people kept)."""
+    paras = snap.corpus.paragraphs
+    snap.person_table = PersonTable(snap.entities.people, paras.texts, paras.release_ids, paras.numbers,
+                                    snap.corpus.releases, before)
+    snap.quote_table = QuoteTable(snap.entities.quotes_by_person, paras.texts, paras.release_ids, snap.corpus.releases)
+    snap.highlights = highlights
 
 
 def _build_indexes(cfg: Config, corpus: Corpus, docs: list[list[str]], progress: Progress | None

@@ -26,6 +26,7 @@ from bot.snapshot import (
     Snapshot,
     build_snapshot,
     corpus_key,
+    embargoed,
     fingerprint,
     headline_titles,
     index_rows,
@@ -67,12 +68,13 @@ class SnapshotStore:
     @classmethod
     def open(cls, cfg: Config, progress: Progress | None = None, use_cache: bool = True,
              warm: bool = True) -> SnapshotStore:
-        """The store over the configured corpus; `warm` loads the compiled BM25 kernel in the background
-        (queries use the numpy path until then), which a one-shot CLI answer does not need."""
+        """The store over the configured corpus; `warm` loads the compiled BM25 kernel and builds the tables
+        answers derive on first use before returning (about half a second: a kernel loading in the background
+        made the first answers after a load the slow ones), which a one-shot CLI answer does not need."""
         snap, _, problem = open_snapshot(cfg, progress, use_cache)
         if warm:
-            snap.index.warm_up(background=True)
-            snap.release_index.warm_up(background=True)
+            snap.index.warm_up()
+            snap.release_index.warm_up()
             settle(snap)
         return cls(cfg, snap, problem)
 
@@ -331,6 +333,7 @@ def settle(snap: Snapshot, collect: bool = True) -> None:
     index_rows(snap)
     release_index_rows(snap)
     headline_titles(snap)
+    embargoed(snap)
     Gazetteer.default()
     if collect:
         refreeze()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from bot.models import Citation
+from bot.people.citations import is_headline
 from bot.snapshot import Snapshot
 from bot.textnorm import sentence_spans
 
 MAX_SNIPPET = 600
+__all__ = ["cite", "is_headline", "sentence_at"]
 
 
 def sentence_at(text: str, start: int, end: int | None = None) -> str:
@@ -23,11 +25,6 @@ def sentence_at(text: str, start: int, end: int | None = None) -> str:
         a = text.rfind(" ", lo, a) + 1 if a > lo else lo
         snippet = text[a:a + MAX_SNIPPET].strip()
     return snippet or text
-
-
-def is_headline(text: str, title: str) -> bool:
-    """A paragraph that is the release's headline (or an all-caps heading): it repeats, it does not report."""
-    return text.isupper() or (title in text and len(text) <= len(title) + 40)
 
 
 def cite(snap: Snapshot, pid: int, snippet: str | None = None, highlights: list[str] | None = None,

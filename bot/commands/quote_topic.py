@@ -11,7 +11,7 @@ import numpy as np
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.index.retriever import BM25Index
 from bot.people.person import Quote
-from bot.snapshot import Snapshot
+from bot.snapshot import Snapshot, copy_roots, index_rows, release_index_rows
 
 _ABOUT = re.compile(r"\s+about\s+", re.IGNORECASE)
 
@@ -46,22 +46,9 @@ def doc_scores(index: BM25Index, tokens: Sequence[str], docs: Sequence[int]) -> 
     return out, present
 
 
-def _release_rows(snap: Snapshot) -> dict[str, int]:
-    rows = snap.__dict__.get("_release_row")
-    if rows is None:  # derived once per snapshot, never saved
-        rows = {rid: i for i, rid in enumerate(snap.release_ids)}
-        snap.__dict__["_release_row"] = rows
-    return rows
-
-
 def _index_rows(snap: Snapshot, pids: Sequence[int]) -> list[int]:
     """The paragraph-index rows of `pids` (a copy is indexed once, as its first printing; -1 if none)."""
-    indexed = snap.__dict__.get("_indexed_pids")
-    root = snap.__dict__.get("_copy_of")
-    if indexed is None or root is None:  # derived once per snapshot, never saved
-        indexed = np.asarray(snap.corpus.index_pids, dtype=np.int64)  # ascending: paragraph order
-        root = {c: first for first, cs in snap.corpus.copies.items() for c in cs}
-        snap.__dict__["_indexed_pids"], snap.__dict__["_copy_of"] = indexed, root
+    indexed, root = index_rows(snap), copy_roots(snap)  # ascending: paragraph order
     wanted = np.asarray([root.get(p, p) for p in pids], dtype=np.int64)
     at = np.searchsorted(indexed, wanted)
     ok = (at < len(indexed)) & (indexed[np.minimum(at, len(indexed) - 1)] == wanted)
@@ -88,7 +75,7 @@ def release_topic_scores(snap: Snapshot, release_ids: Sequence[str], tokens: Seq
     best by BM25 are read for their headline); 0 when the release contains less than
     `quote_topic_coverage` of the topic's weight."""
     distinct = sorted(set(release_ids))
-    rel_rows = _release_rows(snap)
+    rel_rows = release_index_rows(snap)
     rel, present = doc_scores(snap.release_index, tokens, [rel_rows[r] for r in distinct])
     weight = _distinct_weight(snap.release_index, tokens)
     rel /= snap.release_index.query_weight(tokens) or 1.0

@@ -20,7 +20,7 @@ from bot.ingest.corpus import Corpus
 from bot.models import Release
 from bot.people.index import EntityIndex, PeopleMatch
 from bot.people.person import Person, Quote
-from bot.snapshot import Snapshot, index_rows
+from bot.snapshot import Snapshot, embargoed, index_rows
 
 _OVERFETCH = 4
 
@@ -151,10 +151,7 @@ _VIEWS_KEPT = 16  # scopes in use at once: a server's roots, a filter; a lifted 
 def _held(snap: Snapshot, scope: Scope) -> tuple[str, ...]:
     """The embargoed releases `scope` may not see yet (the embargoed ones found once per snapshot)."""
     releases = snap.corpus.releases
-    embargoed = snap.__dict__.get("_embargoed")
-    if embargoed is None:  # derived once per snapshot, never saved
-        embargoed = snap.__dict__["_embargoed"] = sorted(rid for rid, r in releases.items() if r.embargo)
-    return tuple(rid for rid in embargoed if not scope.allows(releases[rid]))
+    return tuple(rid for rid in embargoed(snap) if not scope.allows(releases[rid]))
 
 
 def _masks(snap: Snapshot, scope: Scope) -> tuple[dict[str, Release], np.ndarray, np.ndarray] | None:

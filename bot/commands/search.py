@@ -18,14 +18,10 @@ from bot.wording import human_join, plural
 _WORD = re.compile(r"[\w’'-]+")
 
 
-def highlights_for(snap: Snapshot, text: str, query_terms: set[str]) -> list[str]:
-    """Words of `text` (as written) whose index term is one of the query's terms."""
-    out: list[str] = []
-    for w in _WORD.findall(text):
-        toks = snap.tokenizer.document(w)  # 'take-down' is highlighted for 'takedown'
-        if toks and any(t in query_terms for t in toks) and w not in out:
-            out.append(w)
-    return out
+def highlights_for(snap: Snapshot, pid: int, query_terms: set[str]) -> list[str]:
+    """Words of paragraph `pid` (as written) whose index term is one of the query's terms (read from the
+    offsets computed at build time: bot.index.highlights)."""
+    return snap.highlights.words(pid, snap.corpus.paragraphs.texts[pid], query_terms)
 
 
 def absent_words(snap: Snapshot, query: str) -> list[str]:
@@ -137,8 +133,7 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
     citations: list[Citation] = []
     items: list[Item] = []
     for score, relative, pid in shown:
-        text = snap.corpus.paragraphs[pid].text
-        citations.append(cite(snap, pid, highlights=highlights_for(snap, text, terms),
+        citations.append(cite(snap, pid, highlights=highlights_for(snap, pid, terms),
                               also_in=snap.same_text_releases(pid)))
         items.append(SearchHit(score=round(score, 4), relative=round(relative, 3), citation=len(citations) - 1))
     summary = f"{plural(len(citations), 'best paragraph')} for '{query}'"

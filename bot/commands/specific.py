@@ -13,19 +13,10 @@ import numpy as np
 
 from bot.commands.paraphrase import Unit, query_units
 from bot.commands.passage import content_query
-from bot.snapshot import Snapshot
+from bot.snapshot import Snapshot, release_index_rows
 
 SPECIFIC = 3  # how many of the query's rarest units are read
 MUST_MEET = 2  # how many of them one release must hold
-
-
-def _rows(snap: Snapshot) -> dict[str, int]:
-    """Release id -> its row in the release index (derived once per snapshot, never saved)."""
-    rows = snap.__dict__.get("_specific_rows")
-    if rows is None:
-        rows = {rid: i for i, rid in enumerate(snap.release_ids)}
-        snap.__dict__["_specific_rows"] = rows
-    return rows
 
 
 def _in_release(snap: Snapshot, row: int, term: str) -> bool:
@@ -50,7 +41,7 @@ def specific_units(snap: Snapshot, query: str) -> list[Unit]:
 def holds_specific(snap: Snapshot, release_id: str, units: list[Unit]) -> bool:
     """True when the release holds the first (rarest) of `units` and at least `MUST_MEET` of them in all
     (all of them when fewer), each in its own words or another wording."""
-    row = _rows(snap).get(release_id)
+    row = release_index_rows(snap).get(release_id)
     if row is None or not units:
         return True
     held = [all(_in_release(snap, row, t) for t in u.terms)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.commands.weights import WEIGHTS, RankingWeights
-from bot.snapshot import Snapshot, index_rows
+from bot.snapshot import Snapshot, copy_roots, index_rows
 from bot.snapshot import headline_titles as _headlines
 from bot.snapshot import release_index_rows as _release_rows
 
@@ -51,7 +51,7 @@ def _release_pairs(snap: Snapshot, release_ids: list[str], pairs: list[tuple[str
     if not spans:
         return found
     pids = index_rows(snap)
-    root = _copy_root(snap)
+    root = copy_roots(snap)
     own = np.asarray([root.get(pid, pid) for _, pid, _ in spans], dtype=np.int64)
     at = np.clip(np.searchsorted(pids, own), 0, len(pids) - 1)
     rows = np.where(pids[at] == own, at, -1)
@@ -77,15 +77,6 @@ def _release_pairs(snap: Snapshot, release_ids: list[str], pairs: list[tuple[str
             toks = snap.tokenizer(text)
             found[k].update(wanted.intersection(zip(toks, toks[1:], strict=False)))
     return found
-
-
-def _copy_root(snap: Snapshot) -> dict[int, int]:
-    """Paragraph id of a repeated paragraph -> the first copy's (the one indexed); once per snapshot."""
-    root = snap.__dict__.get("_copy_root")
-    if root is None:
-        root = {c: first for first, cs in snap.corpus.copies.items() for c in cs}
-        snap.__dict__["_copy_root"] = root
-    return root
 
 
 def _pair_boost(snap: Snapshot, topic: str, runs: list[list[str]], ranked: list[TopicRelease],
@@ -151,7 +142,7 @@ def _writes_phrase(snap: Snapshot, release_id: str, toks: list[str]) -> bool:
     if hi <= lo:
         return False
     pids = index_rows(snap)
-    root = _copy_root(snap)
+    root = copy_roots(snap)
     own = np.asarray([root.get(pid, pid) for pid in range(lo, hi)], dtype=np.int64)
     at = np.clip(np.searchsorted(pids, own), 0, len(pids) - 1)
     rows = np.where(pids[at] == own, at, -1)

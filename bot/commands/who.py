@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.commands.cite import cite, is_headline, sentence_at
+from bot.commands.cite import cite, sentence_at
 from bot.items import Item, PersonItem
 from bot.models import Answer, Citation
 from bot.people.person import Person
@@ -13,63 +13,27 @@ from bot.wording import plural
 
 MAX_PEOPLE = 4  # namesakes summarised in full; the rest of a page is listed by name
 PAGE = 8  # namesakes shown (with their citations) per answer; past it, "+N more"
-_ORG = re.compile(
-    r"\b(?:in|of|for|with) the ((?:[A-Z][\w’'.&-]*|of|the|for)(?: (?:[A-Z][\w’'.&-]*|of|the|for)){1,9})")
-_ORG_WORDS = ("Office", "Department", "District", "Police", "County", "Bureau", "Division", "Agency", "Court",
-              "Administration", "Service", "Unit", "Commission", "Patrol", "Task Force")
-
-
-def org_of(person: Person, snap: Snapshot) -> str | None:
-    """The organisation the text ties to the person: 'in the Western District of Missouri' or a title's org."""
-    for pids in person.title_pids.values():
-        for pid in pids[:3]:
-            text = snap.corpus.paragraphs[pid].text
-            for name in person.names:
-                i = text.find(name)
-                if i < 0:
-                    continue
-                m = _ORG.match(text[i + len(name):i + len(name) + 120].lstrip(", "))
-                if m and any(w in m.group(1) for w in _ORG_WORDS):
-                    return m.group(1).rstrip(" .,")
-    for title in person.top_titles(3):
-        if any(w in title for w in _ORG_WORDS) and len(title.split()) > 2:
-            return title
-    return None
 
 
 def person_item(person: Person, snap: Snapshot) -> PersonItem:
-    return PersonItem(name=person.name, titles=person.top_titles(4), org=org_of(person, snap),
+    facts = snap.person_table.facts_of(person, snap.corpus.paragraphs.texts)
+    return PersonItem(name=snap.person_table.names[person.id], titles=facts.top_titles, org=facts.org,
                       evidence=person.evidence, releases=len(person.releases))
 
 
-def _evidence_rank(person: Person, snap: Snapshot, title: str, pid: int) -> tuple:
-    """How well paragraph `pid` shows `title` for the person, best first: the full name written right
-    next to the title ('Brooklyn District Attorney Eric Gonzalez', 'Kim Ogg, the District Attorney'),
-    then the full name anywhere, then a surname; body text before headlines; an English release's opening
-    paragraphs before later ones."""
-    para = snap.corpus.paragraphs[pid]
-    rel = snap.corpus.releases[para.release_id]
-    text = para.text
-    full = [n for n in person.names if len(n.split()) > 1 and n in text]
-    beside = any(f"{title} {n}" in text or f"{n}, {title}" in text or f"{n}, the {title}" in text for n in full)
-    return (not beside, not full, is_headline(text, rel.title), rel.listing or rel.language != "en", para.number > 3,
-            rel.date or "9999")
-
-
 def person_citations(person: Person, snap: Snapshot, limit: int) -> list[Citation]:
-    """The best evidence for each role (most stated first), then the next best; one citation per release."""
+    """The best evidence for each role (most stated first), then the next best; one citation per release.
+    The evidence is ranked at build time (bot.people.citations.PersonTable)."""
     out: list[Citation] = []
     seen_releases: set[str] = set()
-    ranked = []
+    table = snap.person_table
     title_at: dict[int, str] = {}  # the title a cited paragraph is chosen for
-    for group in person.roles()[:limit + 2]:
-        cands = sorted({(pid, t) for t in group for pid in person.title_pids.get(t, [])},
-                       key=lambda c: (_evidence_rank(person, snap, c[1], c[0]), c[0]))
+    ranked = table.ranked(person, table.facts_of(person, snap.corpus.paragraphs.texts).roles[:limit + 2])
+    for cands in ranked:
         for pid, t in cands:
             title_at.setdefault(pid, t)
-        ranked.append([pid for pid, _t in cands])
-    pids = [r[0] for r in ranked if r]
-    pids += [pid for r in ranked for pid in r[1:]]
+    pids = [r[0][0] for r in ranked if r]
+    pids += [pid for r in ranked for pid, _t in r[1:]]
     pids += person.mention_pids
     for pid in pids:
         para = snap.corpus.paragraphs[pid]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -64,9 +65,10 @@ class Person:
             groups = [g for g in groups if top < 20 or sum(self.titles[t] for t in g) >= 2]
         return groups
 
-    def top_titles(self, n: int = 4) -> list[str]:
-        """One title per role (most stated first), then the other wordings; 'age, of Town' last."""
-        groups = self.roles()
+    def top_titles(self, n: int = 4, groups: list[list[str]] | None = None) -> list[str]:
+        """One title per role (most stated first), then the other wordings; 'age, of Town' last. `groups`:
+        `roles()`, when already at hand."""
+        groups = self.roles() if groups is None else groups
         heads = [g[0] for g in groups]
         rest = sorted((t for g in groups for t in g[1:]), key=lambda t: -self.titles[t])
         out = [t for t in heads if not t[:1].isdigit()] + rest + [t for t in heads if t[:1].isdigit()]
@@ -103,11 +105,12 @@ def with_other_given_name(name: str, names: dict[str, int]) -> str:
     return " ".join(words[:-1] + [f"“{nick}”", words[-1]])
 
 
-def _role_words(title: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # a pure function of the title, asked again for every pair of titles
+def _role_words(title: str) -> tuple[str, ...]:
     words = re.sub(r"\([^)]*\)", " ", title).replace("’s", " ").replace("'s", " ").split()
     words = [re.sub(r"^(?:then|former)-", "", w.casefold()).strip(".,:;") for w in words]
     words = [w for w in words if w and w not in ("then", "former", "the")]
-    return " ".join(ABBREVIATED.get(w, w) for w in words).split()
+    return tuple(" ".join(ABBREVIATED.get(w, w) for w in words).split())
 
 
 def same_role(a: str, b: str) -> bool:

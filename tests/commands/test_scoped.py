@@ -4,6 +4,7 @@ San Diego County CA), in two corpus roots that share a topic (ghost guns) and a 
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from bot.commands.engine import Engine
@@ -112,3 +113,55 @@ def test_a_view_is_kept_per_snapshot_scope_and_embargo_state(tmp_path):
     assert "newsroom_b/san_diego_ca/later" not in engine.view().corpus.releases
     engine.store.reload("test")
     assert engine.view() is not first and engine.view() is engine.view()
+
+
+# San Diego County DA (san_diego_ca), verbatim: the same person titled and quoted in other words
+SAN_DIEGO_FRAUD = ("“Ripping off hard working families won’t be tolerated in San Diego County,” said District "
+                   "Attorney Summer Stephan. “We’re here to help protect the benefits seniors have earned after a "
+                   "lifetime of hard work and sacrifice.”")
+ORTEGA = "Deputy District Attorney Marisol Ortega is prosecuting the case."
+
+
+def test_the_precomputed_answers_show_a_view_only_its_releases(tmp_path):
+    """who's ranked evidence and quote's grouped quotations are computed once over the whole snapshot; a
+    view (a date filter here, a server's roots or an embargo alike) answers from them exactly as from tables
+    computed afresh over the releases it sees. One San Diego County DA release a year."""
+    from bot.commands.quote import quote
+    from bot.commands.scoped import restrict_person, scoped
+    from bot.commands.who import who
+    from bot.people.citations import PersonTable
+    from bot.people.person import Person
+    from bot.people.quotations import QuoteTable
+
+    folder = tmp_path / "newsroom" / "san_diego_ca"
+    folder.mkdir(parents=True)
+    for name, year, body in (("officers", "2022", f"{SAN_DIEGO}\n\n{ORTEGA}"),
+                             ("fraud", "2023", f"{SAN_DIEGO_FRAUD}\n\n{SAN_DIEGO}")):
+        (folder / f"{name}.md").write_text(f"---\ntitle: Ghost gun case {name}\ndate: {year}-03-01\n---\n{body}\n",
+                                           encoding="utf-8")
+    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [tmp_path / "newsroom"])),
+                                       use_cache=False))
+    snap = engine.store.snapshot
+    owner = snap.corpus.paragraphs.release_ids
+    stephan = next(p for p in snap.entities.people if p.last == "Stephan")
+    ranked = snap.person_table.ranked(stephan, snap.person_table.facts_of(stephan, []).roles)
+    years = {"newsroom/san_diego_ca/officers": "2022", "newsroom/san_diego_ca/fraud": "2023"}
+    assert {years[owner[pid]] for group in ranked for pid, _t in group} == {"2022", "2023"}
+    told = snap.quote_table.most_recent_first(stephan.id, snap.entities.quotes_by_person[stephan.id], owner,
+                                              snap.corpus.releases)
+    assert {years[owner[q.pid]] for group in told for q in group} == {"2022", "2023"}
+    paras = snap.corpus.paragraphs
+    for scope, year in ((Scope(since="2023"), "2023"), (Scope(until="2022"), "2022")):
+        view = scoped(snap, scope)
+        allowed = set(view.corpus.releases)
+        afresh = copy.copy(view)  # the same view, its tables computed from what it sees alone
+        people = [restrict_person(p, owner, allowed) or Person(p.id, p.first, p.last, p.source)
+                  for p in snap.entities.people]
+        afresh.person_table = PersonTable(people, paras.texts, owner, paras.numbers, snap.corpus.releases)
+        quotes = {p: view.entities.quotes_by_person.get(p, []) for p in snap.entities.quotes_by_person}
+        afresh.quote_table = QuoteTable(quotes, paras.texts, owner, snap.corpus.releases)
+        for command, answer in (("who", who), ("quote", quote)):
+            seen = answer(view, "Stephan", 5)
+            assert seen.found and {years[r] for r in _rids(seen)} == {year}, (command, year, _rids(seen))
+            assert seen.to_dict() == answer(afresh, "Stephan", 5).to_dict(), (command, year)
+    assert len(engine.run("who", "Stephan").citations) == 2  # unscoped: both releases

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from bot.index.highlights import WORD
 from bot.snapshot import Snapshot
 
 # Scores are compared to this relative tolerance: the mean idf that terms in over half the documents get
@@ -69,3 +70,31 @@ def corpus_view(snap: Snapshot) -> dict:
             "home_cities": snap.home_cities, "person_words": snap.person_words, "places": snap.places,
             "report": (c.report.releases, c.report.paragraphs, c.report.duplicate_paragraphs,
                        c.report.boilerplate_lines, sorted(c.report.skipped), sorted(c.report.identical_files))}
+
+
+def answer_tables_view(snap: Snapshot) -> dict:
+    """The precomputed answer tables (bot.snapshot.answer_tables) by release id and paragraph number:
+    each person's name, facts and ranked evidence, each quoted person's groups most recent first, and each
+    paragraph's highlight words with their terms."""
+    pt, qt, hl = snap.person_table, snap.quote_table, snap.highlights
+    terms = {i: t for t, i in hl.vocab.items()}
+    people = []
+    for p in snap.entities.people:
+        lo, hi = int(pt.ptr[p.id]), int(pt.ptr[p.id + 1])
+        names = list(p.title_pids)
+        ranked = [(where(snap, pid), names[n]) for pid, n in zip(pt.pids[lo:hi].tolist(), pt.tidx[lo:hi].tolist(),
+                                                                  strict=True)]
+        people.append((pt.names[p.id], pt.facts[p.id], ranked))
+    quotes = {}
+    for person, groups in qt.recent_order.items():
+        every = snap.entities.quotes_by_person[person]
+        quotes[person] = [[(where(snap, every[i].pid), every[i].start, every[i].end) for i in g] for g in groups]
+    words = {}
+    texts = snap.corpus.paragraphs.texts
+    for rid in snap.corpus.releases:
+        for para in snap.paragraphs_of(rid):
+            lo, hi = int(hl.ptr[para.pid]), int(hl.ptr[para.pid + 1])
+            distinct = list(dict.fromkeys(WORD.findall(texts[para.pid])))
+            words[where(snap, para.pid)] = [(distinct[w], terms[t]) for w, t in
+                                            zip(hl.word[lo:hi].tolist(), hl.terms[lo:hi].tolist(), strict=True)]
+    return {"people": people, "quotes": quotes, "highlights": words}

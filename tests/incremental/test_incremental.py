@@ -14,7 +14,14 @@ from bot.incremental import apply_files
 from bot.snapshot import Snapshot, build_snapshot
 from bot.store import SnapshotStore
 from tests.helpers import write_config
-from tests.incremental.compare import corpus_view, people_view, release_groups, same_groups, search_groups
+from tests.incremental.compare import (
+    answer_tables_view,
+    corpus_view,
+    people_view,
+    release_groups,
+    same_groups,
+    search_groups,
+)
 
 
 def corpus_copy(sample_dir: Path, tmp_path: Path, hold_every: int = 0) -> tuple[Config, list[Path]]:
@@ -48,6 +55,9 @@ def assert_same(inc: Snapshot, cfg: Config) -> Snapshot:
     for key in a:
         assert a[key] == b[key], key
     assert people_view(inc) == people_view(full)
+    ta, tb = answer_tables_view(inc), answer_tables_view(full)
+    for key in ta:  # who's ranked evidence, quote's groups, search's highlight offsets
+        assert ta[key] == tb[key], key
     assert inc.fingerprint == full.fingerprint  # a restart finds the incrementally saved snapshot
     ea, eb = Engine(SnapshotStore(cfg, inc)), Engine(SnapshotStore(cfg, full))
     for line in queries(full):

@@ -12,6 +12,7 @@ from bot.ingest import corpus as corpus_module
 from bot.people import build as build_module
 from bot.snapshot import build_snapshot
 from tests.helpers import write_config
+from tests.incremental.compare import answer_tables_view
 
 QUERIES = ["district attorney", "sentenced prison murder", "grand jury indictment", "restitution victims",
            "human trafficking", "police officer shooting"]
@@ -34,6 +35,7 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     monkeypatch.setattr(place_table, "_CHUNK", 5)
     monkeypatch.setattr(snapshot_module, "_TOKEN_MIN_PARALLEL", 0)
     monkeypatch.setattr(snapshot_module, "_TOKEN_CHUNK", 50)
+    monkeypatch.setattr(snapshot_module, "_HIGHLIGHT_CHUNK", 60)
     parallel = _snap(tmp_path / "parallel", sample_dir, 2)
 
     assert len(serial.corpus.releases) > 40 and len(serial.entities.people) > 50
@@ -53,3 +55,6 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     assert parallel.person_words == serial.person_words
     assert parallel.source_states == serial.source_states and parallel.home_cities == serial.home_cities
     assert parallel.places == serial.places and len(serial.places) == len(serial.corpus.releases)
+    # the precomputed answers: highlight offsets joined from the workers' parts (term ids renumbered)
+    assert answer_tables_view(parallel) == answer_tables_view(serial)
+    assert len(parallel.highlights.vocab) == len(serial.highlights.vocab)

@@ -22,11 +22,6 @@ ORANGE_OFFICIAL = "GOVERNOR SIGNS UMBERG PRICE GOUGING BILL INTO LAW\n\nAttorney
 SAN_DIEGO_OFFICIAL = ("Service Members Scammed Out of $4.8 Million\n\n“Service members have given so much to our "
                       "country – they should not have to worry about being targeted and taken advantage of by "
                       "malicious scammers,” said Attorney General Xavier Becerra.\n")
-# Kings (kings_ny): the bus shooting release's statement, which names Angel Rojas with no age, town or role
-KINGS_NAMED = ("Brooklyn Man Sentenced for Fatal Bus Shooting\n\nDistrict Attorney Thompson said, “Angel Rojas was an "
-               "innocent and hardworking man who came to our country to pursue the American Dream.\n")
-
-
 def _engine(base, offices: dict[str, dict[str, str]]):
     from bot.commands.engine import Engine
     from bot.config import load_config
@@ -64,10 +59,3 @@ def test_an_official_named_by_two_offices_stays_one(engine):
     snap = engine.store.snapshot
     becerra = [p for p in snap.entities.people if p.last == "Becerra"]
     assert len(becerra) == 1 and len({snap.corpus.releases[r].source for r in becerra[0].releases}) == 2
-
-
-def test_one_office_alone_describing_keeps_the_person_whole(tmp_path):
-    eng = _engine(tmp_path, {"orange_ca": {"rojas.txt": ORANGE_ROJAS}, "kings_ny": {"named.txt": KINGS_NAMED}})
-    snap = eng.store.snapshot
-    rojas = [p for p in snap.entities.people if p.last == "Rojas"]
-    assert len(rojas) == 1 and len({snap.corpus.releases[r].source for r in rojas[0].releases}) == 2
