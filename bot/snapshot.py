@@ -21,7 +21,7 @@ from bot.config import Config
 from bot.extract.place_context import person_words, release_states
 from bot.extract.place_table import ParagraphPlaces, start_place_tables
 from bot.index.retriever import BM25Index
-from bot.index.tokenizer import Tokenizer, tokenize_all
+from bot.index.tokenizer import TermIds, Tokenizer, merge_term_ids, term_ids_of
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
@@ -213,8 +213,10 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
     texts = corpus.paragraphs.texts
     # the workers tokenize first (this process needs the terms first), then read the place tables while
     # this process builds the indexes
-    tokens_job = PoolJob(partial(tokenize_all, cfg.index.stem), [texts[pid] for pid in corpus.index_pids],
-                         workers, _TOKEN_CHUNK, _TOKEN_MIN_PARALLEL)
+    pids = corpus.index_pids
+    chunks = [[texts[pid] for pid in pids[i:i + _TOKEN_CHUNK]] for i in range(0, len(pids), _TOKEN_CHUNK)]
+    tokens_job = PoolJob(partial(term_ids_of, cfg.index.stem), chunks, workers, 1,
+                         _TOKEN_MIN_PARALLEL // _TOKEN_CHUNK)
     order, places_job = start_place_tables(corpus, states, names, workers)
     with tokens_job, places_job:
         if progress:
@@ -227,25 +229,46 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
                     fp or fingerprint(cfg), rows, ops, words, places)
 
 
-def _build_indexes(cfg: Config, corpus: Corpus, docs: list[list[str]], progress: Progress | None
+def _build_indexes(cfg: Config, corpus: Corpus, parts: list[TermIds], progress: Progress | None
                    ) -> tuple[BM25Index, BM25Index, list[str], Tokenizer]:
-    """The paragraph index over every distinct paragraph's terms (`docs`, in `index_pids` order) and the
-    release index (one document each)."""
+    """The paragraph index over every distinct paragraph's terms (`parts`: term ids of chunks of the
+    paragraphs in `index_pids` order) and the release index (one document each)."""
     tok = Tokenizer(stem=cfg.index.stem)
+    vocab, ids, lengths = merge_term_ids(parts)
     if progress:
-        progress(len(docs), len(docs), "indexing")
-    index = BM25Index.build(docs, k1=cfg.index.k1, b=cfg.index.b, epsilon=cfg.index.epsilon)
-    tokens_of = dict(zip(corpus.index_pids, docs, strict=True))
-    for first, others in corpus.copies.items():
-        for pid in others:
-            tokens_of[pid] = tokens_of[first]
+        progress(len(lengths), len(lengths), "indexing")
+    k1, b, epsilon = cfg.index.k1, cfg.index.b, cfg.index.epsilon
+    index = BM25Index.from_ids(vocab, ids, lengths, k1, b, epsilon)
     release_ids = list(corpus.releases)
-    rel_docs: dict[str, list[str]] = {rid: [] for rid in release_ids}
-    for p in corpus.paragraphs:
-        rel_docs[p.release_id].extend(tokens_of[p.pid])
-    release_index = BM25Index.build([rel_docs[r] for r in release_ids], k1=cfg.index.k1, b=cfg.index.b,
-                                    epsilon=cfg.index.epsilon)
+    release_index = BM25Index.from_ids(*release_terms(corpus, release_ids, vocab, ids, lengths), k1, b, epsilon)
     return index, release_index, release_ids, tok
+
+
+def release_terms(corpus: Corpus, release_ids: list[str], vocab: dict[str, int], ids: np.ndarray,
+                  lengths: np.ndarray) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """Each release (of `release_ids`, in that order) as one document: its paragraphs' terms in paragraph
+    order, copies included, from the paragraph index's term ids (`ids`, `lengths`: per row of `index_pids`);
+    terms renumbered in order of first use over these documents, as `BM25Index.build` numbers them."""
+    n = len(corpus.paragraphs)
+    row_of = np.zeros(n, dtype=np.int64)
+    row_of[np.asarray(corpus.index_pids, dtype=np.int64)] = np.arange(len(corpus.index_pids))
+    for first, others in corpus.copies.items():
+        row_of[others] = row_of[first]
+    rank = {rid: i for i, rid in enumerate(release_ids)}
+    owner = np.fromiter((rank[rid] for rid in corpus.paragraphs.release_ids), dtype=np.int64, count=n)
+    rows = row_of[np.argsort(owner, kind="stable")]  # every paragraph's row, release by release
+    starts = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    sizes = lengths[rows].astype(np.int64)
+    total = int(sizes.sum())
+    flat = ids[np.repeat(starts[rows] - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)]
+    doc_lengths = np.bincount(owner, weights=lengths[row_of], minlength=len(release_ids)).astype(np.int64)
+    terms, first_at = np.unique(flat, return_index=True)
+    used = terms[np.argsort(first_at, kind="stable")]  # the terms in order of first use
+    renumber = np.zeros(len(vocab), dtype=np.int32)
+    renumber[used] = np.arange(len(used), dtype=np.int32)
+    names = list(vocab)
+    return {names[t]: i for i, t in enumerate(used.tolist())}, renumber[flat], doc_lengths
 
 
 def home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
