@@ -25,7 +25,7 @@ from bot.index.tokenizer import TermIds, Tokenizer, merge_term_ids, term_ids_of
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
-from bot.parallel import PoolJob, SharedPool, worker_count
+from bot.parallel import PoolJob, SharedPool, gc_paused, worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 from bot.people.merge import lower_word_counts
@@ -193,7 +193,7 @@ def settings_key(cfg: Config) -> str:
 def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None = None) -> Snapshot:
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
     workers = worker_count(cfg.index.workers)
-    with SharedPool(workers):  # one set of worker processes for every step
+    with gc_paused(), SharedPool(workers):  # one set of worker processes for every step
         return _build(cfg, workers, progress, fp)
 
 
