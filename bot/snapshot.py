@@ -9,6 +9,7 @@ import os
 import pickle
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -29,7 +30,7 @@ from bot.parallel import PoolJob, SharedPool, gc_paused, worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
 from bot.people.merge import lower_word_counts
-from bot.release_tables import release_rows, release_spans, source_tables
+from bot.release_tables import RowsJob, release_spans, source_tables
 
 SNAPSHOT_FORMAT = 7  # 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables
 log = logging.getLogger("pressbot.snapshot")
@@ -203,40 +204,39 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
         corpus.ledger.settings = settings_key(cfg)  # an update under other settings rebuilds instead
     if progress:
         progress(0, 1, "people and quotes")
-    ops: dict[str, list] = {}
-    words = lower_word_counts(corpus.paragraphs.texts)
-    entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
-    spans = release_spans(corpus.paragraphs.release_ids)
-    rows = release_rows(corpus.releases, lambda rid: corpus.paragraphs[slice(*spans[rid])], corpus.releases)
-    states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
-    names = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
-    texts = corpus.paragraphs.texts
-    # the workers tokenize first (this process needs the terms first), then read the place tables while
-    # this process builds the indexes
-    pids = corpus.index_pids
+    texts, pids = corpus.paragraphs.texts, corpus.index_pids
+    # the workers tokenize first, then compute the release rows, then read people; meanwhile a thread here
+    # builds the indexes from the terms, and this thread counts words and registers people as they come
     chunks = [[texts[pid] for pid in pids[i:i + _TOKEN_CHUNK]] for i in range(0, len(pids), _TOKEN_CHUNK)]
     tokens_job = PoolJob(partial(term_ids_of, cfg.index.stem), chunks, workers, 1,
                          _TOKEN_MIN_PARALLEL // _TOKEN_CHUNK)
-    order, places_job = start_place_tables(corpus, states, names, workers)
-    with tokens_job, places_job:
-        if progress:
-            progress(0, 1, "tokenizing")
-        index, release_index, release_ids, tok = _build_indexes(cfg, corpus, tokens_job.result(), progress)
-        if progress:
-            progress(0, 1, "places")
-        places = dict(zip(order, places_job.result(), strict=True))
+    rows_job = RowsJob(corpus.releases, corpus.paragraphs, release_spans(corpus.paragraphs.release_ids), workers)
+    with tokens_job, rows_job, ThreadPoolExecutor(1, thread_name_prefix="pressbot-index") as thread:
+        indexes = thread.submit(lambda: _build_indexes(cfg, corpus, tokens_job.result()))
+        ops: dict[str, list] = {}
+        words = lower_word_counts(texts)
+        entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
+        rows = rows_job.result()
+        states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
+        names = person_words(entities.people, texts.__getitem__)
+        order, places_job = start_place_tables(corpus, states, names, workers)
+        with places_job:
+            if progress:
+                progress(0, 1, "indexing")
+            index, release_index, release_ids, tok = indexes.result()
+            if progress:
+                progress(0, 1, "places")
+            places = dict(zip(order, places_job.result(), strict=True))
     return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
                     fp or fingerprint(cfg), rows, ops, words, places)
 
 
-def _build_indexes(cfg: Config, corpus: Corpus, parts: list[TermIds], progress: Progress | None
+def _build_indexes(cfg: Config, corpus: Corpus, parts: list[TermIds]
                    ) -> tuple[BM25Index, BM25Index, list[str], Tokenizer]:
     """The paragraph index over every distinct paragraph's terms (`parts`: term ids of chunks of the
     paragraphs in `index_pids` order) and the release index (one document each)."""
     tok = Tokenizer(stem=cfg.index.stem)
     vocab, ids, lengths = merge_term_ids(parts)
-    if progress:
-        progress(len(lengths), len(lengths), "indexing")
     k1, b, epsilon = cfg.index.k1, cfg.index.b, cfg.index.epsilon
     index = BM25Index.from_ids(vocab, ids, lengths, k1, b, epsilon)
     release_ids = list(corpus.releases)

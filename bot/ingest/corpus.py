@@ -179,15 +179,17 @@ def _read_files(files: list[tuple[SourceFile, int]]) -> list[tuple[list[_Raw], L
     return out
 
 
-def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progress: Progress | None) -> list[_Raw]:
-    """Read every file, in this process: reading is quick, and shipping the texts back from workers
-    costs about as much as reading them."""
+def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progress: Progress | None,
+              workers: int = 1) -> list[_Raw]:
+    """Read every file, on `workers` processes (decoding, formats and line keys cost about twice what
+    receiving the documents costs here)."""
     def done(n: int) -> None:
         if progress:
             progress(n, len(files), "reading")
 
     raw: list[_Raw] = []
-    for raws, part in pmap(_read_files, [(sf, max_bytes) for sf in files], 1, _CHUNK * 4, done=done):
+    for raws, part in pmap(_read_files, [(sf, max_bytes) for sf in files], workers, _CHUNK * 4, _MIN_PARALLEL,
+                           done):
         raw.extend(raws)
         report.skipped.extend(part.skipped)
         report.problems.extend(part.problems)
@@ -341,15 +343,15 @@ def _dedupe(paragraphs: ParagraphTable, report: LoadReport) -> tuple[list[int], 
 
 def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
                 progress: Progress | None = None, workers: int = 1) -> Corpus:
-    """Read, clean and number every release under `paths`; never raises for a bad file. Cleaning runs on
-    `workers` processes; reading, the folder statistics it needs and the numbering run here."""
+    """Read, clean and number every release under `paths`; never raises for a bad file. Reading and
+    cleaning run on `workers` processes; the folder statistics cleaning needs and the numbering run here."""
     cfg = cfg or CorpusConfig()
     paths = [Path(p) for p in paths]
     t0 = time.perf_counter()
     report = LoadReport()
     files = discover(paths, report)
     report.files_seen = len(files) + len(report.skipped)
-    raw = _drop_identical(_read_all(files, int(cfg.max_file_mb * 1e6), report, progress), report)
+    raw = _drop_identical(_read_all(files, int(cfg.max_file_mb * 1e6), report, progress, workers), report)
     stats = _folder_stats(raw)
     releases: dict[str, Release] = {}
     paragraphs = ParagraphTable()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from bot import release_tables
 from bot import snapshot as snapshot_module
 from bot.config import load_config
 from bot.extract import place_table
@@ -34,6 +35,8 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     monkeypatch.setattr(place_table, "_CHUNK", 5)
     monkeypatch.setattr(snapshot_module, "_TOKEN_MIN_PARALLEL", 0)
     monkeypatch.setattr(snapshot_module, "_TOKEN_CHUNK", 50)
+    monkeypatch.setattr(release_tables, "_MIN_PARALLEL", 0)
+    monkeypatch.setattr(release_tables, "_CHUNK", 4)
     parallel = _snap(tmp_path / "parallel", sample_dir, 2)
 
     assert len(serial.corpus.releases) > 40 and len(serial.entities.people) > 50
@@ -53,3 +56,5 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     assert parallel.person_words == serial.person_words
     assert parallel.source_states == serial.source_states and parallel.home_cities == serial.home_cities
     assert parallel.places == serial.places and len(serial.places) == len(serial.corpus.releases)
+    assert parallel.release_rows == serial.release_rows and list(parallel.release_rows["states"]) == \
+        list(serial.corpus.releases)

@@ -1,6 +1,7 @@
-"""The build's indexes, made from term ids that workers send back per chunk (bot.index.tokenizer.term_ids_of),
-equal `BM25Index.build` over the tokenizer's terms: the paragraph index over each distinct paragraph, the
-release index over each release's paragraphs (copies included) in order."""
+"""The build's steps as the pool runs them equal the plain functions: the indexes, made from term ids that
+workers send back per chunk (bot.index.tokenizer.term_ids_of), equal `BM25Index.build` over the tokenizer's
+terms (the paragraph index over each distinct paragraph, the release index over each release's paragraphs,
+copies included, in order); the release rows computed on the pool equal `release_rows`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 from bot.config import load_config
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer, merge_term_ids, term_ids_of
+from bot.release_tables import release_rows, release_spans
 from bot.snapshot import build_snapshot
 from tests.helpers import write_config
 
@@ -46,3 +48,6 @@ def test_snapshot_indexes_equal_the_indexes_built_from_terms(sample_dir, tmp_pat
     for p in corpus.paragraphs:
         docs[p.release_id].extend(tok(p.text))
     _same(snap.release_index, BM25Index.build([docs[r] for r in snap.release_ids]))
+    spans = release_spans(corpus.paragraphs.release_ids)
+    assert snap.release_rows == release_rows(corpus.releases, lambda rid: corpus.paragraphs[slice(*spans[rid])],
+                                             corpus.releases)
