@@ -25,7 +25,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 # the modules whose functions the build sends to its workers: imported once by the forkserver
 _PRELOAD = ["__main__", "bot.ingest.corpus", "bot.people.build", "bot.extract.place_table", "bot.index.tokenizer",
-            "bot.release_tables"]
+            "bot.release_tables", "bot.paragraph_pass"]
 
 
 def worker_count(setting: str) -> int:

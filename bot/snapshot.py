@@ -22,14 +22,14 @@ from bot.config import Config
 from bot.extract.place_context import person_words, release_states
 from bot.extract.place_table import ParagraphPlaces, start_place_tables
 from bot.index.retriever import BM25Index
-from bot.index.tokenizer import TermIds, Tokenizer, merge_term_ids, term_ids_of
+from bot.index.tokenizer import TermIds, Tokenizer, merge_term_ids
 from bot.ingest.corpus import Corpus, Progress, load_corpus
 from bot.ingest.files import discover
 from bot.ingest.report import LoadReport
+from bot.paragraph_pass import chunks_of, merged_words, paragraph_pass
 from bot.parallel import PoolJob, SharedPool, gc_paused, worker_count
 from bot.people.build import build_entities
 from bot.people.index import EntityIndex
-from bot.people.merge import lower_word_counts
 from bot.release_tables import RowsJob, release_spans, source_tables
 
 SNAPSHOT_FORMAT = 7  # 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables
@@ -205,16 +205,16 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
     if progress:
         progress(0, 1, "people and quotes")
     texts, pids = corpus.paragraphs.texts, corpus.index_pids
-    # the workers tokenize first, then compute the release rows, then read people; meanwhile a thread here
-    # builds the indexes from the terms, and this thread counts words and registers people as they come
-    chunks = [[texts[pid] for pid in pids[i:i + _TOKEN_CHUNK]] for i in range(0, len(pids), _TOKEN_CHUNK)]
-    tokens_job = PoolJob(partial(term_ids_of, cfg.index.stem), chunks, workers, 1,
-                         _TOKEN_MIN_PARALLEL // _TOKEN_CHUNK)
+    # the workers tokenize and count words first, then compute the release rows, then read people;
+    # meanwhile a thread here builds the indexes from the terms
+    tokens_job = PoolJob(partial(paragraph_pass, cfg.index.stem), chunks_of(texts, pids, _TOKEN_CHUNK), workers,
+                         1, _TOKEN_MIN_PARALLEL // _TOKEN_CHUNK)
     rows_job = RowsJob(corpus.releases, corpus.paragraphs, release_spans(corpus.paragraphs.release_ids), workers)
     with tokens_job, rows_job, ThreadPoolExecutor(1, thread_name_prefix="pressbot-index") as thread:
-        indexes = thread.submit(lambda: _build_indexes(cfg, corpus, tokens_job.result()))
+        passed = tokens_job.result()
+        words = merged_words([w for _, w in passed])
+        indexes = thread.submit(_build_indexes, cfg, corpus, [t for t, _ in passed])
         ops: dict[str, list] = {}
-        words = lower_word_counts(texts)
         entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
         rows = rows_job.result()
         states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))

@@ -1,7 +1,8 @@
 """The build's steps as the pool runs them equal the plain functions: the indexes, made from term ids that
 workers send back per chunk (bot.index.tokenizer.term_ids_of), equal `BM25Index.build` over the tokenizer's
 terms (the paragraph index over each distinct paragraph, the release index over each release's paragraphs,
-copies included, in order); the release rows computed on the pool equal `release_rows`."""
+copies included, in order); the release rows computed on the pool equal `release_rows`; the word counts
+added up from chunks equal `lower_word_counts` over the corpus, words in the same order."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 from bot.config import load_config
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import Tokenizer, merge_term_ids, term_ids_of
+from bot.people.merge import lower_word_counts
 from bot.release_tables import release_rows, release_spans
 from bot.snapshot import build_snapshot
 from tests.helpers import write_config
@@ -51,3 +53,5 @@ def test_snapshot_indexes_equal_the_indexes_built_from_terms(sample_dir, tmp_pat
     spans = release_spans(corpus.paragraphs.release_ids)
     assert snap.release_rows == release_rows(corpus.releases, lambda rid: corpus.paragraphs[slice(*spans[rid])],
                                              corpus.releases)
+    words = lower_word_counts(corpus.paragraphs.texts)
+    assert snap.word_counts == words and list(snap.word_counts) == list(words)

@@ -34,7 +34,7 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     monkeypatch.setattr(place_table, "_MIN_PARALLEL", 0)
     monkeypatch.setattr(place_table, "_CHUNK", 5)
     monkeypatch.setattr(snapshot_module, "_TOKEN_MIN_PARALLEL", 0)
-    monkeypatch.setattr(snapshot_module, "_TOKEN_CHUNK", 50)
+    monkeypatch.setattr(snapshot_module, "_TOKEN_CHUNK", 37)
     monkeypatch.setattr(release_tables, "_MIN_PARALLEL", 0)
     monkeypatch.setattr(release_tables, "_CHUNK", 4)
     parallel = _snap(tmp_path / "parallel", sample_dir, 2)
@@ -56,5 +56,6 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     assert parallel.person_words == serial.person_words
     assert parallel.source_states == serial.source_states and parallel.home_cities == serial.home_cities
     assert parallel.places == serial.places and len(serial.places) == len(serial.corpus.releases)
+    assert list(parallel.word_counts.items()) == list(serial.word_counts.items())
     assert parallel.release_rows == serial.release_rows and list(parallel.release_rows["states"]) == \
         list(serial.corpus.releases)
