@@ -88,7 +88,9 @@ def inferred_state(votes: Counter[str], releases: int) -> set[str]:
 
 def police_cities(text: str, gaz: Gazetteer) -> set[str]:
     """Cities named as the home of a police force: 'New York City Police Department' -> 'New York City'."""
-    found = set()
+    found: set[str] = set()
+    if "Police" not in text:  # one quick scan: the pattern tries every capitalised word otherwise
+        return found
     for m in _POLICE.finditer(text):
         words = m.group(1).split()
         city = next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in gaz.rows), None)

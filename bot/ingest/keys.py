@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.ingest.ledger import headline_key, stable_hash, title_key
+from bot.ingest.ledger import LANG_TAG, headline_key, stable_hash, title_key
 from bot.ingest.report import LoadReport
 from bot.models import ParagraphTable
 from bot.textnorm import collapse_ws
@@ -19,8 +19,9 @@ def paragraph_keys(texts: Sequence[str]) -> np.ndarray:
     """Per text, (hash of its copy key, hash of its headline key) (see bot.ingest.ledger); shape (n, 2)."""
     out = np.zeros((len(texts), 2), dtype=np.uint64)
     for i, text in enumerate(texts):
-        out[i, 0] = stable_hash(collapse_ws(text).casefold())  # ledger.copy_key
-        out[i, 1] = stable_hash(headline_key(text))
+        collapsed = collapse_ws(text)
+        out[i, 0] = stable_hash(collapsed.casefold())  # ledger.copy_key
+        out[i, 1] = stable_hash(LANG_TAG.sub("", collapsed).casefold())  # ledger.headline_key
     return out
 
 

@@ -20,7 +20,7 @@ from bot.ingest.cleaning import common_suffixes
 from bot.ingest.files import SourceFile, display_path
 from bot.textnorm import collapse_ws
 
-_LANG_TAG = re.compile(r"\s*\((?:english|spanish|español|vietnamese)\)\s*$", re.IGNORECASE)
+LANG_TAG = re.compile(r"\s*\((?:english|spanish|español|vietnamese)\)\s*$", re.IGNORECASE)
 OrderKey = tuple  # a file's place in the load's order (see `order_key`)
 
 
@@ -39,7 +39,7 @@ def copy_key(text: str) -> str:
 
 def headline_key(text: str) -> str:
     """A paragraph as compared with other releases' headlines (the load's listing pages)."""
-    return _LANG_TAG.sub("", collapse_ws(text)).casefold()
+    return LANG_TAG.sub("", collapse_ws(text)).casefold()
 
 
 def title_key(title: str) -> str:
