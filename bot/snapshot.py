@@ -214,6 +214,7 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
         passed = tokens_job.result()
         words = merged_words([w for _, w in passed])
         indexes = thread.submit(_build_indexes, cfg, corpus, [t for t, _ in passed])
+        del passed  # the chunks' word counts (about 1.5 MB each) are not kept
         ops: dict[str, list] = {}
         entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
         rows = rows_job.result()
