@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from bot.extract.lexicon import STATES
-from bot.extract.places import AFTER_REJECT, Gazetteer, candidates, states_in
+from bot.extract.places import AFTER_REJECT, Gazetteer, candidates
+from bot.extract.states import states_in
 from bot.extract.tokens import name_key
 from bot.ingest.corpus import Corpus
 

@@ -71,7 +71,7 @@ def test_seasons_are_words_unless_a_state_follows():
 
 
 def test_short_state_abbreviations_in_datelines():
-    from bot.extract.places import states_in
+    from bot.extract.states import states_in
 
     # Orange County DA dateline
     assert states_in("SANTA ANA, Ca. (Feb. 18, 2022): Fifty-six suspects were arrested") == {"CA"}
@@ -81,7 +81,7 @@ def test_short_state_abbreviations_in_datelines():
 
 def test_state_names_inside_other_names_are_found_as_a_substring_search_finds_them():
     from bot.extract.lexicon import STATE_ABBR, STATES
-    from bot.extract.places import states_in
+    from bot.extract.states import states_in
 
     def by_substring(text: str) -> set[str]:  # the definition: every spelled name anywhere in the text
         names = list(STATES.items()) + [(a, c) for a, c in STATE_ABBR.items() if len(a) > 2]
