@@ -8,7 +8,7 @@ import logging
 import os
 import pickle
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import partial
@@ -23,8 +23,9 @@ from bot.extract.place_context import person_words, release_states
 from bot.extract.place_table import ParagraphPlaces, start_place_tables
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import TermIds, Tokenizer, merge_term_ids
-from bot.ingest.corpus import Corpus, Progress, load_corpus
+from bot.ingest.corpus import Corpus, Progress, load_corpus_parts
 from bot.ingest.files import discover
+from bot.ingest.ledger import Ledger
 from bot.ingest.report import LoadReport
 from bot.paragraph_pass import chunks_of, merged_words, paragraph_pass
 from bot.parallel import PoolJob, SharedPool, gc_paused, worker_count
@@ -199,9 +200,16 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
 
 
 def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None) -> Snapshot:
-    corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
-    if corpus.ledger is not None:
-        corpus.ledger.settings = settings_key(cfg)  # an update under other settings rebuilds instead
+    corpus, ledger = load_corpus_parts(cfg.corpus_paths, cfg.corpus, progress, workers)
+    with ThreadPoolExecutor(1, thread_name_prefix="pressbot-build") as thread:
+        snap = _build_tables(cfg, workers, progress, fp, corpus, thread, ledger)
+    return snap
+
+
+def _build_tables(cfg: Config, workers: int, progress: Progress | None, fp: str | None, corpus: Corpus,
+                  thread: ThreadPoolExecutor, ledger: Callable[[], Ledger]) -> Snapshot:
+    """Everything after the load: the load's bookkeeping and the indexes (in `thread`, while the pool
+    works), people, release rows and place tables."""
     if progress:
         progress(0, 1, "people and quotes")
     texts, pids = corpus.paragraphs.texts, corpus.index_pids
@@ -210,7 +218,8 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
     tokens_job = PoolJob(partial(paragraph_pass, cfg.index.stem), chunks_of(texts, pids, _TOKEN_CHUNK), workers,
                          1, _TOKEN_MIN_PARALLEL // _TOKEN_CHUNK)
     rows_job = RowsJob(corpus.releases, corpus.paragraphs, release_spans(corpus.paragraphs.release_ids), workers)
-    with tokens_job, rows_job, ThreadPoolExecutor(1, thread_name_prefix="pressbot-index") as thread:
+    bookkeeping = thread.submit(ledger)
+    with tokens_job, rows_job:
         passed = tokens_job.result()
         words = merged_words([w for _, w in passed])
         indexes = thread.submit(_build_indexes, cfg, corpus, [t for t, _ in passed])
@@ -228,6 +237,8 @@ def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None)
             if progress:
                 progress(0, 1, "places")
             places = dict(zip(order, places_job.result(), strict=True))
+    corpus.ledger = bookkeeping.result()
+    corpus.ledger.settings = settings_key(cfg)  # an update under other settings rebuilds instead
     return Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
                     fp or fingerprint(cfg), rows, ops, words, places)
 

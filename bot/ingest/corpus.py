@@ -8,6 +8,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -342,6 +343,15 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
                 progress: Progress | None = None, workers: int = 1) -> Corpus:
     """Read, clean and number every release under `paths`; never raises for a bad file. Reading and
     cleaning run on `workers` processes; the folder statistics cleaning needs and the numbering run here."""
+    corpus, ledger = load_corpus_parts(paths, cfg, progress, workers)
+    corpus.ledger = ledger()
+    return corpus
+
+
+def load_corpus_parts(paths: Iterable[Path], cfg: CorpusConfig | None = None, progress: Progress | None = None,
+                      workers: int = 1) -> tuple[Corpus, Callable[[], Ledger]]:
+    """`load_corpus` without its bookkeeping, and the function that makes it (`Corpus.ledger`): the build
+    makes it in a thread while the pool reads the paragraphs."""
     cfg = cfg or CorpusConfig()
     paths = [Path(p) for p in paths]
     t0 = time.perf_counter()
@@ -367,9 +377,9 @@ def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
     _mark_listings(releases, paragraphs, keys[:, 1])
     index_pids, copies = dedupe_by_hash(paragraphs.texts, keys[:, 0], report) or dedupe(paragraphs, report)
     report.releases, report.paragraphs = len(releases), len(paragraphs)
-    ledger = make_ledger(paths, files, raw, stats.line_files, results, paragraphs.texts, keys)
     report.seconds = time.perf_counter() - t0
-    return Corpus(releases, paragraphs, index_pids, copies, report, ledger)
+    return Corpus(releases, paragraphs, index_pids, copies, report), partial(
+        make_ledger, paths, files, raw, stats.line_files, results, paragraphs.texts, keys)
 
 
 def add_release(releases: dict[str, Release], paragraphs: ParagraphTable, rel: Release, kept: list[str],
