@@ -8,13 +8,15 @@ are identical either way (the build's tests compare them)."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar, Token
 from typing import Generic, TypeVar
 
@@ -22,7 +24,8 @@ log = logging.getLogger("pressbot.build")
 T = TypeVar("T")
 R = TypeVar("R")
 # the modules whose functions the build sends to its workers: imported once by the forkserver
-_PRELOAD = ["__main__", "bot.ingest.corpus", "bot.people.build", "bot.extract.place_table", "bot.index.tokenizer"]
+_PRELOAD = ["__main__", "bot.ingest.corpus", "bot.people.build", "bot.extract.place_table", "bot.index.tokenizer",
+            "bot.release_tables", "bot.paragraph_pass"]
 
 
 def worker_count(setting: str) -> int:
@@ -180,3 +183,28 @@ class PoolJob(Generic[T, R]):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0  # builds running with the collector paused (a bot may build in two threads at once)
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Automatic garbage collection off for the block (restored after the last such block ends). A build
+    makes millions of objects that live on, and almost no cycles: the collector's full passes over them
+    cost seconds (10% of this process's CPU on the dev corpus) and free a few hundred objects."""
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()

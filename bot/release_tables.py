@@ -14,7 +14,8 @@ from typing import Any
 
 from bot.extract.place_context import homes_from_rows, police_row, state_row, states_from_rows
 from bot.extract.places import Gazetteer
-from bot.models import Paragraph, Release
+from bot.models import Paragraph, ParagraphTable, Release
+from bot.parallel import PoolJob
 
 RowFn = Callable[[Release, list[Paragraph], Gazetteer], Any]
 Rows = dict[str, dict[str, Any]]  # table name -> release id -> row
@@ -29,6 +30,9 @@ def _police(_rel: Release, paragraphs: list[Paragraph], gaz: Gazetteer) -> Any:
 
 
 TABLES: dict[str, RowFn] = {"states": _states, "police": _police}
+_CHUNK = 64  # releases per worker task
+_MIN_PARALLEL = 400  # fewer releases are read in this process (a pool costs about a second to start)
+_Job = tuple[Release, int, list[int], list[str]]  # a release, its first paragraph id, paragraph numbers, texts
 
 
 def release_rows(releases: Mapping[str, Release], paragraphs_of: Callable[[str], list[Paragraph]],
@@ -41,6 +45,44 @@ def release_rows(releases: Mapping[str, Release], paragraphs_of: Callable[[str],
         for name, fn in TABLES.items():
             out[name][rid] = fn(releases[rid], paragraphs, gaz)
     return out
+
+
+def _rows_of(jobs: list[_Job]) -> list[tuple[Any, ...]]:
+    """Every table's row (in TABLES order) for a chunk of releases (a build worker's task: module-level,
+    picklable; paragraphs travel as columns)."""
+    gaz = Gazetteer.default()
+    out = []
+    for rel, first, numbers, texts in jobs:
+        paragraphs = [Paragraph(first + i, rel.id, n, t) for i, (n, t) in enumerate(zip(numbers, texts, strict=True))]
+        out.append(tuple(fn(rel, paragraphs, gaz) for fn in TABLES.values()))
+    return out
+
+
+class RowsJob:
+    """`release_rows` for every release, computed on `workers` processes while this process does other
+    work; `result()` gives the same rows as `release_rows`."""
+
+    def __init__(self, releases: Mapping[str, Release], paragraphs: ParagraphTable,
+                 spans: Mapping[str, tuple[int, int]], workers: int) -> None:
+        self.order = list(releases)
+        jobs: list[_Job] = []
+        for rid in self.order:
+            lo, hi = spans[rid]
+            jobs.append((releases[rid], lo, paragraphs.numbers[lo:hi], paragraphs.texts[lo:hi]))
+        self.job = PoolJob(_rows_of, jobs, workers, _CHUNK, _MIN_PARALLEL)
+
+    def result(self) -> Rows:
+        out: Rows = {name: {} for name in TABLES}
+        for rid, row in zip(self.order, self.job.result(), strict=True):
+            for name, value in zip(TABLES, row, strict=True):
+                out[name][rid] = value
+        return out
+
+    def __enter__(self) -> RowsJob:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.job.close()
 
 
 def release_spans(release_ids: list[str]) -> dict[str, tuple[int, int]]:

@@ -2,41 +2,46 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
 import pickle
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from bot import __version__, cache
+from bot import cache
 from bot.config import Config
 from bot.extract.place_context import person_words, release_states
 from bot.extract.place_table import ParagraphPlaces, start_place_tables
+from bot.fingerprint import (  # noqa: F401 (re-exported: callers import them from here)
+    SNAPSHOT_CODE,
+    SNAPSHOT_FORMAT,
+    _code_hash,
+    corpus_key,
+    files_fingerprint,
+    fingerprint,
+    settings_key,
+    snapshot_code_files,
+)
 from bot.index.highlights import HighlightTable, build_parts
 from bot.index.retriever import BM25Index
-from bot.index.tokenizer import Tokenizer, tokenize_all
-from bot.ingest.corpus import Corpus, Progress, load_corpus
-from bot.ingest.files import discover
+from bot.index.tokenizer import TermIds, Tokenizer, merge_term_ids
+from bot.ingest.corpus import Corpus, Progress, load_corpus_parts
+from bot.ingest.ledger import Ledger
 from bot.ingest.report import LoadReport
-from bot.parallel import PoolJob, SharedPool, chunked, worker_count
+from bot.paragraph_pass import chunks_of, merged_words, paragraph_pass
+from bot.parallel import PoolJob, SharedPool, chunked, gc_paused, worker_count
 from bot.people.build import build_entities
 from bot.people.citations import PersonTable
 from bot.people.index import EntityIndex
-from bot.people.merge import lower_word_counts
 from bot.people.quotations import QuoteTable
-from bot.release_tables import release_rows, release_spans, source_tables
+from bot.release_tables import RowsJob, release_spans, source_tables
 
-SNAPSHOT_FORMAT = 9  # 6: term frequencies, load ledger, per-release rows and people findings; 7: place tables;
-# 8: precomputed answers (ranked evidence per person, grouped quotations, highlight offsets); 9: hyphenated
-# compounds also indexed joined
 log = logging.getLogger("pressbot.snapshot")
 _TOKEN_CHUNK = 2000  # paragraphs per tokenizing task
 _TOKEN_MIN_PARALLEL = 20000  # fewer are tokenized in this process
@@ -156,105 +161,58 @@ def headline_titles(snap: Snapshot) -> dict[str, str]:
     return got
 
 
-# The code that shapes a snapshot. Commands, renderers, the CLI and Discord code are left out, so
-# editing them reuses the saved snapshot; anything listed here forces a rebuild when it changes.
-SNAPSHOT_CODE = ("ingest", "extract", "people", "index", "data", "snapshot.py", "models.py", "textnorm.py",
-                 "__init__.py", "release_tables.py", "incremental.py")
-
-
-def snapshot_code_files(root: Path | None = None) -> list[Path]:
-    """The package files hashed into the fingerprint (see SNAPSHOT_CODE)."""
-    root = root or Path(__file__).resolve().parent
-    files: list[Path] = []
-    for entry in SNAPSHOT_CODE:
-        path = root / entry
-        files += sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts
-                        and f.suffix != ".pyc") if path.is_dir() else [path]
-    return files
-
-
-def _code_hash(root: Path | None = None) -> str:
-    """Hash of the code and data that build snapshots: a snapshot built by other code is never reused."""
-    root = root or Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for f in snapshot_code_files(root):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()
-
-
-def fingerprint(cfg: Config) -> str:
-    """Hash of every corpus file (path, size, mtime), the settings and the code that shape the snapshot."""
-    files: list[tuple[Path, tuple[int, int] | None]] = []
-    for sf in discover(cfg.corpus_paths, LoadReport()):
-        try:
-            st = sf.path.stat()
-            files.append((sf.path, (st.st_size, st.st_mtime_ns)))
-        except OSError:
-            files.append((sf.path, None))
-    return files_fingerprint(settings_key(cfg), files)
-
-
-def files_fingerprint(settings: str, files: Iterable[tuple[Path, tuple[int, int] | None]]) -> str:
-    """The fingerprint of these settings (`settings_key`) and files ((path, (size, mtime_ns)) in load order;
-    None: unreadable): an incremental update computes it from its bookkeeping, without walking the disk."""
-    h = hashlib.sha256(settings.encode())
-    for path, st in files:
-        h.update(os.fsencode(path) + (f"\0{st[0]}\0{st[1]}\n".encode() if st else b"\0missing\n"))
-    return h.hexdigest()[:20]
-
-
-def settings_key(cfg: Config) -> str:
-    """Hash of the settings and the code that shape a snapshot (the fingerprint without the files)."""
-    h = hashlib.sha256(_code_hash().encode())
-    # settings that change no snapshot (how many processes build it, how long a reload may take, how many
-    # saved snapshots are kept, whether an empty corpus may serve) are left out: changing them rebuilds nothing
-    index = {k: v for k, v in asdict(cfg.index).items() if k != "workers"}
-    corpus = {k: v for k, v in asdict(cfg.corpus).items()
-              if k not in ("cache_dir", "cache_keep", "reload_timeout_s", "allow_empty", "watch")}
-    h.update(json.dumps({"format": SNAPSHOT_FORMAT, "version": __version__, "corpus": corpus,
-                         "index": index, "paths": [str(p) for p in cfg.corpus_paths]},
-                        sort_keys=True, default=str).encode())
-    return h.hexdigest()
-
-
 def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None = None) -> Snapshot:
     """Load the corpus and build both indexes (seconds on 8k releases; run it off the event loop)."""
     workers = worker_count(cfg.index.workers)
-    with SharedPool(workers):  # one set of worker processes for every step
+    with gc_paused(), SharedPool(workers):  # one set of worker processes for every step
         return _build(cfg, workers, progress, fp)
 
 
 def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None) -> Snapshot:
-    corpus = load_corpus(cfg.corpus_paths, cfg.corpus, progress, workers)
-    if corpus.ledger is not None:
-        corpus.ledger.settings = settings_key(cfg)  # an update under other settings rebuilds instead
+    corpus, ledger = load_corpus_parts(cfg.corpus_paths, cfg.corpus, progress, workers)
+    with ThreadPoolExecutor(1, thread_name_prefix="pressbot-build") as thread:
+        snap = _build_tables(cfg, workers, progress, fp, corpus, thread, ledger)
+    return snap
+
+
+def _build_tables(cfg: Config, workers: int, progress: Progress | None, fp: str | None, corpus: Corpus,
+                  thread: ThreadPoolExecutor, ledger: Callable[[], Ledger]) -> Snapshot:
+    """Everything after the load: the load's bookkeeping and the indexes (in `thread`, while the pool
+    works), people, release rows and place tables."""
     if progress:
         progress(0, 1, "people and quotes")
-    ops: dict[str, list] = {}
-    words = lower_word_counts(corpus.paragraphs.texts)
-    entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
-    spans = release_spans(corpus.paragraphs.release_ids)
-    rows = release_rows(corpus.releases, lambda rid: corpus.paragraphs[slice(*spans[rid])], corpus.releases)
-    states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
-    names = person_words(entities.people, corpus.paragraphs.texts.__getitem__)
-    texts = corpus.paragraphs.texts
-    # the workers tokenize first (this process needs the terms first), then read the place tables and the
-    # highlight offsets while this process builds the indexes
-    tokens_job = PoolJob(partial(tokenize_all, cfg.index.stem), [texts[pid] for pid in corpus.index_pids],
-                         workers, _TOKEN_CHUNK, _TOKEN_MIN_PARALLEL)
-    order, places_job = start_place_tables(corpus, states, names, workers)
-    # few large parts: each part tokenizes its own distinct words (4,000-paragraph parts: 1.6x the CPU)
-    part = max(_HIGHLIGHT_CHUNK, -(-len(texts) // (2 * workers)))
-    highlights_job = PoolJob(partial(build_parts, cfg.index.stem), chunked(texts, part), workers, 1,
-                             2 if len(texts) >= _TOKEN_MIN_PARALLEL else len(texts) + 1)
-    with tokens_job, places_job, highlights_job:
-        if progress:
-            progress(0, 1, "tokenizing")
-        index, release_index, release_ids, tok = _build_indexes(cfg, corpus, tokens_job.result(), progress)
-        if progress:
-            progress(0, 1, "places")
-        places = dict(zip(order, places_job.result(), strict=True))
-        highlights = HighlightTable.concat(highlights_job.result())
+    texts, pids = corpus.paragraphs.texts, corpus.index_pids
+    # the workers tokenize and count words first, then compute the release rows, then read people, then
+    # the place tables and the highlight offsets; meanwhile a thread here builds the indexes from the terms
+    tokens_job = PoolJob(partial(paragraph_pass, cfg.index.stem), chunks_of(texts, pids, _TOKEN_CHUNK), workers,
+                         1, _TOKEN_MIN_PARALLEL // _TOKEN_CHUNK)
+    rows_job = RowsJob(corpus.releases, corpus.paragraphs, release_spans(corpus.paragraphs.release_ids), workers)
+    bookkeeping = thread.submit(ledger)
+    with tokens_job, rows_job:
+        passed = tokens_job.result()
+        words = merged_words([w for _, w in passed])
+        indexes = thread.submit(_build_indexes, cfg, corpus, [t for t, _ in passed])
+        del passed  # the chunks' word counts (about 1.5 MB each) are not kept
+        ops: dict[str, list] = {}
+        entities = build_entities(corpus, workers, ops, words)  # each release read on the pool, registered here in order
+        rows = rows_job.result()
+        states, homes = source_tables(corpus.releases, rows, home_states(cfg, corpus))
+        names = person_words(entities.people, texts.__getitem__)
+        order, places_job = start_place_tables(corpus, states, names, workers)
+        # few large parts: each part tokenizes its own distinct words (4,000-paragraph parts: 1.6x the CPU)
+        part = max(_HIGHLIGHT_CHUNK, -(-len(texts) // (2 * workers)))
+        highlights_job = PoolJob(partial(build_parts, cfg.index.stem), chunked(texts, part), workers, 1,
+                                 2 if len(texts) >= _TOKEN_MIN_PARALLEL else len(texts) + 1)
+        with places_job, highlights_job:
+            if progress:
+                progress(0, 1, "indexing")
+            index, release_index, release_ids, tok = indexes.result()
+            if progress:
+                progress(0, 1, "places")
+            places = dict(zip(order, places_job.result(), strict=True))
+            highlights = HighlightTable.concat(highlights_job.result())
+    corpus.ledger = bookkeeping.result()
+    corpus.ledger.settings = settings_key(cfg)  # an update under other settings rebuilds instead
     snap = Snapshot(corpus, index, release_index, release_ids, entities, tok, states, homes, names,
                     fp or fingerprint(cfg), rows, ops, words, places)
     if progress:
@@ -274,25 +232,44 @@ def answer_tables(snap: Snapshot, highlights: HighlightTable, before: PersonTabl
     snap.highlights = highlights
 
 
-def _build_indexes(cfg: Config, corpus: Corpus, docs: list[list[str]], progress: Progress | None
+def _build_indexes(cfg: Config, corpus: Corpus, parts: list[TermIds]
                    ) -> tuple[BM25Index, BM25Index, list[str], Tokenizer]:
-    """The paragraph index over every distinct paragraph's terms (`docs`, in `index_pids` order) and the
-    release index (one document each)."""
+    """The paragraph index over every distinct paragraph's terms (`parts`: term ids of chunks of the
+    paragraphs in `index_pids` order) and the release index (one document each)."""
     tok = Tokenizer(stem=cfg.index.stem)
-    if progress:
-        progress(len(docs), len(docs), "indexing")
-    index = BM25Index.build(docs, k1=cfg.index.k1, b=cfg.index.b, epsilon=cfg.index.epsilon)
-    tokens_of = dict(zip(corpus.index_pids, docs, strict=True))
-    for first, others in corpus.copies.items():
-        for pid in others:
-            tokens_of[pid] = tokens_of[first]
+    vocab, ids, lengths = merge_term_ids(parts)
+    k1, b, epsilon = cfg.index.k1, cfg.index.b, cfg.index.epsilon
+    index = BM25Index.from_ids(vocab, ids, lengths, k1, b, epsilon)
     release_ids = list(corpus.releases)
-    rel_docs: dict[str, list[str]] = {rid: [] for rid in release_ids}
-    for p in corpus.paragraphs:
-        rel_docs[p.release_id].extend(tokens_of[p.pid])
-    release_index = BM25Index.build([rel_docs[r] for r in release_ids], k1=cfg.index.k1, b=cfg.index.b,
-                                    epsilon=cfg.index.epsilon)
+    release_index = BM25Index.from_ids(*release_terms(corpus, release_ids, vocab, ids, lengths), k1, b, epsilon)
     return index, release_index, release_ids, tok
+
+
+def release_terms(corpus: Corpus, release_ids: list[str], vocab: dict[str, int], ids: np.ndarray,
+                  lengths: np.ndarray) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """Each release (of `release_ids`, in that order) as one document: its paragraphs' terms in paragraph
+    order, copies included, from the paragraph index's term ids (`ids`, `lengths`: per row of `index_pids`);
+    terms renumbered in order of first use over these documents, as `BM25Index.build` numbers them."""
+    n = len(corpus.paragraphs)
+    row_of = np.zeros(n, dtype=np.int64)
+    row_of[np.asarray(corpus.index_pids, dtype=np.int64)] = np.arange(len(corpus.index_pids))
+    for first, others in corpus.copies.items():
+        row_of[others] = row_of[first]
+    rank = {rid: i for i, rid in enumerate(release_ids)}
+    owner = np.fromiter((rank[rid] for rid in corpus.paragraphs.release_ids), dtype=np.int64, count=n)
+    rows = row_of[np.argsort(owner, kind="stable")]  # every paragraph's row, release by release
+    starts = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    sizes = lengths[rows].astype(np.int64)
+    total = int(sizes.sum())
+    flat = ids[np.repeat(starts[rows] - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)]
+    doc_lengths = np.bincount(owner, weights=lengths[row_of], minlength=len(release_ids)).astype(np.int64)
+    terms, first_at = np.unique(flat, return_index=True)
+    used = terms[np.argsort(first_at, kind="stable")]  # the terms in order of first use
+    renumber = np.zeros(len(vocab), dtype=np.int32)
+    renumber[used] = np.arange(len(used), dtype=np.int32)
+    names = list(vocab)
+    return {names[t]: i for i, t in enumerate(used.tolist())}, renumber[flat], doc_lengths
 
 
 def home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
@@ -303,11 +280,6 @@ def home_states(cfg: Config, corpus: Corpus) -> dict[str, str]:
 
 
 # -- persistence --------------------------------------------------------------------------------
-def corpus_key(cfg: Config) -> str:
-    """Which corpus a saved snapshot belongs to (for pruning: the newest few are kept per corpus)."""
-    return hashlib.sha256("\0".join(sorted(str(p) for p in cfg.corpus_paths)).encode()).hexdigest()[:16]
-
-
 def save_snapshot(snap: Snapshot, cache_dir: Path, key: str = "", keep: int = 3) -> Path:
     """Write the snapshot under cache_dir (bot.cache: checksummed, fsynced, switched in atomically), then
     prune the cache to the `keep` newest snapshots per corpus."""

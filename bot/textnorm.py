@@ -24,6 +24,8 @@ def ends_sentence(text: str) -> bool:
 
 def collapse_ascii_ws(text: str) -> str:
     """Collapse runs of ASCII whitespace only, so NBSPs from the source survive in snippets."""
+    if "  " not in text and text.isprintable():  # no tab, newline or double space: nothing to collapse
+        return text.strip()
     return _ASCII_WS.sub(" ", text).strip()
 
 

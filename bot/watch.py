@@ -27,8 +27,9 @@ from bot.audit import Event
 from bot.commands.reload import _visible, changed_items, one_line, relative_skips
 from bot.config import Config
 from bot.guilds import root_of, scope_for, shared_roots
-from bot.ingest.files import display_path
+from bot.ingest.files import Stats, discover, display_path
 from bot.ingest.formats import SUFFIXES
+from bot.ingest.report import LoadReport
 from bot.items import Item, SkippedFile
 from bot.models import Answer
 from bot.store import ReloadError, ReloadResult, SnapshotStore
@@ -42,43 +43,18 @@ _GONE = object()
 
 def scan(cfg: Config) -> dict[str, Stat]:
     """Every regular file the index would read under the corpus folders (path as text -> size, mtime): the
-    walk of `bot/ingest/files.py::discover` (hidden names skipped, symlinks followed once), kept to the
-    suffixes the index reads. Plain strings and `os.scandir`: 0.08 s for 8,323 files instead of 0.27 s."""
+    files `bot/ingest/files.py::discover` finds (hidden names skipped, symlinks followed once), with the
+    stats of its folder listing, kept to the suffixes the index reads (a corpus path that is a file is kept
+    whatever its suffix). A file that cannot be stat'ed counts as deleted until it reads again."""
+    stats: Stats = {}
+    discover(cfg.corpus_paths, LoadReport(), stats)
+    roots = {os.fspath(p) for p in cfg.corpus_paths}
     out: dict[str, Stat] = {}
-    for root in map(str, cfg.corpus_paths):
-        if os.path.isfile(root):
-            with contextlib.suppress(OSError):
-                _add(out, root, os.stat(root))
-            continue
-        seen: set[str] = set()
-        stack = [root]
-        while stack:
-            folder = stack.pop()
-            real = os.path.realpath(folder)
-            if real in seen:  # a symlink loop
-                continue
-            seen.add(real)
-            try:
-                entries = list(os.scandir(folder))
-            except OSError:
-                continue
-            for e in entries:
-                name = e.name
-                if name.startswith("."):
-                    continue
-                try:
-                    if e.is_dir():
-                        stack.append(e.path)
-                    elif os.path.splitext(name)[1].lower() in SUFFIXES:
-                        _add(out, e.path, e.stat())
-                except OSError:  # vanished or unreadable: seen as deleted until it reads again
-                    continue
+    for path, st in stats.items():
+        if st is not None and stat.S_ISREG(st.st_mode) and (
+                path in roots or os.path.splitext(path)[1].lower() in SUFFIXES):
+            out[path] = (st.st_size, st.st_mtime_ns)
     return out
-
-
-def _add(out: dict[str, Stat], path: str, st: os.stat_result) -> None:
-    if stat.S_ISREG(st.st_mode):
-        out[path] = (st.st_size, st.st_mtime_ns)
 
 
 @dataclass

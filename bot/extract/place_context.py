@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from bot.extract.lexicon import STATES
-from bot.extract.places import AFTER_REJECT, Gazetteer, candidates, states_in
+from bot.extract.places import AFTER_REJECT, Gazetteer, candidates
+from bot.extract.states import states_in
 from bot.extract.tokens import name_key
 from bot.ingest.corpus import Corpus
 
@@ -88,7 +89,9 @@ def inferred_state(votes: Counter[str], releases: int) -> set[str]:
 
 def police_cities(text: str, gaz: Gazetteer) -> set[str]:
     """Cities named as the home of a police force: 'New York City Police Department' -> 'New York City'."""
-    found = set()
+    found: set[str] = set()
+    if "Police" not in text:  # one quick scan: the pattern tries every capitalised word otherwise
+        return found
     for m in _POLICE.finditer(text):
         words = m.group(1).split()
         city = next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in gaz.rows), None)

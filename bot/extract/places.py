@@ -107,18 +107,6 @@ class Gazetteer:
         return self.rows.get(name, [])
 
 
-_SPELLED_STATES = list(STATES.items()) + [(abbr, code) for abbr, code in STATE_ABBR.items() if len(abbr) > 2]
-# 'Dallas, TX': one pass for every two-letter code (each match is one code: they are all two letters)
-_POSTAL_STATE = re.compile(r",\s(" + "|".join(re.escape(a) for a in STATE_ABBR if len(a) == 2) + r")\b")
-
-
-def states_in(text: str) -> set[str]:
-    """US state codes a text names ('Texas', 'Calif.', 'N.Y.', ', TX')."""
-    found = {code for name, code in _SPELLED_STATES if name in text}
-    found.update(STATE_ABBR[m.group(1)] for m in _POSTAL_STATE.finditer(text))
-    return found
-
-
 def _state_after(rest: str) -> str | None:
     m = re.match(r"^,?\s+([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)", rest)
     if not m:

@@ -78,6 +78,20 @@ def sentence_start(text: str, pos: int) -> int:
     return start
 
 
+_TAIL_WINDOW = 200  # characters before a quotation searched for an attribution ending there
+
+
+def _ending(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """`pattern.search(text, 0, end)` for _PARTICIPLE and _VERB_ENDS, reading only the last _TAIL_WINDOW
+    characters: both end at `end` with at most one match, made of whitespace and fewer than 20 other
+    characters, so a match starting before the window leaves fewer than 20 non-space characters in it
+    (then the whole text is searched)."""
+    lo = max(0, end - _TAIL_WINDOW)
+    if lo and len("".join(text[lo:end].split())) < 20:
+        lo = 0
+    return pattern.search(text, lo, end)
+
+
 def _intro(text: str, quote_open: int) -> tuple[str | None, str | None, int | None]:
     """The attribution before a quotation opening at `quote_open`: (phrase, clause, subject_from).
     'X said, ' (with a title, an audience, 'in a statement') or 'according to X, ' is a phrase; a
@@ -85,10 +99,12 @@ def _intro(text: str, quote_open: int) -> tuple[str | None, str | None, int | No
     descriptor between subject and verb ('Lu-Shawn Thompson, Ken’s widow, said, “…') or a participle after
     a sentence's subject ('DA John Creuzot praised the team, stating, “…') gives the sentence's start."""
     before = text[max(0, quote_open - 160):quote_open]
-    mm = _INTRO.search(before) or _ACCORDING.search(before)
+    # the pattern backtracks at every word: tried only when one of its verbs is there at all
+    said = any(verb in before for verb in SPEECH_VERB_WORDS)
+    mm = (_INTRO.search(before) if said else None) or _ACCORDING.search(before)
     if mm:
         return mm.group(1), None, None
-    tail = _PARTICIPLE.search(text, 0, quote_open) or _VERB_ENDS.search(text, 0, quote_open)
+    tail = _ending(_PARTICIPLE, text, quote_open) or _ending(_VERB_ENDS, text, quote_open)
     if tail is None or quote_open - tail.start() > 40:
         return None, None, None
     start = sentence_start(text, tail.start())

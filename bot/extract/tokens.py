@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.extract.lexicon import ABBREVIATIONS, NOT_NAME, SUFFIXES, TITLE_HEADS
 from bot.textnorm import fold_accents
@@ -65,6 +66,7 @@ def plural_head(word: str) -> bool:
     return word.endswith("s") and word[:-1] in TITLE_HEADS
 
 
+@lru_cache(maxsize=1 << 17)  # asked millions of times per build, of far fewer distinct words
 def is_name_word(word: str) -> bool:
     return (bool(_NAME_WORD.match(word)) and word not in NOT_NAME and word not in TITLE_HEADS
             and not plural_head(word))

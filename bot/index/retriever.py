@@ -224,15 +224,26 @@ class BM25Index:
         """Index tokenized documents exactly as rank_bm25.BM25Okapi(docs, k1, b, epsilon) would."""
         vocab: dict[str, int] = {}
         setdefault = vocab.setdefault
-        n_docs = len(docs)
-        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n_docs)
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+        ids = np.fromiter((setdefault(t, len(vocab)) for d in docs for t in d), dtype=np.int64,
+                          count=int(lengths.sum()))
+        return cls.from_ids(vocab, ids, lengths, k1, b, epsilon)
+
+    @classmethod
+    def from_ids(cls, vocab: dict[str, int], ids: np.ndarray, lengths: np.ndarray, k1: float = 1.5,
+                 b: float = 0.75, epsilon: float = 0.25) -> BM25Index:
+        """`build` from the documents' terms as ids: `ids` every document's term ids one after the other
+        (`vocab` numbers the terms in order of first use, as `build` does), `lengths` each document's count."""
+        n_docs = len(lengths)
+        lengths = np.asarray(lengths, dtype=np.int64)
+        offsets = np.zeros(n_docs + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
         # pass 1, a block of documents at a time (bounded temporaries): each block's distinct
         # (term, document) pairs, sorted by term then document, with their counts
         blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for lo in range(0, n_docs, _BLOCK):
             hi = min(n_docs, lo + _BLOCK)
-            flat = np.fromiter((setdefault(t, len(vocab)) for d in docs[lo:hi] for t in d), dtype=np.int64,
-                               count=int(lengths[lo:hi].sum()))
+            flat = ids[offsets[lo]:offsets[hi]].astype(np.int64)
             flat *= n_docs
             flat += np.repeat(np.arange(lo, hi, dtype=np.int64), lengths[lo:hi])
             keys, counts = np.unique(flat, return_counts=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import Stemmer
 
 from bot.textnorm import normalize
@@ -91,3 +92,40 @@ def tokenize_all(stem: bool, texts: list[str]) -> list[list[str]]:
     """Each text's terms (a build worker's task: module-level, picklable with its `stem` bound)."""
     tok = Tokenizer(stem=stem)
     return [tok.document(t) for t in texts]
+
+
+TermIds = tuple[list[str], np.ndarray, np.ndarray]  # (terms in order of first use, term ids, per-text counts)
+
+
+def term_ids_of(stem: bool, chunks: list[list[str]]) -> list[TermIds]:
+    """Each chunk of texts as term ids (a build worker's task: module-level, picklable with `stem` bound):
+    the chunk's own terms in order of first use, every text's term ids one after the other, and each
+    text's term count. Arrays travel back from a worker far cheaper than lists of strings."""
+    tok = Tokenizer(stem=stem)
+    out: list[TermIds] = []
+    for texts in chunks:
+        vocab: dict[str, int] = {}
+        setdefault = vocab.setdefault
+        lengths = np.zeros(len(texts), dtype=np.int32)
+        ids: list[int] = []
+        for i, text in enumerate(texts):
+            terms = tok.document(text)
+            lengths[i] = len(terms)
+            ids.extend([setdefault(t, len(vocab)) for t in terms])
+        out.append((list(vocab), np.asarray(ids, dtype=np.int32), lengths))
+    return out
+
+
+def merge_term_ids(parts: list[TermIds]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """The chunks' term ids (in text order) as one vocabulary (terms numbered in order of first use over
+    all the texts, as `BM25Index.build` numbers them), every text's ids in it, and each text's count."""
+    vocab: dict[str, int] = {}
+    setdefault = vocab.setdefault
+    ids, lengths = [], []
+    for terms, local, counts in parts:
+        to_global = np.fromiter((setdefault(t, len(vocab)) for t in terms), dtype=np.int32, count=len(terms))
+        ids.append(to_global[local])
+        lengths.append(counts)
+    if not parts:
+        return vocab, np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    return vocab, np.concatenate(ids), np.concatenate(lengths)

@@ -8,7 +8,10 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+
+import numpy as np
 
 from bot.config import CorpusConfig
 from bot.ingest.cleaning import (
@@ -25,6 +28,7 @@ from bot.ingest.cleaning import (
 )
 from bot.ingest.files import SourceFile, discover, display_path, read_source
 from bot.ingest.formats import RawDoc
+from bot.ingest.keys import dedupe, dedupe_by_hash, listing_hits, paragraph_keys
 from bot.ingest.ledger import Ledger, make_ledger
 from bot.ingest.report import LoadReport
 from bot.models import ParagraphTable, Release
@@ -77,18 +81,23 @@ def _release_id(doc: RawDoc, sf: SourceFile) -> str:
 _LANG_TAG = re.compile(r"\s*\((?:english|spanish|español|vietnamese)\)\s*$", re.IGNORECASE)
 
 
-def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable) -> None:
+def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable,
+                   headline_hashes: np.ndarray | None = None) -> None:
     """Flag index pages: releases most of whose paragraphs are other releases' headlines."""
-    titles: dict[str, str] = {}
-    for r in releases.values():
-        titles.setdefault(collapse_ws(r.title).casefold(), r.id)
-    hits: Counter[str] = Counter()
-    sizes: Counter[str] = Counter()
-    for rid, text in zip(paragraphs.release_ids, paragraphs.texts, strict=True):
-        sizes[rid] += 1
-        owner = titles.get(_LANG_TAG.sub("", collapse_ws(text)).casefold())
-        if owner is not None and owner != rid:
-            hits[rid] += 1
+    found = None if headline_hashes is None else listing_hits(
+        [(r.id, r.title) for r in releases.values()], paragraphs.release_ids, paragraphs.texts, headline_hashes)
+    if found is not None:
+        hits, sizes = found
+    else:
+        titles: dict[str, str] = {}
+        for r in releases.values():
+            titles.setdefault(collapse_ws(r.title).casefold(), r.id)
+        hits, sizes = Counter(), Counter()
+        for rid, text in zip(paragraphs.release_ids, paragraphs.texts, strict=True):
+            sizes[rid] += 1
+            owner = titles.get(_LANG_TAG.sub("", collapse_ws(text)).casefold())
+            if owner is not None and owner != rid:
+                hits[rid] += 1
     for rid, n in hits.items():
         if n >= 5 and n >= 0.3 * sizes[rid]:
             releases[rid] = replace(releases[rid], listing=True)
@@ -179,15 +188,17 @@ def _read_files(files: list[tuple[SourceFile, int]]) -> list[tuple[list[_Raw], L
     return out
 
 
-def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progress: Progress | None) -> list[_Raw]:
-    """Read every file, in this process: reading is quick, and shipping the texts back from workers
-    costs about as much as reading them."""
+def _read_all(files: list[SourceFile], max_bytes: int, report: LoadReport, progress: Progress | None,
+              workers: int = 1) -> list[_Raw]:
+    """Read every file, on `workers` processes (decoding, formats and line keys cost about twice what
+    receiving the documents costs here)."""
     def done(n: int) -> None:
         if progress:
             progress(n, len(files), "reading")
 
     raw: list[_Raw] = []
-    for raws, part in pmap(_read_files, [(sf, max_bytes) for sf in files], 1, _CHUNK * 4, done=done):
+    for raws, part in pmap(_read_files, [(sf, max_bytes) for sf in files], workers, _CHUNK * 4, _MIN_PARALLEL,
+                           done):
         raw.extend(raws)
         report.skipped.extend(part.skipped)
         report.problems.extend(part.problems)
@@ -257,12 +268,17 @@ class _CleanJob:
     cfg: CorpusConfig
 
 
-def _clean_docs(jobs: list[_CleanJob]) -> list[tuple[tuple[Release, list[str]] | None, LoadReport]]:
-    """Clean each document (in a worker) into a release and its paragraphs, with what was dropped."""
+_Made = tuple[Release, list[str]]
+
+
+def _clean_docs(jobs: list[_CleanJob]) -> list[tuple[_Made | None, np.ndarray | None, LoadReport]]:
+    """Clean each document (in a worker) into a release and its paragraphs, with their keys' hashes
+    (`keys.paragraph_keys`) and what was dropped."""
     out = []
     for job in jobs:
         report = LoadReport()
-        out.append((_make_release(job, report), report))
+        made = _make_release(job, report)
+        out.append((made, None if made is None else paragraph_keys(made[1]), report))
     return out
 
 
@@ -295,8 +311,8 @@ def _make_release(job: _CleanJob, report: LoadReport) -> tuple[Release, list[str
 
 
 def _clean_all(raw: list[_Raw], stats: _FolderStats, cfg: CorpusConfig, report: LoadReport,
-               progress: Progress | None, workers: int) -> list[tuple[tuple[Release, list[str]] | None, int]]:
-    """Each document cleaned, with the furniture lines it dropped."""
+               progress: Progress | None, workers: int) -> list[tuple[_Made | None, np.ndarray | None, int]]:
+    """Each document cleaned, with its paragraphs' key hashes and the furniture lines it dropped."""
     def done(n: int) -> None:
         if progress:
             progress(n, len(raw), "cleaning")
@@ -308,8 +324,8 @@ def _clean_all(raw: list[_Raw], stats: _FolderStats, cfg: CorpusConfig, report: 
         jobs.append(_CleanJob(r, mine, stats.need(r.sf.group, cfg), stats.group_size[r.sf.group],
                               stats.suffixes[r.sf.group], cfg))
     made = []
-    for result, part in pmap(_clean_docs, jobs, workers, _CHUNK, _MIN_PARALLEL, done):
-        made.append((result, part.boilerplate_lines))
+    for result, keys, part in pmap(_clean_docs, jobs, workers, _CHUNK, _MIN_PARALLEL, done):
+        made.append((result, keys, part.boilerplate_lines))
         report.skipped.extend(part.skipped)
         report.boilerplate_lines += part.boilerplate_lines
     return made
@@ -323,51 +339,47 @@ def release_url(template: str | None, path: Path) -> str | None:
     return template.format(stem=stem, path=stem.replace("_", "/"), name=display_path(path.name))
 
 
-def _dedupe(paragraphs: ParagraphTable, report: LoadReport) -> tuple[list[int], dict[int, list[int]]]:
-    """The distinct paragraphs to index, and for each the later paragraphs printing the same words."""
-    first_of: dict[str, int] = {}
-    index_pids: list[int] = []
-    copies: dict[int, list[int]] = defaultdict(list)
-    for p in paragraphs:
-        key = collapse_ws(p.text).casefold()
-        first = first_of.setdefault(key, p.pid)
-        if first == p.pid:
-            index_pids.append(p.pid)
-        else:
-            copies[first].append(p.pid)
-            report.duplicate_paragraphs += 1
-    return index_pids, dict(copies)
-
-
 def load_corpus(paths: Iterable[Path], cfg: CorpusConfig | None = None,
                 progress: Progress | None = None, workers: int = 1) -> Corpus:
-    """Read, clean and number every release under `paths`; never raises for a bad file. Cleaning runs on
-    `workers` processes; reading, the folder statistics it needs and the numbering run here."""
+    """Read, clean and number every release under `paths`; never raises for a bad file. Reading and
+    cleaning run on `workers` processes; the folder statistics cleaning needs and the numbering run here."""
+    corpus, ledger = load_corpus_parts(paths, cfg, progress, workers)
+    corpus.ledger = ledger()
+    return corpus
+
+
+def load_corpus_parts(paths: Iterable[Path], cfg: CorpusConfig | None = None, progress: Progress | None = None,
+                      workers: int = 1) -> tuple[Corpus, Callable[[], Ledger]]:
+    """`load_corpus` without its bookkeeping, and the function that makes it (`Corpus.ledger`): the build
+    makes it in a thread while the pool reads the paragraphs."""
     cfg = cfg or CorpusConfig()
     paths = [Path(p) for p in paths]
     t0 = time.perf_counter()
     report = LoadReport()
     files = discover(paths, report)
     report.files_seen = len(files) + len(report.skipped)
-    raw = _drop_identical(_read_all(files, int(cfg.max_file_mb * 1e6), report, progress), report)
+    raw = _drop_identical(_read_all(files, int(cfg.max_file_mb * 1e6), report, progress, workers), report)
     stats = _folder_stats(raw)
     releases: dict[str, Release] = {}
     paragraphs = ParagraphTable()
     results: list[tuple[str | None, int]] = []  # per document: its release id, furniture lines dropped
-    for made, boilerplate in _clean_all(raw, stats, cfg, report, progress, workers):
+    key_parts = [np.zeros((0, 2), dtype=np.uint64)]
+    for made, keys, boilerplate in _clean_all(raw, stats, cfg, report, progress, workers):
         results.append((None, boilerplate))
-        if made is None:
+        if made is None or keys is None:
             continue
         rel, kept = made
         if not add_release(releases, paragraphs, rel, kept, report):
             continue
         results[-1] = (rel.id, boilerplate)
-    _mark_listings(releases, paragraphs)
-    index_pids, copies = _dedupe(paragraphs, report)
+        key_parts.append(keys)
+    keys = np.concatenate(key_parts)
+    _mark_listings(releases, paragraphs, keys[:, 1])
+    index_pids, copies = dedupe_by_hash(paragraphs.texts, keys[:, 0], report) or dedupe(paragraphs, report)
     report.releases, report.paragraphs = len(releases), len(paragraphs)
-    ledger = make_ledger(paths, files, raw, stats.line_files, results, paragraphs.texts)
     report.seconds = time.perf_counter() - t0
-    return Corpus(releases, paragraphs, index_pids, copies, report, ledger)
+    return Corpus(releases, paragraphs, index_pids, copies, report), partial(
+        make_ledger, paths, files, raw, stats.line_files, results, paragraphs.texts, keys)
 
 
 def add_release(releases: dict[str, Release], paragraphs: ParagraphTable, rel: Release, kept: list[str],

@@ -36,29 +36,83 @@ def root_labels(roots: list[Path]) -> dict[Path, str]:
     return labels
 
 
-def discover(paths: Iterable[Path], report: LoadReport) -> list[SourceFile]:
-    """Every file under the corpus paths, following symlinks once (loops are reported, not followed)."""
+Stats = dict[str, os.stat_result | None]  # path as text -> its stat (symlinks followed), None: unreadable
+
+
+def discover(paths: Iterable[Path], report: LoadReport, stats: Stats | None = None) -> list[SourceFile]:
+    """Every file under the corpus paths, in order (each folder's files by name, then its subfolders by
+    name), hidden names skipped, following symlinks once (loops are reported, not followed). `stats`, when
+    given, receives each file's stat from the folder listing (what `bot.watch` compares)."""
     roots = [Path(p) for p in paths]
     labels = root_labels([r.parent if r.is_file() else r for r in roots])
     found: list[SourceFile] = []
     for root in roots:
         if root.is_file():
             found.append(SourceFile(root, root.parent, root.parent, labels[root.parent]))
+            if stats is not None:
+                stats[os.fspath(root)] = _stat(os.fspath(root))
             continue
-        seen_dirs: set[str] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: report.skipped.append(
-                (display_path(e.filename), f"unreadable folder: {e.strerror}"))):
-            real = os.path.realpath(dirpath)
-            if real in seen_dirs:
-                report.skipped.append((display_path(dirpath), "symlink loop: folder already visited"))
-                dirnames[:] = []
-                continue
-            seen_dirs.add(real)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if not name.startswith("."):
-                    found.append(SourceFile(Path(dirpath) / name, root, Path(dirpath), labels[root]))
+        _walk(os.fspath(root), _Walk(root, labels[root], found, report, set(), stats))
     return found
+
+
+@dataclass
+class _Walk:
+    root: Path
+    label: str
+    found: list[SourceFile]
+    report: LoadReport
+    seen: set[str]  # real paths of the folders visited
+    stats: Stats | None
+
+
+def _walk(folder: str, w: _Walk) -> None:
+    """One folder's files, then its subfolders' (os.walk's order and rules, with one listing per folder)."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError as e:
+        w.report.skipped.append((display_path(e.filename or folder), f"unreadable folder: {e.strerror}"))
+        return
+    real = os.path.realpath(folder)
+    if real in w.seen:
+        w.report.skipped.append((display_path(folder), "symlink loop: folder already visited"))
+        return
+    w.seen.add(real)
+    folders: list[str] = []
+    files: list[os.DirEntry[str]] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            folders.append(entry.name)
+        else:
+            files.append(entry)
+    here = Path(folder)
+    for entry in sorted(files, key=lambda f: f.name):
+        w.found.append(SourceFile(here / entry.name, w.root, here, w.label))
+        if w.stats is not None:
+            w.stats[entry.path] = _entry_stat(entry)
+    for name in sorted(folders):
+        _walk(os.path.join(folder, name), w)
+
+
+def _entry_stat(e: os.DirEntry[str]) -> os.stat_result | None:
+    try:
+        return e.stat()
+    except OSError:
+        return None
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

@@ -20,7 +20,7 @@ from bot.ingest.cleaning import common_suffixes
 from bot.ingest.files import SourceFile, display_path
 from bot.textnorm import collapse_ws
 
-_LANG_TAG = re.compile(r"\s*\((?:english|spanish|español|vietnamese)\)\s*$", re.IGNORECASE)
+LANG_TAG = re.compile(r"\s*\((?:english|spanish|español|vietnamese)\)\s*$", re.IGNORECASE)
 OrderKey = tuple  # a file's place in the load's order (see `order_key`)
 
 
@@ -39,7 +39,7 @@ def copy_key(text: str) -> str:
 
 def headline_key(text: str) -> str:
     """A paragraph as compared with other releases' headlines (the load's listing pages)."""
-    return _LANG_TAG.sub("", collapse_ws(text)).casefold()
+    return LANG_TAG.sub("", collapse_ws(text)).casefold()
 
 
 def title_key(title: str) -> str:
@@ -135,10 +135,11 @@ def doc_record(keys: list[str], lines: list[str], hashed: dict[str, int] | None 
 
 
 def make_ledger(roots: Sequence[Path], files: Sequence[SourceFile], raw: Sequence, line_files: dict,
-                results: Sequence[tuple[str | None, int]], texts: Sequence[str]) -> Ledger:
+                results: Sequence[tuple[str | None, int]], texts: Sequence[str],
+                keys: np.ndarray | None = None) -> Ledger:
     """The bookkeeping of a full load: `raw` the documents kept (each with .sf, .keys, .lines), `line_files`
     the folders' Counters of line keys, `results` per document (its release id or None, boilerplate lines),
-    `texts` the paragraphs."""
+    `texts` the paragraphs; `keys`: their copy and headline keys' hashes when computed already."""
     names = [os.fspath(r) for r in roots]
     records = {os.fspath(sf.path): file_record(sf, names) for sf in files}
     folders: dict[Path, FolderCounts] = {}
@@ -156,8 +157,11 @@ def make_ledger(roots: Sequence[Path], files: Sequence[SourceFile], raw: Sequenc
         if rid is not None:
             order[rid] = (*rec.order, len(rec.docs))
         rec.docs.append(doc)
-    return Ledger(names, records, folders, order, hashes(copy_key(t) for t in texts),
-                  hashes(headline_key(t) for t in texts))
+    if keys is None:
+        return Ledger(names, records, folders, order, hashes(copy_key(t) for t in texts),
+                      hashes(headline_key(t) for t in texts))
+    return Ledger(names, records, folders, order, np.ascontiguousarray(keys[:, 0]),
+                  np.ascontiguousarray(keys[:, 1]))
 
 
 def file_record(sf: SourceFile, roots: Sequence[str]) -> FileRecord:

@@ -71,12 +71,30 @@ def test_seasons_are_words_unless_a_state_follows():
 
 
 def test_short_state_abbreviations_in_datelines():
-    from bot.extract.places import states_in
+    from bot.extract.states import states_in
 
     # Orange County DA dateline
     assert states_in("SANTA ANA, Ca. (Feb. 18, 2022): Fifty-six suspects were arrested") == {"CA"}
     # San Diego County DA style: 'Calif.'
     assert states_in("SAN DIEGO, Calif. – The District Attorney announced") == {"CA"}
+
+
+def test_state_names_inside_other_names_are_found_as_a_substring_search_finds_them():
+    from bot.extract.lexicon import STATE_ABBR, STATES
+    from bot.extract.states import states_in
+
+    def by_substring(text: str) -> set[str]:  # the definition: every spelled name anywhere in the text
+        names = list(STATES.items()) + [(a, c) for a, c in STATE_ABBR.items() if len(a) > 2]
+        return {code for name, code in names if name in text} | ({"CA"} if ", CA" in text else set())
+
+    # Brooklyn DA (kings_ny): 'Virginia' is inside 'West Virginia'
+    brooklyn = "Zephir fled the scene and was arrested two and a half months later in West Virginia."
+    assert states_in(brooklyn) == by_substring(brooklyn) == {"WV", "VA"}
+    # Orange County DA (orange_ca): names in one text, and 'Ca.' at the start of 'Calif.'
+    orange = "Around July 2008, Robinson moved to Orange County from New Mexico, then to Santa Ana, Calif."
+    assert states_in(orange) == by_substring(orange) == {"NM", "CA"}
+    for text in ("Kansas City, Mo.", "N.Y.C.", "W.Va.", "Arkansasville", "NewYork", "no state here"):
+        assert states_in(text) == by_substring(text), text
 
 
 def test_new_york_city_neighbourhoods_out_nassau_and_westchester_towns_in():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from bot import release_tables
 from bot import snapshot as snapshot_module
 from bot.config import load_config
 from bot.extract import place_table
@@ -34,8 +35,10 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     monkeypatch.setattr(place_table, "_MIN_PARALLEL", 0)
     monkeypatch.setattr(place_table, "_CHUNK", 5)
     monkeypatch.setattr(snapshot_module, "_TOKEN_MIN_PARALLEL", 0)
-    monkeypatch.setattr(snapshot_module, "_TOKEN_CHUNK", 50)
+    monkeypatch.setattr(snapshot_module, "_TOKEN_CHUNK", 37)
     monkeypatch.setattr(snapshot_module, "_HIGHLIGHT_CHUNK", 60)
+    monkeypatch.setattr(release_tables, "_MIN_PARALLEL", 0)
+    monkeypatch.setattr(release_tables, "_CHUNK", 4)
     parallel = _snap(tmp_path / "parallel", sample_dir, 2)
 
     assert len(serial.corpus.releases) > 40 and len(serial.entities.people) > 50
@@ -58,3 +61,6 @@ def test_two_workers_build_the_serial_snapshot(sample_dir, tmp_path, monkeypatch
     # the precomputed answers: highlight offsets joined from the workers' parts (term ids renumbered)
     assert answer_tables_view(parallel) == answer_tables_view(serial)
     assert len(parallel.highlights.vocab) == len(serial.highlights.vocab)
+    assert list(parallel.word_counts.items()) == list(serial.word_counts.items())
+    assert parallel.release_rows == serial.release_rows and list(parallel.release_rows["states"]) == \
+        list(serial.corpus.releases)
