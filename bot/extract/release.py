@@ -146,6 +146,8 @@ def _read_quotes(found: ReleaseFindings, paragraphs: list[tuple[int, str]]) -> N
                 who = _speaker_of(s, text, by_pid.get(pid, []))
             elif last_speaker is not None and long_opening:
                 who, stated = last_speaker, False  # a quotation continuing the previous paragraph's speaker
+            elif s.lead_from is not None:  # 'NAME shared her experiences, “…'
+                who = sentence_subject(text, s.lead_from, s.start, by_pid.get(pid, []))
             if who is not None:
                 found.quotes.append(QuoteFinding(pid, s.start, s.end, who, stated))
                 para_speaker = who
