@@ -170,9 +170,11 @@ def _speaker_of(s: QuoteSpan, text: str, mentions: list[Mention]) -> Speaker | N
 
 
 def headline_subject(headline: str) -> Mention | None:
-    """The one person a headline names in full, if exactly one ('Meet Deputy District Attorney Jack Yeh')."""
+    """The one person a headline names in full ('Meet Deputy District Attorney Jack Yeh'), or of several
+    full names the one it gives a title ('Happy IT Professionals Day! Meet Senior IT Engineer Dustin Harger')."""
     named: dict[tuple[str, str], Mention] = {}
     for m in find_mentions(headline):
         if m.first:
             named.setdefault((name_key(m.first), name_key(m.last)), m)
-    return next(iter(named.values())) if len(named) == 1 else None
+    titled = [m for m in named.values() if m.title]
+    return next(iter(named.values())) if len(named) == 1 else titled[0] if len(titled) == 1 else None
