@@ -32,6 +32,7 @@ MAX_CLAUSE = 220
 # ('…,” said DA Smith, adding, “…'): the sentence's subject is the speaker.
 _VERB_ENDS = re.compile(rf"\b{SPEECH_VERBS}\s*[,:]?\s*$")
 _PARTICIPLE = re.compile(r",\s*(?:adding|noting|stating|remarking)(?:\s+that)?\s*[,:]?\s*$")
+_LEADS_IN = re.compile(r"[,:]\s*$")  # a sentence leading into a quotation: 'NAME shared her experiences, “…'
 _BOUNDARY = re.compile(r"[.!?][”\"]?\s+|[”\"]\s*")
 
 
@@ -45,6 +46,7 @@ class QuoteSpan:
     intro: bool = False  # the attribution comes before the quotation ("X said, “…”")
     clause: str | None = None  # a verb-first attribution after it, to the end of its clause ("said ... David Bess")
     subject_from: int | None = None  # the speaker is the subject of the sentence starting here
+    lead_from: int | None = None  # ... or, with no other attribution, of this sentence leading into it
 
 
 def attribution_clause(after: str) -> str | None:
@@ -163,7 +165,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         intro = mm is None and clause is None
         if intro:
             speaker, clause, subject_from = _intro(text, open_at)
-        spans.append(QuoteSpan(start, end, speaker, intro and speaker is not None, clause, subject_from))
+        lead_from = None
+        if intro and not (speaker or clause or subject_from is not None) and _speech_like(inner) and \
+                _LEADS_IN.search(text, max(0, open_at - 3), open_at):
+            lead_from = sentence_start(text, open_at - 1)  # its subject speaks, if a person opens it
+        spans.append(QuoteSpan(start, end, speaker, intro and speaker is not None, clause, subject_from, lead_from))
     # Quotations in a paragraph whose other quotation is attributed share that speaker.
     named = [s for s in spans if s.speaker or s.clause or s.subject_from is not None]
     for s in spans:
@@ -171,6 +177,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             continue
         s.speaker, s.clause, s.subject_from = named[0].speaker, named[0].clause, named[0].subject_from
     return spans
+
+
+def _speech_like(inner: str) -> bool:
+    """Four words or more, most of them lower case: a sentence someone spoke, not a quoted name or title
+    ('“Operation Backlash,”', '“Memory Of Victims Everywhere”')."""
+    words = inner.split()
+    return len(words) >= 4 and 2 * sum(w[:1].isupper() for w in words[1:]) < len(words) - 1
 
 
 def starts_with_quote(text: str) -> bool:

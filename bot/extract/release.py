@@ -146,6 +146,8 @@ def _read_quotes(found: ReleaseFindings, paragraphs: list[tuple[int, str]]) -> N
                 who = _speaker_of(s, text, by_pid.get(pid, []))
             elif last_speaker is not None and long_opening:
                 who, stated = last_speaker, False  # a quotation continuing the previous paragraph's speaker
+            elif s.lead_from is not None:  # 'NAME shared her experiences, “…'
+                who = sentence_subject(text, s.lead_from, s.start, by_pid.get(pid, []))
             if who is not None:
                 found.quotes.append(QuoteFinding(pid, s.start, s.end, who, stated))
                 para_speaker = who
@@ -168,9 +170,11 @@ def _speaker_of(s: QuoteSpan, text: str, mentions: list[Mention]) -> Speaker | N
 
 
 def headline_subject(headline: str) -> Mention | None:
-    """The one person a headline names in full, if exactly one ('Meet Deputy District Attorney Jack Yeh')."""
+    """The one person a headline names in full ('Meet Deputy District Attorney Jack Yeh'), or of several
+    full names the one it gives a title ('Happy IT Professionals Day! Meet Senior IT Engineer Dustin Harger')."""
     named: dict[tuple[str, str], Mention] = {}
     for m in find_mentions(headline):
         if m.first:
             named.setdefault((name_key(m.first), name_key(m.last)), m)
-    return next(iter(named.values())) if len(named) == 1 else None
+    titled = [m for m in named.values() if m.title]
+    return next(iter(named.values())) if len(named) == 1 else titled[0] if len(titled) == 1 else None

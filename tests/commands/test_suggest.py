@@ -62,14 +62,18 @@ PREFIXES = ("Gar", "Smi", "Joh", "Wil", "Bro", "Jon", "Dav", "Mil", "Tho", "And"
 def test_no_autocomplete_choice_is_a_headline_fragment_on_real_releases(sample_engine):
     """The top 25 for 20 common surname prefixes, over real releases of the four offices: every choice is
     a person the index holds with a given name, and no name word is a word those releases print in lower
-    case (a headline read as a name: 'Spitzer Issues', 'Settles Lawsuit')."""
+    case (a headline read as a name: 'Spitzer Issues', 'Settles Lawsuit') unless the text introduces that
+    full name with an appositive ('William Power, the District Attorney’s Chief Information Officer,': a
+    surname that is also a word), which no headline does."""
     snap = sample_engine.store.snapshot
     people = {p.name for p in snap.entities.people if p.first}
-    lower = {w for t in snap.corpus.paragraphs.texts for w in t.split() if w.isalpha() and w.islower()}
+    texts = snap.corpus.paragraphs.texts
+    lower = {w for t in texts for w in t.split() if w.isalpha() and w.islower()}
     shown = 0
     for prefix in PREFIXES:
         for choice in sample_engine.suggest("who", prefix, 25):
             assert str(choice) in people, (prefix, choice)
-            assert not any(w.lower() in lower for w in str(choice).split()[1:]), (prefix, choice)
+            if any(w.lower() in lower for w in str(choice).split()[1:]):
+                assert any(f"{choice}, the " in t or f"{choice}, a " in t for t in texts), (prefix, choice)
             shown += 1
     assert shown > 20
