@@ -2,6 +2,7 @@
 answer cannot land. Run by .ci/run when ../shared is present.
 
     python scripts/check_eval_floor.py ../shared/eval/dev_questions.yaml [--floors scripts/eval_floors.json]
+        [-- ARGS...]   (ARGS are passed on to `pressbot eval`, e.g. the --corpus folders of the probe set)
 
 The floors are the figures measured when they were last raised; raise them when answers improve."""
 
@@ -34,9 +35,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("questions")
     ap.add_argument("--floors", default=str(HERE / "eval_floors.json"))
-    args = ap.parse_args()
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = ap.parse_args(argv[:cut])
+    args.eval_args = argv[cut + 1:]  # passed on to `pressbot eval`
     floors = json.loads(Path(args.floors).read_text(encoding="utf-8"))
-    out = subprocess.run(["pressbot", "eval", args.questions, "--json"], capture_output=True, text=True, check=False)
+    out = subprocess.run(["pressbot", "eval", args.questions, "--json", *args.eval_args], capture_output=True, text=True, check=False)
     if out.returncode != 0:
         print(out.stderr, file=sys.stderr)
         print(f"eval floor: `pressbot eval` exited {out.returncode}", file=sys.stderr)
