@@ -6,7 +6,7 @@ of the query's content words that sentence holds, each word weighted by its rari
 and inside the release (a name every paragraph repeats tells the paragraphs apart less than the word
 'grant'), times a cue for the kind of answer the question asks for (an amount for 'how much', a date for
 'when', a reason for 'why', what to do and whom to reach for 'how can', their names for 'which churches';
-for 'how many X' more when the number counts X), and lowered for headline-like
+for 'how many X' more when the number counts X, for 'how much ... VERB' when the amount goes with the verb), and lowered for headline-like
 lines (a date alone, a title-case line without a full stop, a breadcrumb trail). A sentence holding the
 answer's shape is also read with the sentence before it, which often names its subject; a first name counts
 as often in the release as the surname it is then called by. `search` re-ranks its first releases by the
@@ -75,23 +75,37 @@ class AnswerCue:
         return self.shape.search(span) is not None
 
     def counts(self, snap: Snapshot, text: str, focus: str) -> bool:
-        """A number in `text` that counts the thing asked about: `focus` (an index term) among the four
-        words after it, the noun phrase the number opens ('116 live and dead birds' for 'how many birds')."""
+        """A number in `text` that counts or prices the thing asked about. 'how many' (`focus` a noun's
+        term): the noun among the four words after the number, the noun phrase it opens ('116 live and dead
+        birds' for 'how many birds'). 'how much' (`focus` '=' and the question's verb): the verb among the
+        three words before the amount or the two after ('was paid $600', 'stealing $282,500')."""
         span = _DATE.sub(lambda m: " " * len(m.group()), text) if self.mask_dates else text
+        verb = focus[1:] if focus.startswith("=") else None
         for m in self.shape.finditer(span):
-            after = " ".join(_WORDS.findall(span[m.end():m.end() + 80])[:4])
-            if focus in snap.tokenizer(after):
+            if verb is None:
+                near = _WORDS.findall(span[m.end():m.end() + 80])[:4]
+            else:
+                near = _WORDS.findall(span[max(0, m.start() - 60):m.start()])[-3:]
+                near += _WORDS.findall(span[m.end():m.end() + 40])[:2]
+            if (verb or focus) in snap.tokenizer(" ".join(near)):
                 return True
         return False
 
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W\d_][\w’'-]*)", re.I)
+_HOW_MUCH = re.compile(r"\bhow\s+much\b.*?([^\W\d_][\w’'-]*)\W*$", re.I)
 
 
 def count_focus(snap: Snapshot, query: str) -> str | None:
-    """The index term of the thing a 'how many' question counts ('birds' in 'how many birds were found')."""
+    """The index term of the thing a 'how many' question counts ('birds' in 'how many birds were found'),
+    or for 'how much', '=' and its verb: a question puts the verb after its subject, last ('how much were
+    the deliverymen paid', 'how much did the defendant steal')."""
     m = _HOW_MANY.search(query)
-    terms = snap.tokenizer(m.group(1)) if m else []
+    if m is None:
+        m = _HOW_MUCH.search(query)
+        terms = snap.tokenizer(m.group(1)) if m else []
+        return f"={terms[0]}" if terms else None
+    terms = snap.tokenizer(m.group(1))
     return terms[0] if terms else None
 
 

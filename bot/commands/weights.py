@@ -74,7 +74,8 @@ class RankingWeights:
     passage_count: float = 1.5
     """Further multiplier for a paragraph whose number counts the thing a 'how many' question asks about
     (the asked noun among the four words after the number: '116 live and dead birds' for 'how many birds'),
-    over one holding any number (gallons, a victim's age). Pinned by dev eval search MRR (1.0 and 1.25: 'how
+    over one holding any number (gallons, a victim's age); for 'how much', whose amount goes with the
+    question's verb ('was paid $600' for 'how much were the deliverymen paid', not '$20 bags'). Pinned by dev eval search MRR (1.0 and 1.25: 'how
     many birds were found after the Amplify pipeline leak' answers with the lede's gallons; 2.0 and 3.0 change
     nothing); tests/commands/test_search_passage.py::test_how_many_prefers_the_number_that_counts_the_thing_
     asked_about pins what counts (Orange and San Diego excerpts), not the value."""

@@ -30,6 +30,12 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def _singular_men(word: str) -> str:
+    """'gunmen' -> 'gunman', 'women' -> 'woman', 'deliverymen' -> 'deliveryman': the plural the stemmer
+    leaves apart from its singular ('gunman' and 'gunmen' are one word to a reader)."""
+    return word[:-3] + "man" if len(word) > 4 and word.endswith("men") else word
+
+
 class Tokenizer:
     """Turns text into index terms; identical for paragraphs and queries."""
 
@@ -76,7 +82,7 @@ class Tokenizer:
         for w in words:
             s = cache.get(w)
             if s is None:
-                s = cache[w] = _stemmer().stemWord(w) if not w.isdigit() else w
+                s = cache[w] = _stemmer().stemWord(_singular_men(w)) if not w.isdigit() else w
             out.append(s)
         return out
 

@@ -300,3 +300,21 @@ def test_which_things_is_answered_by_their_names():
     assert funders is not None and funders.search(
         "The project is being jointly funded by Arnold Ventures through its National Partnership for Pretrial "
         "Justice and the William T. Grant Foundation.")
+
+
+def test_how_much_prefers_the_amount_tied_to_the_question_verb(tmp_path):
+    engine = engine_for(tmp_path, {"sandiego.txt": SAN_DIEGO, "dallas.txt": DALLAS})
+    snap = engine.store.snapshot
+    question = "how much were the cocaine deliverymen paid"
+    much, focus = answer_cue(question), count_focus(snap, question)
+    assert much is not None and focus == "=" + snap.tokenizer("paid")[0]
+    # Kings (kings_ny, 2015_04_27 cocaine delivery service): the pay, not the price of the bags
+    assert much.counts(snap, "Specifically, Mario Frias worked three days a week and was paid $600 and Rafael "
+                             "Velasquez worked four days a week and was paid $1,000.", focus)
+    assert not much.counts(snap, "the defendants conspired to sell cocaine and crack cocaine, usually in $20, $40 "
+                                 "and $140 bags.", focus)
+    # San Diego (san_diego_ca, 4S Ranch Ponzi scheme): 'how much did ... steal' -> 'stealing $282,500'
+    steal = count_focus(snap, "how much did the 4S Ranch Ponzi scheme defendant steal")
+    assert steal is not None and much.counts(
+        snap, "Villareal was charged with two counts of securities fraud, three counts of grand theft and one count "
+              "of forgery, for his role in stealing $282,500", steal)
