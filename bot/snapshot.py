@@ -170,13 +170,15 @@ def build_snapshot(cfg: Config, progress: Progress | None = None, fp: str | None
 
 def _build(cfg: Config, workers: int, progress: Progress | None, fp: str | None) -> Snapshot:
     corpus, ledger = load_corpus_parts(cfg.corpus_paths, cfg.corpus, progress, workers)
+    pending = [ledger]  # the only reference to what the ledger reads (every file's lines): freed once made
+    del ledger
     with ThreadPoolExecutor(1, thread_name_prefix="pressbot-build") as thread:
-        snap = _build_tables(cfg, workers, progress, fp, corpus, thread, ledger)
+        snap = _build_tables(cfg, workers, progress, fp, corpus, thread, pending)
     return snap
 
 
 def _build_tables(cfg: Config, workers: int, progress: Progress | None, fp: str | None, corpus: Corpus,
-                  thread: ThreadPoolExecutor, ledger: Callable[[], Ledger]) -> Snapshot:
+                  thread: ThreadPoolExecutor, pending: list[Callable[[], Ledger]]) -> Snapshot:
     """Everything after the load: the load's bookkeeping and the indexes (in `thread`, while the pool
     works), people, release rows and place tables."""
     if progress:
@@ -187,7 +189,7 @@ def _build_tables(cfg: Config, workers: int, progress: Progress | None, fp: str 
     tokens_job = PoolJob(partial(paragraph_pass, cfg.index.stem), chunks_of(texts, pids, _TOKEN_CHUNK), workers,
                          1, _TOKEN_MIN_PARALLEL // _TOKEN_CHUNK)
     rows_job = RowsJob(corpus.releases, corpus.paragraphs, release_spans(corpus.paragraphs.release_ids), workers)
-    bookkeeping = thread.submit(ledger)
+    bookkeeping = thread.submit(lambda: pending.pop()())
     with tokens_job, rows_job:
         passed = tokens_job.result()
         words = merged_words([w for _, w in passed])

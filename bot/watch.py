@@ -27,7 +27,7 @@ from bot.audit import Event
 from bot.commands.reload import _visible, changed_items, one_line, relative_skips
 from bot.config import Config
 from bot.guilds import root_of, scope_for, shared_roots
-from bot.ingest.files import Stats, discover, display_path
+from bot.ingest.files import display_path, walk
 from bot.ingest.formats import SUFFIXES
 from bot.ingest.report import LoadReport
 from bot.items import Item, SkippedFile
@@ -43,18 +43,26 @@ _GONE = object()
 
 def scan(cfg: Config) -> dict[str, Stat]:
     """Every regular file the index would read under the corpus folders (path as text -> size, mtime): the
-    files `bot/ingest/files.py::discover` finds (hidden names skipped, symlinks followed once), with the
-    stats of its folder listing, kept to the suffixes the index reads (a corpus path that is a file is kept
-    whatever its suffix). A file that cannot be stat'ed counts as deleted until it reads again."""
-    stats: Stats = {}
-    discover(cfg.corpus_paths, LoadReport(), stats)
-    roots = {os.fspath(p) for p in cfg.corpus_paths}
+    walk of `bot/ingest/files.py::discover` (`walk`: hidden names skipped, symlinks followed once), kept to
+    the suffixes the index reads (a corpus path that is a file is kept whatever its suffix). A file that
+    cannot be stat'ed counts as deleted until it reads again."""
     out: dict[str, Stat] = {}
-    for path, st in stats.items():
-        if st is not None and stat.S_ISREG(st.st_mode) and (
-                path in roots or os.path.splitext(path)[1].lower() in SUFFIXES):
-            out[path] = (st.st_size, st.st_mtime_ns)
+    for root in map(os.fspath, cfg.corpus_paths):
+        if os.path.isfile(root):
+            with contextlib.suppress(OSError):
+                _add(out, root, os.stat(root))
+            continue
+        for _folder, files in walk(root, LoadReport()):
+            for f in files:
+                if os.path.splitext(f.name)[1].lower() in SUFFIXES:
+                    with contextlib.suppress(OSError):  # vanished or unreadable
+                        _add(out, f.path, f.stat())
     return out
+
+
+def _add(out: dict[str, Stat], path: str, st: os.stat_result) -> None:
+    if stat.S_ISREG(st.st_mode):
+        out[path] = (st.st_size, st.st_mtime_ns)
 
 
 @dataclass

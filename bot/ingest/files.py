@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,49 +36,38 @@ def root_labels(roots: list[Path]) -> dict[Path, str]:
     return labels
 
 
-Stats = dict[str, os.stat_result | None]  # path as text -> its stat (symlinks followed), None: unreadable
-
-
-def discover(paths: Iterable[Path], report: LoadReport, stats: Stats | None = None) -> list[SourceFile]:
+def discover(paths: Iterable[Path], report: LoadReport) -> list[SourceFile]:
     """Every file under the corpus paths, in order (each folder's files by name, then its subfolders by
-    name), hidden names skipped, following symlinks once (loops are reported, not followed). `stats`, when
-    given, receives each file's stat from the folder listing (what `bot.watch` compares)."""
+    name), hidden names skipped, following symlinks once (loops are reported, not followed)."""
     roots = [Path(p) for p in paths]
     labels = root_labels([r.parent if r.is_file() else r for r in roots])
     found: list[SourceFile] = []
     for root in roots:
         if root.is_file():
             found.append(SourceFile(root, root.parent, root.parent, labels[root.parent]))
-            if stats is not None:
-                stats[os.fspath(root)] = _stat(os.fspath(root))
             continue
-        _walk(os.fspath(root), _Walk(root, labels[root], found, report, set(), stats))
+        for folder, files in walk(os.fspath(root), report):
+            here = Path(folder)
+            found += [SourceFile(here / f.name, root, here, labels[root]) for f in files]
     return found
 
 
-@dataclass
-class _Walk:
-    root: Path
-    label: str
-    found: list[SourceFile]
-    report: LoadReport
-    seen: set[str]  # real paths of the folders visited
-    stats: Stats | None
-
-
-def _walk(folder: str, w: _Walk) -> None:
-    """One folder's files, then its subfolders' (os.walk's order and rules, with one listing per folder)."""
+def walk(root: str, report: LoadReport, seen: set[str] | None = None) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
+    """Each folder under `root` with its files' entries, sorted by name: a folder's files, then its subfolders
+    (by name), hidden names skipped, symlinks followed once (os.walk's order and rules, one listing per
+    folder). Unreadable folders and symlink loops are reported in `report`."""
+    seen = set() if seen is None else seen
     try:
-        with os.scandir(folder) as it:
+        with os.scandir(root) as it:
             entries = list(it)
     except OSError as e:
-        w.report.skipped.append((display_path(e.filename or folder), f"unreadable folder: {e.strerror}"))
+        report.skipped.append((display_path(e.filename or root), f"unreadable folder: {e.strerror}"))
         return
-    real = os.path.realpath(folder)
-    if real in w.seen:
-        w.report.skipped.append((display_path(folder), "symlink loop: folder already visited"))
+    real = os.path.realpath(root)
+    if real in seen:
+        report.skipped.append((display_path(root), "symlink loop: folder already visited"))
         return
-    w.seen.add(real)
+    seen.add(real)
     folders: list[str] = []
     files: list[os.DirEntry[str]] = []
     for entry in entries:
@@ -92,27 +81,9 @@ def _walk(folder: str, w: _Walk) -> None:
             folders.append(entry.name)
         else:
             files.append(entry)
-    here = Path(folder)
-    for entry in sorted(files, key=lambda f: f.name):
-        w.found.append(SourceFile(here / entry.name, w.root, here, w.label))
-        if w.stats is not None:
-            w.stats[entry.path] = _entry_stat(entry)
+    yield root, sorted(files, key=lambda f: f.name)
     for name in sorted(folders):
-        _walk(os.path.join(folder, name), w)
-
-
-def _entry_stat(e: os.DirEntry[str]) -> os.stat_result | None:
-    try:
-        return e.stat()
-    except OSError:
-        return None
-
-
-def _stat(path: str) -> os.stat_result | None:
-    try:
-        return os.stat(path)
-    except OSError:
-        return None
+        yield from walk(os.path.join(root, name), report, seen)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

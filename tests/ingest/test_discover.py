@@ -1,6 +1,6 @@
 """bot.ingest.files.discover: one folder listing per folder (os.scandir) finds what an os.walk finds, in the
 same order, with the same skip rules (hidden names, symlink loops, unreadable folders); the watcher's
-`scan` is that walk, kept to regular files the index reads, with the listing's stats."""
+`scan` is that walk, kept to regular files the index reads."""
 
 from __future__ import annotations
 
