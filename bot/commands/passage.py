@@ -177,15 +177,37 @@ def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> di
     return found
 
 
-def answer_windows(snap: Snapshot, text: str, cue: AnswerCue | None) -> list[set[str]]:
+def answer_windows(snap: Snapshot, text: str, cue: AnswerCue | None) -> list[frozenset[str]]:
     """The index terms of each sentence of `text`; a sentence holding what the question asks for (`cue`) is
     also read together with the sentence before it, which often names its subject ('One victim worked at
     Rose Garden ... The victim reported she was paid $150 a day')."""
-    spans = sentence_spans(text)
-    sentences = [set(snap.tokenizer.document(text[a:b])) for a, b in spans]
+    spans, terms = _sentence_terms(snap, text)
+    sentences = list(terms)
     if cue is not None:
         sentences += [sentences[i - 1] | sentences[i] for i in range(1, len(spans)) if cue.search(text, *spans[i])]
     return sentences
+
+
+_MEMO = 20_000  # paragraphs (or releases) whose query-independent reading is remembered, per snapshot
+
+
+def _memo(snap: Snapshot, name: str) -> dict:
+    """A per-snapshot table of readings that depend on no query, emptied when it reaches `_MEMO` entries
+    (answer threads share it: a lost entry is only read again)."""
+    table = snap.__dict__.get(name)
+    if table is None or len(table) >= _MEMO:
+        table = snap.__dict__[name] = {}
+    return table
+
+
+def _sentence_terms(snap: Snapshot, text: str) -> tuple[list[tuple[int, int]], tuple[frozenset[str], ...]]:
+    """The spans of `text`'s sentences and the index terms of each (remembered: they depend on no query)."""
+    table = _memo(snap, "_sentence_terms")
+    got = table.get(text)
+    if got is None:
+        spans = sentence_spans(text)
+        got = table[text] = (spans, tuple(frozenset(snap.tokenizer.document(text[a:b])) for a, b in spans))
+    return got
 
 
 class Weighed:
@@ -199,13 +221,13 @@ class Weighed:
         self.paraphrase = paraphrase
         self.total = sum(weights) or 1.0
 
-    def score(self, terms: set[str]) -> float:
+    def score(self, terms: set[str] | frozenset[str]) -> float:
         """The weight of the units `terms` hold (a unit said another way counts `paraphrase` of its own)."""
         return (sum(w for t, w in self.simple if t in terms)
                 + sum(w * u.held(terms, self.paraphrase) for u, w in self.other))
 
 
-def coverage(sentences: list[set[str]], weighed: Weighed) -> float:
+def coverage(sentences: Sequence[set[str] | frozenset[str]], weighed: Weighed) -> float:
     """The best sentence's share of the query's weighted units (bot/commands/paraphrase.py for a unit said
     another way)."""
     return max((weighed.score(terms) / weighed.total for terms in sentences), default=0.0)
@@ -241,7 +263,7 @@ class _Reading:
     cue: AnswerCue | None
     focus: str | None
     title: str
-    windows: dict[int, list[set[str]]] = field(default_factory=dict)  # paragraph id -> its sentences' terms
+    windows: dict[int, list[frozenset[str]]] = field(default_factory=dict)  # paragraph id -> its sentences' terms
     factors: dict[int, float] = field(default_factory=dict)  # paragraph id -> its multiplier (`_factor`)
 
 
@@ -275,7 +297,7 @@ def _scores(snap: Snapshot, r: _Reading, unit_weight: list[float], w: RankingWei
         if most > 0:  # (a paragraph holding only a word of a phrase's other wording holds nothing)
             factor = r.factors.get(p.pid)
             if factor is None:
-                factor = r.factors[p.pid] = _factor(snap, p.text, r.title, r.cue, r.focus, w)
+                factor = r.factors[p.pid] = _factor(snap, p.pid, p.text, r.title, r.cue, r.focus, w)
             bounded.append((factor * most / weighed.total, factor, order, p))
     bounded.sort(key=lambda b: (-b[0], b[2]))
     out: list[tuple[int, float, int]] = []
@@ -308,10 +330,14 @@ def _given(snap: Snapshot, release_id: str, title: str, units: Sequence[Unit], w
     hold: they say what the release is about (the subject a question names to point at it: 'the Manhattan
     chef's killer', 'Gerald Byrne'); inside it, the passage answering is the one holding what the question
     asks beyond that ('apprehended'), often of 'he' or 'the defendant'."""
-    said = set(snap.tokenizer.document(title))
-    people = snap.entities.people
-    for i in snap.entities.people_in(release_id):
-        said.update(snap.tokenizer(f"{people[i].first} {people[i].last}"))
+    table = _memo(snap, "_given_terms")
+    said = table.get(release_id)
+    if said is None:
+        words = set(snap.tokenizer.document(title))
+        people = snap.entities.people
+        for i in snap.entities.people_in(release_id):
+            words.update(snap.tokenizer(f"{people[i].first} {people[i].last}"))
+        said = table[release_id] = frozenset(words)
     return [wt * factor if all(t in said for t in u.terms) else wt for u, wt in zip(units, weights, strict=True)]
 
 
@@ -340,7 +366,20 @@ def _unit_weights(snap: Snapshot, paragraphs: Sequence, held: dict[int, set[str]
     return out
 
 
-def _factor(snap: Snapshot, text: str, title: str, cue: AnswerCue | None, focus: str | None,
+def _names_only(snap: Snapshot, pid: int, text: str, title: str) -> bool:
+    """The paragraph is its release's headline or a headline-like line: read once per paragraph and
+    snapshot (it depends on no query), kept in an array of the snapshot's paragraphs (-1: not read yet)."""
+    seen = snap.__dict__.get("_names_only")
+    if seen is None or len(seen) != len(snap.corpus.paragraphs.texts):
+        seen = snap.__dict__["_names_only"] = np.full(len(snap.corpus.paragraphs.texts), -1, dtype=np.int8)
+    got = int(seen[pid])
+    if got < 0:
+        got = int(is_headline(text, title) or headline_like(text))
+        seen[pid] = got
+    return bool(got)
+
+
+def _factor(snap: Snapshot, pid: int, text: str, title: str, cue: AnswerCue | None, focus: str | None,
             w: RankingWeights) -> float:
     """A paragraph's multiplier: the answer's shape, a count of the thing asked about, a headline-like line."""
     factor = 1.0
@@ -348,7 +387,7 @@ def _factor(snap: Snapshot, text: str, title: str, cue: AnswerCue | None, focus:
         factor *= w.passage_cue  # often names its subject in the sentence before ('One victim worked ...')
         if focus is not None and cue.counts(snap, text, focus):
             factor *= w.passage_count  # the number counts what is asked about, not something else
-    if is_headline(text, title) or headline_like(text):
+    if _names_only(snap, pid, text, title):
         factor *= w.passage_headline
     return factor
 
