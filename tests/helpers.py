@@ -51,3 +51,14 @@ def sample_files() -> dict[str, list[Path]]:
         picked += [PROSECUTORS / county / n for n in NAMED.get(county, []) if (PROSECUTORS / county / n).exists()]
         chosen[county] = sorted(set(picked))
     return chosen
+
+
+def best_passage_text(engine: Engine, release: str, query: str, weights=None) -> str:
+    """The text of the paragraph `bot.commands.passage.best_passage` chooses for `query` in the release
+    whose id contains `release`."""
+    from bot.commands.passage import best_passage
+    snap = engine.store.snapshot
+    rid = next(r for r in snap.corpus.releases if release in r)
+    found = best_passage(snap, rid, query, weights)
+    assert found is not None
+    return snap.corpus.paragraphs[found[0]].text

@@ -14,7 +14,7 @@ import pytest
 
 from bot.commands.passage import best_passage
 from bot.commands.weights import WEIGHTS
-from tests.helpers import engine_for
+from tests.helpers import best_passage_text, engine_for
 
 # Kings County DA (kings_ny): 2019_03_21 partners with CUNY ISLG on Data and Transparency Initiative
 KINGS_DATA = (
@@ -116,11 +116,7 @@ def engine(tmp_path_factory):
 
 
 def _best(engine, release: str, query: str, weights=WEIGHTS) -> str:
-    snap = engine.store.snapshot
-    rid = next(r for r in snap.corpus.releases if release in r)
-    found = best_passage(snap, rid, query, weights)
-    assert found is not None
-    return snap.corpus.paragraphs[found[0]].text
+    return best_passage_text(engine, release, query, weights)
 
 
 @pytest.mark.parametrize(("release", "query", "answer"), [

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.commands.paraphrase import GROUPS, Unit, alternatives_text, query_units
-from bot.commands.passage import best_passage, content_query
+from bot.commands.passage import content_query
 from bot.commands.search import search
 from bot.commands.weights import WEIGHTS
 from bot.index.tokenizer import Tokenizer
-from tests.helpers import engine_for
+from tests.helpers import best_passage_text, engine_for
 
 # Dallas County DA (dallas_tx): the Benjamin Spencer exoneration release, paragraphs 3, 5, 8 and 9
 DALLAS_SPENCER = (
@@ -46,12 +46,8 @@ KINGS_GATLING = (
 NO_PARAPHRASE = replace(WEIGHTS, paraphrase=0.0)
 
 
-def _best(engine, name: str, query: str, weights=WEIGHTS) -> str:
-    snap = engine.store.snapshot
-    rid = next(r for r in snap.corpus.releases if name in r)
-    found = best_passage(snap, rid, query, weights)
-    assert found is not None
-    return snap.corpus.paragraphs[found[0]].text
+def _best(engine, release: str, query: str, weights=WEIGHTS) -> str:
+    return best_passage_text(engine, release, query, weights)
 
 
 def test_a_phrase_of_the_query_is_one_unit_with_its_other_wordings():
