@@ -4,7 +4,7 @@ BM25 saturates term frequency per paragraph, so the paragraph that repeats a rel
 the one sentence that answers a question. Here each paragraph is scored by its best sentence: the share
 of the query's content words that sentence holds, each word weighted by its rarity in the corpus (idf)
 and inside the release (a name every paragraph repeats tells the paragraphs apart less than the word
-'grant'), times a cue for the kind of answer the question asks for (an amount for 'how much', a date for
+'grant'), times a cue for the kind of answer the question asks for (bot/commands/cues.py: an amount for 'how much', a date for
 'when', a reason for 'why', what to do and whom to reach for 'how can', their names for 'which churches';
 for 'how many X' more when the number counts X, for 'how much ... VERB' when the amount goes with the verb), and lowered for headline-like
 lines (a date alone, a title-case line without a full stop, a breadcrumb trail). A sentence holding the
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.commands.cite import is_headline
+from bot.commands.cues import _DATE, AnswerCue, answer_cue, count_focus
 from bot.commands.paraphrase import Unit, query_units
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot, index_rows
@@ -30,85 +31,6 @@ from bot.textnorm import sentence_spans
 # Words that ask rather than say what is asked about; removed before the query's content words are read.
 _QUESTION = re.compile(r"\b(?:how\s+(?:much|many|long|often|old)|why|what|when|where|which|whom|whose|who|"
                        r"(?:did|does|do|was|were|is|are|could|would|should|has|have|had)n[’']?t)\b", re.IGNORECASE)
-_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|" \
-                r"dozens?|hundreds?|thousands?|millions?"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)")
-# A date or a year: in 'Monday, December 19, 2022' no number counts or costs anything.
-_DATE = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
-                   r"\b(?:19|20)\d\d\b")
-_CUES: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [  # (asks, answer shape, dates masked first)
-    (re.compile(r"\bhow\s+much\b|\bcost\b|\bpaid\b|\bworth\b|\bfine[ds]?\b|\brestitution\b", re.I),
-     re.compile(r"\$\s?\d|\b\d[\d,.]*\s+(?:dollars|million|billion)\b", re.I), True),
-    (re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I),
-     re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.I), True),
-    (re.compile(r"\bhow\s+(?:long|old)\b", re.I),
-     re.compile(rf"\b(?:\d+|{_NUMBER_WORDS}|a)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I), True),
-    (re.compile(r"^\s*when\b|\bwhen\s+(?:will|did|was|is|does|do|were)\b|\bwhat\s+(?:date|time|day)\b", re.I),
-     re.compile(rf"\b{_MONTH}\.?\s+(?:of\s+)?(?:\d{{1,2}}|(?:19|20)\d\d)\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
-                r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.",
-                re.I), False),
-    (re.compile(r"^\s*why\b|\bwhy\s+(?:did|was|were|is|does|do|didn|wasn|would)\b|\breason\b", re.I),
-     re.compile(r"\b(?:because|due\s+to|since|so\s+that|in\s+order\s+to|as\s+a\s+result|citing|after|found\s+that|"
-                r"determined\s+that|concluded|insufficient|lack\s+of|conflict)\b", re.I), False),
-    (re.compile(r"\bphone\b|\bnumber\s+to\s+call\b|\bhotline\b|\bcontact\b", re.I),
-     re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"), False),
-    # 'how can investors file a complaint': a release answers with what to do and whom to reach
-    (re.compile(r"\bhow\s+(?:can|do|does|should|may|to)\b", re.I),
-     re.compile(r"\b(?:should|can|may|must|(?:is|are)\s+(?:encouraged|urged|asked|invited)\s+to)\s+(?:\w+\s+)?"
-                r"(?:contact|call|visit|report|e-?mail|submit|file|reach|go\s+to|apply)\b", re.I), False),
-]
-# 'which churches', 'what agencies': the answer names them ('First Christian Church', 'Canada Drive Church')
-_WHICH = re.compile(r"\b(?:which|what)\s+([a-z]{3,}(?:ies|es|s))\b", re.I)
-
-
-class AnswerCue:
-    """What an answer to a question looks like, tested on a span of text."""
-
-    def __init__(self, shape: re.Pattern[str], mask_dates: bool) -> None:
-        self.shape, self.mask_dates = shape, mask_dates
-
-    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        span = text[start:end]
-        if self.mask_dates:  # a date is no count, amount or duration
-            span = _DATE.sub(lambda m: " " * len(m.group()), span)
-        return self.shape.search(span) is not None
-
-    def counts(self, snap: Snapshot, text: str, focus: str) -> bool:
-        """A number in `text` that counts or prices the thing asked about. 'how many' (`focus` a noun's
-        term): the noun among the four words after the number, the noun phrase it opens ('116 live and dead
-        birds' for 'how many birds'). 'how much' (`focus` '=' and the question's verb): the verb among the
-        three words before the amount or the two after ('was paid $600', 'stealing $282,500')."""
-        span = _DATE.sub(lambda m: " " * len(m.group()), text) if self.mask_dates else text
-        verb = focus[1:] if focus.startswith("=") else None
-        for m in self.shape.finditer(span):
-            if verb is None:
-                near = _WORDS.findall(span[m.end():m.end() + 80])[:4]
-            else:
-                near = _WORDS.findall(span[max(0, m.start() - 60):m.start()])[-3:]
-                near += _WORDS.findall(span[m.end():m.end() + 40])[:2]
-            if (verb or focus) in snap.tokenizer(" ".join(near)):
-                return True
-        return False
-
-
-_HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W\d_][\w’'-]*)", re.I)
-_HOW_MUCH = re.compile(r"\bhow\s+much\b.*?([^\W\d_][\w’'-]*)\W*$", re.I)
-
-
-def count_focus(snap: Snapshot, query: str) -> str | None:
-    """The index term of the thing a 'how many' question counts ('birds' in 'how many birds were found'),
-    or for 'how much', '=' and its verb: a question puts the verb after its subject, last ('how much were
-    the deliverymen paid', 'how much did the defendant steal')."""
-    m = _HOW_MANY.search(query)
-    if m is None:
-        m = _HOW_MUCH.search(query)
-        terms = snap.tokenizer(m.group(1)) if m else []
-        return f"={terms[0]}" if terms else None
-    terms = snap.tokenizer(m.group(1))
-    return terms[0] if terms else None
-
-
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\|)\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$")
@@ -135,28 +57,6 @@ def headline_like(text: str) -> bool:
 def content_query(query: str) -> str:
     """The query without the words that only ask ('how much', 'why', "didn't")."""
     return _QUESTION.sub(" ", query)
-
-
-def answer_cue(query: str) -> AnswerCue | None:
-    """What an answer to the question looks like (a money amount, a number, a duration, a date, a reason,
-    a phone number), or None for a query that is not such a question."""
-    found = next((AnswerCue(shape, mask) for asks, shape, mask in _CUES if asks.search(query)), None)
-    m = _WHICH.search(query) if found is None else None
-    if m is None:
-        return found
-    return AnswerCue(re.compile(rf"\b[A-Z][\w’'-]*\s+(?:(?:of|the|[A-Z][\w’'-]*)\s+)*?{_singular(m.group(1))}\b"), False)
-
-
-def _singular(plural: str) -> str:
-    """'churches' -> 'Church', 'agencies' -> 'Agency', 'banks' -> 'Bank' (capitalized: a name's head)."""
-    word = plural.lower()
-    if word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return re.escape(word.capitalize())
 
 
 def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> dict[int, set[str]]:
