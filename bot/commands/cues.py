@@ -5,10 +5,11 @@ a date for 'when', a reason for 'why', a phone number, what to do for 'how can',
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.snapshot import Snapshot
 
-_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|" \
+_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|" \
                 r"dozens?|hundreds?|thousands?|millions?"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)")
@@ -41,6 +42,13 @@ _CUES: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [  # (asks, answer 
 _WHICH = re.compile(r"\b(?:which|what)\s+([a-z]{3,}(?:ies|es|s))\b", re.I)
 
 
+@lru_cache(maxsize=20_000)
+def _without_dates(text: str) -> str:
+    """`text` with its dates blanked out, position for position (remembered: the same paragraphs are read
+    by many questions)."""
+    return _DATE.sub(lambda m: " " * len(m.group()), text)
+
+
 class AnswerCue:
     """What an answer to a question looks like, tested on a span of text."""
 
@@ -50,7 +58,7 @@ class AnswerCue:
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
         span = text[start:end]
         if self.mask_dates:  # a date is no count, amount or duration
-            span = _DATE.sub(lambda m: " " * len(m.group()), span)
+            span = _without_dates(span)
         return self.shape.search(span) is not None
 
     def counts(self, snap: Snapshot, text: str, focus: str) -> bool:
@@ -58,7 +66,7 @@ class AnswerCue:
         term): the noun among the four words after the number, the noun phrase it opens ('116 live and dead
         birds' for 'how many birds'). 'how much' (`focus` '=' and the question's verb): the verb among the
         three words before the amount or the two after ('was paid $600', 'stealing $282,500')."""
-        span = _DATE.sub(lambda m: " " * len(m.group()), text) if self.mask_dates else text
+        span = _without_dates(text) if self.mask_dates else text
         verb = focus[1:] if focus.startswith("=") else None
         for m in self.shape.finditer(span):
             if verb is None:
