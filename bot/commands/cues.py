@@ -49,6 +49,13 @@ def _without_dates(text: str) -> str:
     return _DATE.sub(lambda m: " " * len(m.group()), text)
 
 
+@lru_cache(maxsize=50_000)
+def _holds(shape: re.Pattern[str], mask_dates: bool, span: str) -> bool:
+    """`shape` occurs in `span` (dates blanked first when `mask_dates`: a date is no count, amount or
+    duration); remembered, as the same paragraphs are read by many questions of one kind."""
+    return shape.search(_without_dates(span) if mask_dates else span) is not None
+
+
 class AnswerCue:
     """What an answer to a question looks like, tested on a span of text."""
 
@@ -56,10 +63,7 @@ class AnswerCue:
         self.shape, self.mask_dates = shape, mask_dates
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        span = text[start:end]
-        if self.mask_dates:  # a date is no count, amount or duration
-            span = _without_dates(span)
-        return self.shape.search(span) is not None
+        return _holds(self.shape, self.mask_dates, text[start:end])
 
     def counts(self, snap: Snapshot, text: str, focus: str) -> bool:
         """A number in `text` that counts or prices the thing asked about. 'how many' (`focus` a noun's
