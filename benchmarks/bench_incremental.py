@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.commands.engine import Engine  # noqa: E402
 from bot.config import load_config  # noqa: E402
-from bot.snapshot import Snapshot, build_snapshot, fingerprint  # noqa: E402
+from bot.fingerprint import fingerprint  # noqa: E402
+from bot.snapshot import Snapshot, build_snapshot  # noqa: E402
 from bot.store import SnapshotStore  # noqa: E402
 from tests.incremental.compare import people_view, release_groups, same_groups, search_groups  # noqa: E402
 

@@ -26,6 +26,7 @@ import numpy as np
 from bot.config import Config
 from bot.extract.place_context import person_words
 from bot.extract.place_table import updated_places
+from bot.fingerprint import files_fingerprint, fingerprint, settings_key
 from bot.index.merge import updated
 from bot.ingest.assemble import CorpusUpdate, apply_changes
 from bot.ingest.files import SourceFile, discover, display_path, special_kind
@@ -34,15 +35,7 @@ from bot.ingest.update import NeedsRebuild, file_changes, source_file
 from bot.people.build import people_from_ops, read_people
 from bot.people.merge import frequent_words, lower_word_counts
 from bot.release_tables import merged_rows, release_rows, source_tables
-from bot.snapshot import (
-    Snapshot,
-    answer_tables,
-    build_snapshot,
-    files_fingerprint,
-    fingerprint,
-    home_states,
-    settings_key,
-)
+from bot.snapshot import Snapshot, answer_tables, build_snapshot, home_states
 
 log = logging.getLogger("pressbot.incremental")
 

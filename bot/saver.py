@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from bot.cache import CacheProblem
 from bot.config import Config
-from bot.snapshot import Snapshot, corpus_key, save_snapshot
+from bot.fingerprint import corpus_key
+from bot.snapshot import Snapshot, save_snapshot
 
 log = logging.getLogger("pressbot.store")
 

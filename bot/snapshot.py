@@ -18,16 +18,7 @@ from bot import cache
 from bot.config import Config
 from bot.extract.place_context import person_words, release_states
 from bot.extract.place_table import ParagraphPlaces, start_place_tables
-from bot.fingerprint import (  # noqa: F401 (re-exported: callers import them from here)
-    SNAPSHOT_CODE,
-    SNAPSHOT_FORMAT,
-    _code_hash,
-    corpus_key,
-    files_fingerprint,
-    fingerprint,
-    settings_key,
-    snapshot_code_files,
-)
+from bot.fingerprint import corpus_key, fingerprint, settings_key
 from bot.index.highlights import HighlightTable, build_parts
 from bot.index.retriever import BM25Index
 from bot.index.tokenizer import TermIds, Tokenizer, merge_term_ids

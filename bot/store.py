@@ -18,6 +18,7 @@ from bot.audit import Audit
 from bot.cache import CacheProblem
 from bot.config import Config
 from bot.extract.places import Gazetteer
+from bot.fingerprint import corpus_key, fingerprint
 from bot.incremental import apply_files, changed_on_disk
 from bot.ingest.corpus import Progress
 from bot.reload_result import ReloadResult, diff, touched_releases
@@ -25,9 +26,7 @@ from bot.saver import BackgroundSaver, refreeze
 from bot.snapshot import (
     Snapshot,
     build_snapshot,
-    corpus_key,
     embargoed,
-    fingerprint,
     headline_titles,
     index_rows,
     load_snapshot,

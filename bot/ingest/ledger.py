@@ -100,7 +100,7 @@ class Ledger:
     order: dict[str, OrderKey]  # release id -> its place in the load's order
     para_copy: np.ndarray  # paragraph id -> hash of copy_key (0: a removed release's paragraph)
     para_headline: np.ndarray  # paragraph id -> hash of headline_key
-    settings: str = ""  # snapshot.settings_key of the build: the settings and code it was made with
+    settings: str = ""  # fingerprint.settings_key of the build: the settings and code it was made with
 
     def group_docs(self, group: Path) -> list[tuple[str, DocRecord]]:
         return [(path, d) for path, f in self.files.items() if f.sf.group == group for d in f.docs if d.counted]

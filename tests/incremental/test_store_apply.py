@@ -18,7 +18,8 @@ import pytest
 import bot.incremental
 from bot import cache
 from bot.commands.engine import Engine
-from bot.snapshot import fingerprint, load_snapshot, open_snapshot
+from bot.fingerprint import fingerprint
+from bot.snapshot import load_snapshot, open_snapshot
 from bot.store import ReloadError, SnapshotStore
 from tests.helpers import ROOT
 from tests.incremental.compare import corpus_view, people_view

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import bot
-from bot.snapshot import _code_hash, snapshot_code_files
+from bot.fingerprint import _code_hash, snapshot_code_files
 
 PACKAGE = Path(bot.__file__).resolve().parent
 

@@ -13,7 +13,8 @@ import pytest
 from bot.commands.engine import Engine
 from bot.commands.reload import reload
 from bot.config import load_config
-from bot.snapshot import build_snapshot, corpus_key, open_snapshot, save_snapshot
+from bot.fingerprint import corpus_key
+from bot.snapshot import build_snapshot, open_snapshot, save_snapshot
 from bot.store import ReloadResult, SnapshotStore
 from tests.helpers import ROOT, write_config
 
