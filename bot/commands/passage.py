@@ -25,7 +25,7 @@ from bot.commands.cite import is_headline
 from bot.commands.cues import _DATE, AnswerCue, answer_cue, count_focus
 from bot.commands.paraphrase import Unit, query_units
 from bot.commands.weights import WEIGHTS, RankingWeights
-from bot.snapshot import Snapshot, index_rows
+from bot.snapshot import Snapshot, copy_roots, index_rows
 from bot.textnorm import sentence_spans
 
 # Words that ask rather than say what is asked about; removed before the query's content words are read.
@@ -61,19 +61,26 @@ def content_query(query: str) -> str:
 
 def _containing(snap: Snapshot, pids: Sequence[int], terms: Sequence[str]) -> dict[int, set[str]]:
     """For the paragraphs `pids` (one release's), which of `terms` each contains, read from the index's
-    postings; paragraphs the index holds as a copy of another are left out (their text is checked later)."""
+    postings: a paragraph the index holds as a copy of another (the same words, bar case and spacing) is
+    read from the row of its first printing."""
     index_pids = index_rows(snap)
-    rows = np.searchsorted(index_pids, np.asarray(pids, dtype=np.int64))
+    roots = copy_roots(snap)
+    texts_of = np.asarray([roots.get(pid, pid) for pid in pids], dtype=np.int64)
+    rows = np.searchsorted(index_pids, texts_of)
     rows = np.minimum(rows, max(len(index_pids) - 1, 0))
-    own = index_pids[rows] == np.asarray(pids, dtype=np.int64) if len(index_pids) else np.zeros(len(pids), bool)
+    own = index_pids[rows] == texts_of if len(index_pids) else np.zeros(len(pids), bool)
     found: dict[int, set[str]] = {pid: set() for pid, ok in zip(pids, own.tolist(), strict=True) if ok}
-    row_to_pid = {int(r): pid for r, pid, ok in zip(rows.tolist(), pids, own.tolist(), strict=True) if ok}
-    lo, hi = (min(row_to_pid), max(row_to_pid) + 1) if row_to_pid else (0, 0)
+    keep = np.flatnonzero(own)
+    wanted, who = rows[keep], [pids[i] for i in keep.tolist()]
+    if not len(wanted):
+        return found
     for t in terms:
         post = snap.index.postings(t)
-        for r in post[np.searchsorted(post, lo):np.searchsorted(post, hi)].tolist():
-            if r in row_to_pid:
-                found[row_to_pid[r]].add(t)
+        if not len(post):
+            continue
+        at = np.minimum(np.searchsorted(post, wanted), len(post) - 1)
+        for i in np.flatnonzero(post[at] == wanted).tolist():
+            found[who[i]].add(t)
     return found
 
 
@@ -167,44 +174,81 @@ class _Reading:
     factors: dict[int, float] = field(default_factory=dict)  # paragraph id -> its multiplier (`_factor`)
 
 
-def _read(snap: Snapshot, release_id: str, query: str, w: RankingWeights) -> _Reading | None:
+@dataclass(frozen=True)
+class _Asked:
+    """What reading any release against one query needs from the query alone, read once per query."""
+
+    tokens: list[str]
+    units: list[Unit]
+    every: list[str]  # the index terms of every unit, in any of its wordings
+    cue: AnswerCue | None
+    focus: str | None
+
+
+def _asked(snap: Snapshot, query: str) -> _Asked | None:
+    table = _memo(snap, "_asked")
+    if query in table:
+        return table[query]
     tokens = list(dict.fromkeys(snap.tokenizer(content_query(query)) or snap.tokenizer(query)))
+    got = None
+    if tokens:
+        idf = {t: snap.index.query_weight([t]) for t in tokens}
+        units = [u.weighed(idf) for u in query_units(snap.tokenizer, tokens)]
+        cue = answer_cue(query)
+        got = _Asked(tokens, units, sorted(set().union(*(u.all_terms for u in units))), cue,
+                     count_focus(snap, query) if cue else None)
+    table[query] = got
+    return got
+
+
+def _read(snap: Snapshot, release_id: str, query: str, w: RankingWeights) -> _Reading | None:
+    asked = _asked(snap, query)
     paragraphs = snap.paragraphs_of(release_id)
-    if not tokens or not paragraphs:
+    if asked is None or not paragraphs:
         return None
-    idf = {t: snap.index.query_weight([t]) for t in tokens}
-    units = [u.weighed(idf) for u in query_units(snap.tokenizer, tokens)]
-    every = sorted(set().union(*(u.all_terms for u in units)))
+    tokens, units, every = asked.tokens, asked.units, asked.every
     held = _containing(snap, [p.pid for p in paragraphs], every)
     for p in paragraphs:
-        if p.pid not in held:  # a copy of a paragraph indexed elsewhere: read its own text
+        if p.pid not in held:  # (not indexed, not a copy: kept for a snapshot an update left so)
             held[p.pid] = set(snap.tokenizer.document(p.text)) & set(every)
     weights = _unit_weights(snap, paragraphs, held, tokens, units, w)
-    cue = answer_cue(query)
     title = snap.corpus.releases[release_id].title
     given = _given(snap, release_id, title, units, weights, w.passage_given) if w.passage_given != 1.0 else weights
-    return _Reading(paragraphs, held, units, weights, given, cue, count_focus(snap, query) if cue else None, title)
+    return _Reading(paragraphs, held, units, weights, given, asked.cue, asked.focus, title)
+
+
+def _most_factor(r: _Reading, w: RankingWeights) -> float:
+    """The largest multiplier `_factor` can give a paragraph for this query."""
+    most = max(1.0, w.passage_headline)
+    if r.cue is not None:
+        most *= max(1.0, w.passage_cue) * (max(1.0, w.passage_count) if r.focus is not None else 1.0)
+    return most
 
 
 def _scores(snap: Snapshot, r: _Reading, unit_weight: list[float], w: RankingWeights,
             prune: bool) -> list[tuple[float, int]]:
     weighed = Weighed(r.units, unit_weight, w.paraphrase)
+    top = _most_factor(r, w) if prune else 1.0
     bounded = []  # (most the paragraph can score: all its units in one sentence, times its multipliers)
     for order, p in enumerate(r.paragraphs):
         if not r.held[p.pid]:
             continue
         most = weighed.score(r.held[p.pid])
         if most > 0:  # (a paragraph holding only a word of a phrase's other wording holds nothing)
-            factor = r.factors.get(p.pid)
-            if factor is None:
-                factor = r.factors[p.pid] = _factor(snap, p.pid, p.text, r.title, r.cue, r.focus, w)
-            bounded.append((factor * most / weighed.total, factor, order, p))
+            # pruned, the multiplier is read only for the paragraphs that could still be the best with the
+            # largest one (the best and its ties are among them)
+            factor = r.factors.get(p.pid) if prune else _factor_of(snap, r, p, w)
+            bounded.append(((factor or top) * most / weighed.total, factor, order, p, most))
     bounded.sort(key=lambda b: (-b[0], b[2]))
     out: list[tuple[int, float, int]] = []
     best = 0.0
-    for bound, factor, order, p in bounded:
+    for bound, factor, order, p, most in bounded:
         if prune and bound < best:
             break  # no paragraph left can reach the best: its sentences hold no more than it does
+        if factor is None:
+            factor = _factor_of(snap, r, p, w)
+            if factor * most / weighed.total < best:
+                continue
         windows = r.windows.get(p.pid)
         if windows is None:
             windows = r.windows[p.pid] = answer_windows(snap, p.text, r.cue)
@@ -212,6 +256,14 @@ def _scores(snap: Snapshot, r: _Reading, unit_weight: list[float], w: RankingWei
         best = max(best, score)
         out.append((order, score, p.pid))
     return [(score, pid) for _, score, pid in sorted(out)]
+
+
+def _factor_of(snap: Snapshot, r: _Reading, p, w: RankingWeights) -> float:
+    """Paragraph `p`'s multiplier (`_factor`), remembered for the reading `r`."""
+    factor = r.factors.get(p.pid)
+    if factor is None:
+        factor = r.factors[p.pid] = _factor(snap, p.pid, p.text, r.title, r.cue, r.focus, w)
+    return factor
 
 
 def passage_scores(snap: Snapshot, release_id: str, query: str, weights: RankingWeights | None = None,

@@ -56,7 +56,7 @@ def _answering(snap: Snapshot, query: str, scored: list[tuple[float, float, int]
     out: list[tuple[float, float, int]] = []
     per: dict[str, int] = {}
     for score, relative, pid in scored:
-        rid = snap.corpus.paragraphs[pid].release_id
+        rid = snap.corpus.paragraphs.release_ids[pid]
         if per.get(rid, 0) >= per_release:
             continue
         per[rid] = per.get(rid, 0) + 1
@@ -67,7 +67,7 @@ def _answering(snap: Snapshot, query: str, scored: list[tuple[float, float, int]
         return out[:limit]
     answered = []
     for n, (score, relative, pid) in enumerate(out):
-        found = best_passage(snap, snap.corpus.paragraphs[pid].release_id, query, w)
+        found = best_passage(snap, snap.corpus.paragraphs.release_ids[pid], query, w)
         if found:
             pid = found[0]
         boost = w.passage_release * found[1] if found and n < w.passage_releases else 0.0
@@ -101,15 +101,16 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
     release_rel = {snap.release_ids[row]: score / rel_weight
                    for row, score in snap.release_index.top_k(snap.tokenizer(wider), w.release_candidates)}
     scored = []
+    table = snap.corpus.paragraphs  # (its columns: no Paragraph object per candidate)
     for pid, score in snap.search(wider, w.paragraph_candidates):
-        para = snap.corpus.paragraphs[pid]
-        rel = snap.corpus.releases[para.release_id]
+        text = table.texts[pid]
+        rel = snap.corpus.releases[table.release_ids[pid]]
         relative = score / weight
         if rel.language != "en":
             relative *= w.translation  # a translation must not outrank its original
-        if is_headline(para.text, rel.title):
+        if is_headline(text, rel.title):
             relative *= w.headline  # a headline repeats the words; the body answers
-        elif para.number <= w.lede_paragraphs and ends_sentence(para.text) and len(para.text) >= w.lede_min_chars:
+        elif table.numbers[pid] <= w.lede_paragraphs and ends_sentence(text) and len(text) >= w.lede_min_chars:
             relative *= w.lede  # news puts the facts first: on a near tie the lede answers
         if rel.listing:
             relative *= w.listing  # an index of headlines points elsewhere
@@ -124,7 +125,7 @@ def search(snap: Snapshot, query: str, limit: int, min_relative: float, per_rele
     best = scored[0][0]
     shown = [r for r in _answering(snap, query, scored, limit, per_release, w) if r[0] >= w.score_cut * best]
     specific = specific_units(snap, query)
-    if not any(holds_specific(snap, snap.corpus.paragraphs[pid].release_id, specific) for _, _, pid in shown):
+    if not any(holds_specific(snap, snap.corpus.paragraphs.release_ids[pid], specific) for _, _, pid in shown):
         rest = human_join([f"'{_written(snap, query, u.terms)}'" for u in specific[1:]], last="or")
         return Answer("search", query, False, f"No release matches '{query}': none names "
                                              f"'{_written(snap, query, specific[0].terms)}'"

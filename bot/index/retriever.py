@@ -339,10 +339,12 @@ class BM25Index:
         if meta.get("format") != _FORMAT:
             raise ValueError(f"{folder}: index format {meta.get('format')} is not {_FORMAT}")
         mode: Literal["r"] | None = "r" if mmap else None
-        arrays = {n: np.load(folder / f"{n}.npy", mmap_mode=mode) for n in ("indptr", "indices", "data", "idf")}
+        # plain ndarray views of the mapped files: a memmap's every slice (a term's postings) costs a Python
+        # call of its own to make
+        arrays = {n: _plain(np.load(folder / f"{n}.npy", mmap_mode=mode)) for n in ("indptr", "indices", "data", "idf")}
         bound = folder / "term_max.npy"
         term_max = np.load(bound) if bound.exists() else None  # small: read whole
-        stats = {n: np.load(folder / f"{n}.npy", mmap_mode=mode) if (folder / f"{n}.npy").exists() else None
+        stats = {n: _plain(np.load(folder / f"{n}.npy", mmap_mode=mode)) if (folder / f"{n}.npy").exists() else None
                  for n in ("tf", "lengths")}
         vocab = {t: i for i, t in enumerate(meta["terms"])}
         return cls(vocab, arrays["indptr"], arrays["indices"], arrays["data"], arrays["idf"],
@@ -356,3 +358,8 @@ class BM25Index:
         _load_kernel()
         if self.n_docs and self.vocab:
             self.top_k([next(iter(self.vocab))], 1)
+
+
+def _plain(array: np.ndarray) -> np.ndarray:
+    """`array` as a plain ndarray (a memmap's view keeps its mapping alive)."""
+    return array.view(np.ndarray) if isinstance(array, np.memmap) else array

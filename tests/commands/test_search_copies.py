@@ -64,3 +64,26 @@ def test_the_freed_place_goes_to_another_release(engine):
     named = shown + [r.split("/")[-1] for c in ans.citations for r in c.also_in]
     assert len(shown) == 2 and "orange-anaheim-2008" in shown
     assert sorted(named) == ["orange-anaheim-2008", "orange-curfew-2012", "orange-curfew-2013"]
+
+
+def test_a_copy_is_read_from_its_first_printing_with_the_words_its_own_text_holds(engine):
+    """The passage reader takes a copy's words from the index row of its first printing (the copy has no
+    row of its own): they must be the words its own text gives. Dallas (the Spencer releases) and Orange
+    (the curfew sweeps): in each pair the second release's shared paragraph is the copy."""
+    from bot.commands.passage import _containing
+    from bot.snapshot import copy_roots
+
+    snap = engine.store.snapshot
+    roots = copy_roots(snap)
+    texts = snap.corpus.paragraphs.texts
+    copied = sorted(roots)
+    assert {snap.corpus.paragraphs.release_ids[p].split("/")[-1] for p in copied} == {
+        "dallas-spencer-2023", "orange-curfew-2013"}
+    terms = sorted({t for p in copied for t in snap.tokenizer.document(texts[p])} | {"anaheim", "oliver"})
+    for pid in copied:
+        rid = snap.corpus.paragraphs.release_ids[pid]
+        pids = [p.pid for p in snap.paragraphs_of(rid)]
+        held = _containing(snap, pids, terms)
+        for p in pids:  # the copy and the release's own paragraphs alike
+            assert held[p] == set(snap.tokenizer.document(texts[p])) & set(terms)
+        assert held[pid]  # (the copy holds words: the check above is not vacuous)
