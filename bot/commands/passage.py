@@ -46,12 +46,31 @@ def headline_like(text: str) -> bool:
     line = text.strip()
     if len(_BREADCRUMB.findall(line)) >= 2:
         return True
-    if not _WORDS.search(_WEEKDAY.sub(" ", _DATE.sub(" ", line))):
+    if _dates_only(line):
         return True
     if _ENDS_SENTENCE.search(line):
         return False
     words = [w for w in _WORDS.findall(_LABEL.sub("", line)) if len(w) >= 4]
     return 0 < len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+# the words a date or a weekday is written with ('December', 'Sept', '5th', 'Monday')
+_DATE_WORDS = frozenset("January February March April May June July August September October November December "
+                        "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec st nd rd th Monday Tuesday Wednesday Thursday "
+                        "Friday Saturday Sunday".split())
+
+
+def _dates_only(line: str) -> bool:
+    """`line` has no word outside its dates and weekdays. Most lines start with a word no date is written
+    with (letters only, not after a digit, not a month's or a day's name): that word stays when the dates
+    are blanked, so the blanking is skipped."""
+    m = _WORDS.search(line)
+    if m is None:
+        return True
+    first = m.group()
+    if first.isalpha() and first not in _DATE_WORDS and not (m.start() and line[m.start() - 1].isdigit()):
+        return False
+    return not _WORDS.search(_WEEKDAY.sub(" ", _DATE.sub(" ", line)))
 
 
 def content_query(query: str) -> str:
@@ -150,12 +169,23 @@ def name_units(snap: Snapshot, texts: Sequence[str], terms: set[str]) -> list[tu
     so inside a release the rarity of 'Benjamin' is an artifact of style, not a sign of the answer."""
     units: list[tuple[set[str], str]] = []
     for text in texts:
-        for m in _NAME_RUN.finditer(text):
-            toks = [t for t in snap.tokenizer(m.group()) if t in terms]
+        for run in _name_runs(snap, text):
+            toks = [t for t in run if t in terms]
             unit = (set(toks), toks[-1]) if len(set(toks)) >= 2 else None
             if unit and unit not in units:
                 units.append(unit)
     return units
+
+
+def _name_runs(snap: Snapshot, text: str) -> tuple[tuple[str, ...], ...]:
+    """The terms of each capitalized run of `text` that has two terms or more (remembered: they depend on
+    no query)."""
+    table = _memo(snap, "_name_runs")
+    got = table.get(text)
+    if got is None:
+        runs = (tuple(snap.tokenizer(m.group())) for m in _NAME_RUN.finditer(text))
+        got = table[text] = tuple(run for run in runs if len(set(run)) >= 2)
+    return got
 
 
 @dataclass
@@ -285,11 +315,11 @@ def _given(snap: Snapshot, release_id: str, title: str, units: Sequence[Unit], w
     table = _memo(snap, "_given_terms")
     said = table.get(release_id)
     if said is None:
-        words = set(snap.tokenizer.document(title))
         people = snap.entities.people
-        for i in snap.entities.people_in(release_id):
-            words.update(snap.tokenizer(f"{people[i].first} {people[i].last}"))
-        said = table[release_id] = frozenset(words)
+        # the names tokenized in one call (an archive page names a thousand people): a bar between two
+        # names keeps any term from joining across them
+        names = " | ".join(f"{people[i].first} {people[i].last}" for i in sorted(snap.entities.people_in(release_id)))
+        said = table[release_id] = frozenset(snap.tokenizer.document(title)) | frozenset(snap.tokenizer(names))
     return [wt * factor if all(t in said for t in u.terms) else wt for u, wt in zip(units, weights, strict=True)]
 
 

@@ -158,3 +158,23 @@ def test_the_names_of_the_people_a_release_is_about_weigh_as_given(engine, relea
     r2 = _read(snap, elsewhere, query, WEIGHTS)
     assert r2 is None or not any(t in named for u, a, b in zip(r2.units, r2.weights, r2.given, strict=True)
                                  if b < a for t in u.terms)
+
+
+def test_the_names_given_are_each_persons_terms(sample_engine):
+    """`_given` tokenizes a release's people's names in one call, a bar between two names: on the real
+    sample (four offices) the terms equal those of each name tokenized alone, the headline's with them."""
+    from bot.commands.paraphrase import Unit
+    from bot.commands.passage import _given
+
+    snap = sample_engine.store.snapshot
+    people = snap.entities.people
+    checked = 0
+    for rid, rel in snap.corpus.releases.items():
+        expected = set(snap.tokenizer.document(rel.title))
+        for i in snap.entities.people_in(rid):
+            expected.update(snap.tokenizer(f"{people[i].first} {people[i].last}"))
+        checked += bool(snap.entities.people_in(rid))
+        units = [Unit((t,)) for t in sorted(expected)] + [Unit(("zzzunsaid",))]
+        assert _given(snap, rid, rel.title, units, [1.0] * len(units), 0.5) == [0.5] * (len(units) - 1) + [1.0]
+        assert snap.__dict__["_given_terms"][rid] == expected, rid  # nothing joined across two names
+    assert checked >= 10

@@ -173,6 +173,23 @@ def test_headline_like_lines_name_rather_than_report():
     assert headline_like("Home > News > Press Releases")
 
 
+def test_a_line_of_dates_is_found_without_blanking_every_line(sample_engine):
+    """`_dates_only` skips blanking the dates of a line whose first word no date is written with; on every
+    line of the real sample (four offices) and on the edge cases it answers as the blanking does."""
+    from bot.commands.cues import _DATE
+    from bot.commands.passage import _WEEKDAY, _WORDS, _dates_only
+
+    def blanked(line: str) -> bool:
+        return not _WORDS.search(_WEEKDAY.sub(" ", _DATE.sub(" ", line)))
+
+    lines = [t.strip() for t in sample_engine.store.snapshot.corpus.paragraphs.texts]
+    lines += ["Monday, December 19, 2022",  # Kings County (kings_ny): the gun buyback release's date line
+              "Updated January 8, 2021 at 11 AM ET",  # Dallas County (dallas_tx): the Capitol statement
+              "Sept. 5, 2021", "December 5th-2022", "Monday’", "Monday’s hearing", "5th", "12/01/2020 2020"]
+    assert sum(blanked(x) for x in lines) >= 5  # (date lines are there to be found)
+    assert [x for x in lines if _dates_only(x) != blanked(x)] == []
+
+
 def test_a_date_is_not_a_count_or_an_amount():
     many = answer_cue("how many weapons did residents surrender at the record-breaking December 2022 gun buyback")
     assert many is not None
