@@ -109,6 +109,7 @@ def main() -> int:
     ap.add_argument("--scale-dir", type=Path, default=Path("/tmp/pressbot-bench-scale"),
                     help="where --scale keeps its replicas (reused when present)")
     ap.add_argument("--cache-dir", help="where the snapshot is saved (default: the config's corpus.cache_dir)")
+    ap.add_argument("--slowest", type=int, default=0, metavar="N", help="also list each command's N slowest queries")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     corpus = [str(p) for p in (args.corpus or DEFAULT)]
@@ -137,9 +138,12 @@ def main() -> int:
     gc.collect()
     frozen = (time.perf_counter() - t) * 1000
     commands = {}
+    slowest: dict[str, list[tuple[float, str]]] = {}
     for cmd, lines in queries.items():
         cpu: list[float] = []
-        ms = sorted(timed(engine, f"{cmd} {line}", cpu) for line in lines)
+        each = sorted(((timed(engine, f"{cmd} {line}", cpu), line) for line in lines), reverse=True)
+        slowest[cmd] = [(round(t, 2), line) for t, line in each[:args.slowest]]
+        ms = sorted(t for t, _ in each)
         cpu.sort()
         commands[cmd] = {"n": len(ms), "p50_ms": round(statistics.median(ms), 2),
                          "p99_ms": round(percentile_99(ms), 2), "max_ms": round(ms[-1], 2),
@@ -148,6 +152,8 @@ def main() -> int:
            "releases": len(store.snapshot.corpus.releases), "paragraphs": len(store.snapshot.corpus.paragraphs),
            "load_s": round(load_s, 2), "commands": commands, "first_ms": first,
            "gc_pause_ms": round(frozen, 2), "gc_pause_unfrozen_ms": round(unfrozen, 2)}
+    if args.slowest:
+        out["slowest"] = slowest
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
@@ -158,6 +164,8 @@ def main() -> int:
         print(f"{cmd:<8}{c['n']:>5}{c['p50_ms']:>9}{c['p99_ms']:>9}{c['max_ms']:>9}{first.get(cmd, 0):>10}"
               f"{c['cpu_p50_ms']:>9}{c['cpu_p99_ms']:>9}")
     print(f"full GC pause with the snapshot loaded: {unfrozen:.1f} ms before gc.freeze(), {frozen:.1f} ms after")
+    for cmd, worst in slowest.items() if args.slowest else ():
+        print(f"slowest {cmd}: " + "; ".join(f"{t} ms '{line}'" for t, line in worst))
     return 0
 
 

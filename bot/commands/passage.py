@@ -271,19 +271,22 @@ def _scores(snap: Snapshot, r: _Reading, unit_weight: list[float], w: RankingWei
             bounded.append(((factor or top) * most / weighed.total, factor, order, p, most))
     bounded.sort(key=lambda b: (-b[0], b[2]))
     out: list[tuple[int, float, int]] = []
-    best = 0.0
+    best, first = 0.0, len(r.paragraphs)  # the best score read, and the first paragraph (in order) scoring it
     for bound, factor, order, p, most in bounded:
-        if prune and bound < best:
-            break  # no paragraph left can reach the best: its sentences hold no more than it does
+        if prune and (bound < best or (bound == best and order > first)):
+            break  # no paragraph left can beat the best: its sentences hold no more than it does (and a
+            # tie goes to the earlier paragraph)
         if factor is None:
             factor = _factor_of(snap, r, p, w)
-            if factor * most / weighed.total < best:
+            most_here = factor * most / weighed.total
+            if most_here < best or (most_here == best and order > first):
                 continue
         windows = r.windows.get(p.pid)
         if windows is None:
             windows = r.windows[p.pid] = answer_windows(snap, p.text, r.cue)
         score = factor * coverage(windows, weighed)
-        best = max(best, score)
+        if score > best or (score == best and order < first):
+            best, first = score, order
         out.append((order, score, p.pid))
     return [(score, pid) for _, score, pid in sorted(out)]
 
@@ -333,9 +336,13 @@ def _unit_weights(snap: Snapshot, paragraphs: Sequence, held: dict[int, set[str]
         for t in terms:
             having.setdefault(t, set()).add(pid)
     df = {t: len(having.get(t, ())) for t in tokens}
-    for unit, last in name_units(snap, [p.text for p in paragraphs if len(held[p.pid]) >= 2], set(tokens)):
-        for t in unit:  # a first name is as rare in the release as the last name it is then called by
-            df[t] = max(df[t], df[last])
+    asked = set(tokens)
+    # (a name holds two of the query's words, so only a paragraph holding two can print one; when the
+    # words the release holds are all as frequent in it, no name changes a count)
+    if len({c for c in df.values() if c}) > 1:
+        for unit, last in name_units(snap, [p.text for p in paragraphs if len(held[p.pid] & asked) >= 2], asked):
+            for t in unit:  # a first name is as rare in the release as the last name it is then called by
+                df[t] = max(df[t], df[last])
     out = []
     for u in units:
         count = df[u.terms[0]] if len(u.terms) == 1 else 0
