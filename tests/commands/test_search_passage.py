@@ -335,3 +335,69 @@ def test_how_much_prefers_the_amount_tied_to_the_question_verb(tmp_path):
     assert steal is not None and much.counts(
         snap, "Villareal was charged with two counts of securities fraud, three counts of grand theft and one count "
               "of forgery, for his role in stealing $282,500", steal)
+
+
+_SAMPLE_QUERIES = ["why did the district attorney dismiss the charges", "when will the defendant be sentenced",
+                   "how many victims did the defendant have", "how much restitution was ordered",
+                   "deputy district attorney prosecuted the case", "which agencies investigated the case",
+                   "police officer charged with murder"]
+
+
+def test_pruned_reading_finds_the_full_readings_best_on_every_sample_release(sample_engine):
+    """Every release of the real sample (four offices), questions of each kind: the pruned reading (a
+    multiplier read only when the paragraph can still win, a tie left to the earlier paragraph) chooses the
+    paragraph and the score the full reading does."""
+    from bot.commands.passage import best_passage, passage_scores
+    snap = sample_engine.store.snapshot
+    compared = 0
+    for rid in snap.corpus.releases:
+        for q in _SAMPLE_QUERIES:
+            full = passage_scores(snap, rid, q)
+            found = best_passage(snap, rid, q)
+            if not full:
+                assert found is None
+                continue
+            top = max(score for score, _ in full)
+            assert found is not None and found[0] == next(pid for score, pid in full if score == top), (rid, q)
+            compared += 1
+    assert compared >= 200
+
+
+def test_names_are_read_only_where_they_can_change_a_count(sample_engine):
+    """`_unit_weights` reads capitalized names only in paragraphs holding two of the query's words, and
+    not at all when the release holds them all equally often: on the real sample (four offices) its
+    weights equal those of reading every paragraph's names."""
+    import math
+
+    from bot.commands import passage
+
+    snap = sample_engine.store.snapshot
+
+    def every_name(paragraphs, held, tokens, units, w):
+        having: dict[str, set[int]] = {}
+        for pid, terms in held.items():
+            for t in terms:
+                having.setdefault(t, set()).add(pid)
+        df = {t: len(having.get(t, ())) for t in tokens}
+        for unit, last in passage.name_units(snap, [p.text for p in paragraphs], set(tokens)):
+            for t in unit:
+                df[t] = max(df[t], df[last])
+        out = []
+        for u in units:
+            count = df[u.terms[0]] if len(u.terms) == 1 else 0
+            if u.alternatives or len(u.terms) > 1:
+                forms = [frozenset(u.terms), *u.alternatives]
+                count = max(count, len(set().union(*(set.intersection(*(having.get(t, set()) for t in f))
+                                                     for f in forms))))
+            local = math.log((len(paragraphs) + 1) / (count + 0.5)) if len(paragraphs) > 1 else 1.0
+            out.append(snap.index.query_weight(list(u.terms)) * max(local, w.passage_local_floor))
+        return out
+
+    names = ["Benjamin Spencer", "John Creuzot", "Todd Spitzer", "Eric Gonzalez", "Summer Stephan"]
+    for rid in snap.corpus.releases:
+        for q in [*_SAMPLE_QUERIES, *names]:
+            r = passage._read(snap, rid, q, WEIGHTS)
+            if r is None:
+                continue
+            tokens = passage._asked(snap, q).tokens
+            assert r.weights == every_name(r.paragraphs, r.held, tokens, r.units, WEIGHTS), (rid, q)
