@@ -29,7 +29,7 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
     quoted = [p for p in match.people if snap.entities.quotes_by_person.get(p.id)]
     if not quoted:
         p = match.people[0]
-        shown = snap.person_table.names[p.id]
+        shown = snap.person_table.name_of(p)
         return Answer("quote", query, False, f"{shown} is mentioned but never quoted.", items=[UnquotedPerson(shown)])
     limit = max(max_citations, MAX_QUOTES)
     if topic:
@@ -40,8 +40,8 @@ def quote(snap: Snapshot, query: str, max_citations: int) -> Answer:
     # most recent first: the newest telling of each distinct quotation decides its place (grouped at build time)
     order = snap.quote_table.most_recent_first(person.id, quotes, owner, snap.corpus.releases)
     items, citations = _items(snap, person, order, limit)
-    others = [snap.person_table.names[p.id] for p in quoted[1:4]]
-    summary = f"{snap.person_table.names[person.id]} is quoted {plural(len(order), 'time')}" + (
+    others = [snap.person_table.name_of(p) for p in quoted[1:4]]
+    summary = f"{snap.person_table.name_of(person)} is quoted {plural(len(order), 'time')}" + (
         f"; also quoted under this name: {', '.join(others)}" if others else "")
     releases = {owner[q.pid] for q in quotes}
     if len(releases) > MANY_RELEASES:
@@ -61,10 +61,10 @@ def _about(snap: Snapshot, query: str, quoted: list[Person], topic: str, limit: 
         groups = snap.quote_table.grouped(person.id, [q for _, q in ranked])  # in ranked order
         items, citations = _items(snap, person, groups, limit)
         releases = {c.release_id for c in citations}
-        summary = (f"{snap.person_table.names[person.id]} is quoted {plural(len(groups), 'time')} in "
+        summary = (f"{snap.person_table.name_of(person)} is quoted {plural(len(groups), 'time')} in "
                    f"{plural(len(releases), 'release')} about '{topic}', best-matching first")
         return Answer("quote", query, True, summary, items=list(items), citations=citations)
-    shown = snap.person_table.names[quoted[0].id]
+    shown = snap.person_table.name_of(quoted[0])
     return Answer("quote", query, False, f"{shown} is quoted, but in no release about '{topic}'.")
 
 
@@ -74,7 +74,7 @@ def _items(snap: Snapshot, person: Person, groups: list[list[Quote]],
     items: list[QuoteItem] = []
     citations: list[Citation] = []
     owner, releases = snap.corpus.paragraphs.release_ids, snap.corpus.releases
-    name = snap.person_table.names[person.id]
+    name = snap.person_table.name_of(person)
     for group in groups:
         q = min(group, key=lambda t: telling_order(t, owner, releases))
         text = quote_text(snap.corpus.paragraphs.texts, q)

@@ -8,18 +8,16 @@ Corpus statistics (BM25 idf, name words) stay those of the whole snapshot."""
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from bot.commands.scope import Scope
+from bot.commands.scoped_people import ScopedEntities
 from bot.index.retriever import BM25Index
 from bot.ingest.corpus import Corpus
 from bot.models import Release
-from bot.people.index import EntityIndex, PeopleMatch
-from bot.people.person import Person, Quote
 from bot.snapshot import Snapshot, embargoed, index_rows
 
 _OVERFETCH = 4
@@ -46,74 +44,6 @@ class ScopedIndex:
     def postings(self, term: str) -> np.ndarray:
         docs = self.base.postings(term)
         return docs[self.allowed[docs]]
-
-
-class _Quotes(Mapping[int, list[Quote]]):
-    """quotes_by_person restricted to quotations in allowed releases."""
-
-    def __init__(self, base: Mapping[int, list[Quote]], owner: list[str], allowed: set[str]) -> None:
-        self.base, self.owner, self.allowed = base, owner, allowed
-
-    def __getitem__(self, person: int) -> list[Quote]:
-        return [q for q in self.base[person] if self.owner[q.pid] in self.allowed]
-
-    def get(self, person: int, default: Any = None) -> Any:
-        found = self[person] if person in self.base else []
-        return found or default
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self.base)
-
-    def __len__(self) -> int:
-        return len(self.base)
-
-
-def restrict_person(p: Person, owner: list[str], allowed: set[str]) -> Person | None:
-    """A copy of `p` as the allowed releases alone show them (None when none of them names p)."""
-    releases = p.releases & allowed
-    if not releases:
-        return None
-    q = copy.copy(p)
-    q.releases = releases
-    q.mention_pids = [pid for pid in p.mention_pids if owner[pid] in allowed]
-    q.title_pids = {t: kept for t, pids in p.title_pids.items() if (kept := [x for x in pids if owner[x] in allowed])}
-    q.titles = {t: min(c, len(q.title_pids[t])) for t, c in p.titles.items() if t in q.title_pids}
-    return q
-
-
-class ScopedEntities:
-    """The people index restricted to allowed releases: people no allowed release names are not found."""
-
-    def __init__(self, base: EntityIndex, owner: list[str], allowed: set[str]) -> None:
-        self.base, self.owner, self.allowed = base, owner, allowed
-        self.quotes_by_person = _Quotes(base.quotes_by_person, owner, allowed)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.base, name)
-
-    @property
-    def people(self) -> list[Person]:
-        """Everyone an allowed release names, as those releases show them."""
-        return self._keep(self.base.people)
-
-    def _keep(self, people: list[Person]) -> list[Person]:
-        return [q for p in people if (q := restrict_person(p, self.owner, self.allowed)) is not None]
-
-    def find(self, query: str) -> PeopleMatch:
-        match = self.base.find(query)
-        people = self._keep(match.people)
-        suggestion = match.suggestion
-        if suggestion and not self._keep(self.base.find(suggestion).people):
-            suggestion = None
-        return PeopleMatch(people, fuzzy=match.fuzzy and bool(people), suggestion=suggestion,
-                           close=self._keep(match.close))
-
-    def people_in(self, release_id: str, max_releases: int = 20) -> set[int]:
-        return self.base.people_in(release_id, max_releases) if release_id in self.allowed else set()
-
-    def suggest(self, typed: str, limit: int = 25) -> list[str]:
-        names = self.base.suggest(typed, limit * _OVERFETCH)
-        return [n for n in names if self._keep(self.base.find(n).people)][:limit]
 
 
 class ScopedSnapshot(Snapshot):
@@ -203,5 +133,6 @@ def _view(snap: Snapshot, scope: Scope, key: tuple) -> ScopedSnapshot | None:
     view.corpus = corpus
     view.index = ScopedIndex(snap.index, row_mask)  # type: ignore[assignment]
     view.release_index = ScopedIndex(snap.release_index, release_mask)  # type: ignore[assignment]
-    view.entities = ScopedEntities(snap.entities, snap.corpus.paragraphs.release_ids, allowed)  # type: ignore[assignment]
+    view.entities = ScopedEntities(snap.entities, snap.corpus.paragraphs.release_ids, snap.corpus.paragraphs.texts,  # type: ignore[assignment]
+                                   allowed)
     return view

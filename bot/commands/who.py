@@ -16,8 +16,9 @@ PAGE = 8  # namesakes shown (with their citations) per answer; past it, "+N more
 
 
 def person_item(person: Person, snap: Snapshot) -> PersonItem:
-    facts = snap.person_table.facts_of(person, snap.corpus.paragraphs.texts)
-    return PersonItem(name=snap.person_table.names[person.id], titles=facts.top_titles, org=facts.org,
+    table = snap.person_table
+    facts = table.facts_of(person, snap.corpus.paragraphs.texts)
+    return PersonItem(name=table.name_of(person), titles=facts.top_titles, org=facts.org,
                       evidence=person.evidence, releases=len(person.releases))
 
 

@@ -126,6 +126,12 @@ class PersonTable:
         self.pids = np.asarray(pids, dtype=np.int32)
         self.tidx = np.asarray(tidx, dtype=np.int32)
 
+    def name_of(self, person: Person) -> str:
+        """The name to show for `person`: the one computed at build time, or for a copy named by fewer forms
+        (a scope's: bot/commands/scoped_people.py) the fullest of its own."""
+        i = person.id
+        return self.names[i] if i < len(self.names) and person.names == self.name_forms[i] else person.name
+
     def whole(self, person: Person) -> bool:
         """`person` as the snapshot holds it (not a copy restricted to fewer releases)."""
         i = person.id

@@ -127,7 +127,8 @@ def test_the_precomputed_answers_show_a_view_only_its_releases(tmp_path):
     view (a date filter here, a server's roots or an embargo alike) answers from them exactly as from tables
     computed afresh over the releases it sees. One San Diego County DA release a year."""
     from bot.commands.quote import quote
-    from bot.commands.scoped import restrict_person, scoped
+    from bot.commands.scoped import scoped
+    from bot.commands.scoped_people import restrict_person
     from bot.commands.who import who
     from bot.people.citations import PersonTable
     from bot.people.person import Person
@@ -155,7 +156,7 @@ def test_the_precomputed_answers_show_a_view_only_its_releases(tmp_path):
         view = scoped(snap, scope)
         allowed = set(view.corpus.releases)
         afresh = copy.copy(view)  # the same view, its tables computed from what it sees alone
-        people = [restrict_person(p, owner, allowed) or Person(p.id, p.first, p.last, p.source)
+        people = [restrict_person(p, owner, allowed, paras.texts) or Person(p.id, p.first, p.last, p.source)
                   for p in snap.entities.people]
         afresh.person_table = PersonTable(people, paras.texts, owner, paras.numbers, snap.corpus.releases)
         quotes = {p: view.entities.quotes_by_person.get(p, []) for p in snap.entities.quotes_by_person}
@@ -165,3 +166,39 @@ def test_the_precomputed_answers_show_a_view_only_its_releases(tmp_path):
             assert seen.found and {years[r] for r in _rids(seen)} == {year}, (command, year, _rids(seen))
             assert seen.to_dict() == answer(afresh, "Stephan", 5).to_dict(), (command, year)
     assert len(engine.run("who", "Stephan").citations) == 2  # unscoped: both releases
+
+
+# Kings County DA (kings_ny), verbatim: the District Attorney by surname alone
+KINGS_SURNAME = ("District Attorney Gonzalez said, “Rather than walk away from a fight, this defendant instead chased "
+                 "after the victim and fatally stabbed him in the chest. He will now spend many years behind bars as "
+                 "a consequence of his actions.”")
+
+
+def test_a_server_sees_a_person_named_only_as_its_own_releases_name_them(tmp_path):
+    """Two servers hold releases of the same offices: server A's name the District Attorneys in full
+    ('Brooklyn District Attorney Eric Gonzalez', 'District Attorney Summer Stephan'), server B's by
+    surname alone. B's answers, autocomplete and lookups never show a given name only A prints.
+    Kings County DA (kings_ny) and San Diego County DA (san_diego_ca), verbatim."""
+    for root, office, name, text in (("newsroom_a", "kings_ny", "full", KINGS),
+                                     ("newsroom_a", "san_diego_ca", "full", SAN_DIEGO_FRAUD),
+                                     ("newsroom_b", "kings_ny", "surname", KINGS_SURNAME),
+                                     ("newsroom_b", "san_diego_ca", "surname", SAN_DIEGO)):
+        folder = tmp_path / root / office
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.md").write_text(f"---\ntitle: {office} {name}\ndate: 2023-03-01\n---\n{text}\n",
+                                           encoding="utf-8")
+    engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [tmp_path / "newsroom_a",
+                                                                          tmp_path / "newsroom_b"])), use_cache=False))
+    only_b = Scope(roots=frozenset({"newsroom_b"}))
+    for surname, given in (("Gonzalez", "Eric"), ("Stephan", "Summer")):
+        whole = engine.run("who", surname)
+        assert whole.found and given in whole.items[0].name  # the whole corpus knows the given name
+        for command in ("who", "quote"):
+            seen = engine.run(command, surname, scope=only_b)
+            assert seen.found, (command, surname)
+            assert all(r.startswith("newsroom_b/") for r in _rids(seen))
+            assert given not in str(seen.to_dict()), (command, surname)
+        assert given not in str(engine.suggest("who", surname[:4], scope=only_b))
+        assert not engine.suggest("who", given, scope=only_b)  # the given name finds nobody there ...
+        assert not engine.run("who", f"{given} {surname}", scope=only_b).found  # ... nor the full name
+        assert engine.run("who", f"{given} {surname}", scope=Scope(roots=frozenset({"newsroom_a"}))).found

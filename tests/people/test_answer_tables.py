@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.commands.scoped import restrict_person
+from bot.commands.scoped_people import restrict_person
 from bot.index.highlights import HighlightTable
 from bot.index.tokenizer import Tokenizer
 from bot.people.citations import evidence_rank
@@ -80,7 +80,7 @@ def test_ranked_evidence_is_the_order_who_sorted_per_query(sample_engine):
     for source in [None, *sorted({r.source for r in releases.values()})]:
         allowed = {rid for rid, r in releases.items() if source in (None, r.source)}
         for whole in snap.entities.people:
-            p = whole if source is None else restrict_person(whole, owner, allowed)
+            p = whole if source is None else restrict_person(whole, owner, allowed, paras.texts)
             if p is None or not p.titles:
                 continue
             groups = snap.person_table.facts_of(p, paras.texts).roles
