@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.commands.cite import is_headline
-from bot.commands.cues import _DATE, AnswerCue, answer_cue, count_focus
+from bot.commands.cues import AnswerCue, answer_cue, count_focus
+from bot.commands.headline_lines import headline_like
 from bot.commands.paraphrase import Unit, query_units
 from bot.commands.weights import WEIGHTS, RankingWeights
 from bot.snapshot import Snapshot, copy_roots, index_rows
@@ -31,46 +32,6 @@ from bot.textnorm import sentence_spans
 # Words that ask rather than say what is asked about; removed before the query's content words are read.
 _QUESTION = re.compile(r"\b(?:how\s+(?:much|many|long|often|old)|why|what|when|where|which|whom|whose|who|"
                        r"(?:did|does|do|was|were|is|are|could|would|should|has|have|had)n[’']?t)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\|)\s+\S")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$")
-_LABEL = re.compile(r"^[A-Z][A-Za-z ]{2,30}:\s+")  # 'MEDIA RELEASE: ', 'For Immediate Release: '
-_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
-
-
-def headline_like(text: str) -> bool:
-    """A line that names rather than reports: a breadcrumb trail ('Home > News > Press Releases'), a date
-    alone ('Monday, December 19, 2022'), or a short unfinished line in title case ('206 Weapons Surrendered,
-    the Most During a Single Event', 'MEDIA RELEASE: DA Announces ...'). A sentence that ends with a full stop
-    reports, whatever its capitals."""
-    line = text.strip()
-    if len(_BREADCRUMB.findall(line)) >= 2:
-        return True
-    if _dates_only(line):
-        return True
-    if _ENDS_SENTENCE.search(line):
-        return False
-    words = [w for w in _WORDS.findall(_LABEL.sub("", line)) if len(w) >= 4]
-    return 0 < len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-# the words a date or a weekday is written with ('December', 'Sept', '5th', 'Monday')
-_DATE_WORDS = frozenset("January February March April May June July August September October November December "
-                        "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec st nd rd th Monday Tuesday Wednesday Thursday "
-                        "Friday Saturday Sunday".split())
-
-
-def _dates_only(line: str) -> bool:
-    """`line` has no word outside its dates and weekdays. Most lines start with a word no date is written
-    with (letters only, not after a digit, not a month's or a day's name): that word stays when the dates
-    are blanked, so the blanking is skipped."""
-    m = _WORDS.search(line)
-    if m is None:
-        return True
-    first = m.group()
-    if first.isalpha() and first not in _DATE_WORDS and not (m.start() and line[m.start() - 1].isdigit()):
-        return False
-    return not _WORDS.search(_WEEKDAY.sub(" ", _DATE.sub(" ", line)))
 
 
 def content_query(query: str) -> str:
@@ -331,18 +292,7 @@ def _unit_weights(snap: Snapshot, paragraphs: Sequence, held: dict[int, set[str]
     """Each unit's weight: the corpus rarity (idf) of its own words times its rarity inside the release
     (paragraphs holding it in any of its forms), never below `passage_local_floor`."""
     n = len(paragraphs)
-    having: dict[str, set[int]] = {}  # term -> the paragraphs holding it
-    for pid, terms in held.items():
-        for t in terms:
-            having.setdefault(t, set()).add(pid)
-    df = {t: len(having.get(t, ())) for t in tokens}
-    asked = set(tokens)
-    # (a name holds two of the query's words, so only a paragraph holding two can print one; when the
-    # words the release holds are all as frequent in it, no name changes a count)
-    if len({c for c in df.values() if c}) > 1:
-        for unit, last in name_units(snap, [p.text for p in paragraphs if len(held[p.pid] & asked) >= 2], asked):
-            for t in unit:  # a first name is as rare in the release as the last name it is then called by
-                df[t] = max(df[t], df[last])
+    having, df = release_counts(snap, paragraphs, held, tokens)
     out = []
     for u in units:
         count = df[u.terms[0]] if len(u.terms) == 1 else 0
@@ -353,6 +303,26 @@ def _unit_weights(snap: Snapshot, paragraphs: Sequence, held: dict[int, set[str]
         local = math.log((n + 1) / (count + 0.5)) if n > 1 else 1.0
         out.append(snap.index.query_weight(list(u.terms)) * max(local, w.passage_local_floor))
     return out
+
+
+def release_counts(snap: Snapshot, paragraphs: Sequence, held: dict[int, set[str]], tokens: list[str],
+                   every_name: bool = False) -> tuple[dict[str, set[int]], dict[str, int]]:
+    """(term -> the release's paragraphs holding it, query word -> how many do, a first name counted as its
+    last name). Names are read only in paragraphs holding two of the query's words (a name holding two
+    needs them), and not at all when the words the release holds are all as frequent in it (no name then
+    changes a count); `every_name` reads every paragraph's (the same counts, slower)."""
+    having: dict[str, set[int]] = {}
+    for pid, terms in held.items():
+        for t in terms:
+            having.setdefault(t, set()).add(pid)
+    df = {t: len(having.get(t, ())) for t in tokens}
+    asked = set(tokens)
+    if every_name or len({c for c in df.values() if c}) > 1:
+        texts = [p.text for p in paragraphs if every_name or len(held[p.pid] & asked) >= 2]
+        for unit, last in name_units(snap, texts, asked):
+            for t in unit:  # a first name is as rare in the release as the last name it is then called by
+                df[t] = max(df[t], df[last])
+    return having, df
 
 
 def _names_only(snap: Snapshot, pid: int, text: str, title: str) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.commands.passage import answer_cue, content_query, count_focus, headline_like, name_units
+from bot.commands.headline_lines import headline_like
+from bot.commands.passage import answer_cue, content_query, count_focus, name_units
 from bot.commands.search import search
 from bot.commands.weights import WEIGHTS
 from tests.helpers import engine_for
@@ -177,7 +178,7 @@ def test_a_line_of_dates_is_found_without_blanking_every_line(sample_engine):
     """`_dates_only` skips blanking the dates of a line whose first word no date is written with; on every
     line of the real sample (four offices) and on the edge cases it answers as the blanking does."""
     from bot.commands.cues import _DATE
-    from bot.commands.passage import _WEEKDAY, _WORDS, _dates_only
+    from bot.commands.headline_lines import _WEEKDAY, _WORDS, _dates_only
 
     def blanked(line: str) -> bool:
         return not _WORDS.search(_WEEKDAY.sub(" ", _DATE.sub(" ", line)))
@@ -257,15 +258,11 @@ def test_how_many_prefers_the_number_that_counts_the_thing_asked_about(tmp_path)
     assert not birds.counts(snap, "On October 1, 2021, the San Pedro Bay pipeline ruptured", pipes)
 
 
-def test_pruned_passage_reading_finds_the_same_best_paragraph(tmp_path):
+def _pruned_equals_full(snap, queries: list[str]) -> int:
+    """Asserts that on every release of `snap` the pruned reading chooses the paragraph the full reading
+    scores best (the earliest on a tie) and that its score counts every word; returns how many it compared."""
     from bot.commands.passage import best_passage, passage_scores
-    engine = engine_for(tmp_path, {"dallas.txt": DALLAS, "sandiego.txt": SAN_DIEGO, "amplify.txt": ORANGE_AMPLIFY,
-                                   "rose.txt": SAN_DIEGO_ROSE})
-    snap = engine.store.snapshot
-    queries = ["how much money did the governor's office give Dallas County to start its human trafficking unit",
-               "when will John Earnest be sentenced on the state charges",  # San Diego
-               "how many birds were found after the Amplify pipeline leak",  # Orange
-               "how much were the caregivers at the Rose Garden elder care homes paid"]  # San Diego
+    compared = 0
     for rid in snap.corpus.releases:
         for q in queries:
             full = passage_scores(snap, rid, q)
@@ -274,8 +271,21 @@ def test_pruned_passage_reading_finds_the_same_best_paragraph(tmp_path):
                 assert found is None
                 continue
             top = max(score for score, _ in full)
-            assert found is not None and found[0] == next(pid for score, pid in full if score == top)
-            assert found[1] == max(score for score, _ in passage_scores(snap, rid, q, given=False))
+            assert found is not None and found[0] == next(pid for score, pid in full if score == top), (rid, q)
+            assert found[1] == max(score for score, _ in passage_scores(snap, rid, q, given=False)), (rid, q)
+            compared += 1
+    return compared
+
+
+def test_pruned_passage_reading_finds_the_same_best_paragraph(tmp_path):
+    engine = engine_for(tmp_path, {"dallas.txt": DALLAS, "sandiego.txt": SAN_DIEGO, "amplify.txt": ORANGE_AMPLIFY,
+                                   "rose.txt": SAN_DIEGO_ROSE})
+    snap = engine.store.snapshot
+    queries = ["how much money did the governor's office give Dallas County to start its human trafficking unit",
+               "when will John Earnest be sentenced on the state charges",  # San Diego
+               "how many birds were found after the Amplify pipeline leak",  # Orange
+               "how much were the caregivers at the Rose Garden elder care homes paid"]  # San Diego
+    assert _pruned_equals_full(snap, queries) > 0
 
 
 def test_a_month_and_year_answers_when():
@@ -347,57 +357,25 @@ def test_pruned_reading_finds_the_full_readings_best_on_every_sample_release(sam
     """Every release of the real sample (four offices), questions of each kind: the pruned reading (a
     multiplier read only when the paragraph can still win, a tie left to the earlier paragraph) chooses the
     paragraph and the score the full reading does."""
-    from bot.commands.passage import best_passage, passage_scores
-    snap = sample_engine.store.snapshot
-    compared = 0
-    for rid in snap.corpus.releases:
-        for q in _SAMPLE_QUERIES:
-            full = passage_scores(snap, rid, q)
-            found = best_passage(snap, rid, q)
-            if not full:
-                assert found is None
-                continue
-            top = max(score for score, _ in full)
-            assert found is not None and found[0] == next(pid for score, pid in full if score == top), (rid, q)
-            compared += 1
-    assert compared >= 200
+    assert _pruned_equals_full(sample_engine.store.snapshot, _SAMPLE_QUERIES) >= 200
 
 
 def test_names_are_read_only_where_they_can_change_a_count(sample_engine):
-    """`_unit_weights` reads capitalized names only in paragraphs holding two of the query's words, and
-    not at all when the release holds them all equally often: on the real sample (four offices) its
-    weights equal those of reading every paragraph's names."""
-    import math
-
+    """The release counts read capitalized names only in paragraphs holding two of the query's words, and
+    not at all when the release holds them all equally often: on the real sample (four offices) the counts
+    equal those of reading every paragraph's names."""
     from bot.commands import passage
 
     snap = sample_engine.store.snapshot
-
-    def every_name(paragraphs, held, tokens, units, w):
-        having: dict[str, set[int]] = {}
-        for pid, terms in held.items():
-            for t in terms:
-                having.setdefault(t, set()).add(pid)
-        df = {t: len(having.get(t, ())) for t in tokens}
-        for unit, last in passage.name_units(snap, [p.text for p in paragraphs], set(tokens)):
-            for t in unit:
-                df[t] = max(df[t], df[last])
-        out = []
-        for u in units:
-            count = df[u.terms[0]] if len(u.terms) == 1 else 0
-            if u.alternatives or len(u.terms) > 1:
-                forms = [frozenset(u.terms), *u.alternatives]
-                count = max(count, len(set().union(*(set.intersection(*(having.get(t, set()) for t in f))
-                                                     for f in forms))))
-            local = math.log((len(paragraphs) + 1) / (count + 0.5)) if len(paragraphs) > 1 else 1.0
-            out.append(snap.index.query_weight(list(u.terms)) * max(local, w.passage_local_floor))
-        return out
-
     names = ["Benjamin Spencer", "John Creuzot", "Todd Spitzer", "Eric Gonzalez", "Summer Stephan"]
+    raised = 0
     for rid in snap.corpus.releases:
         for q in [*_SAMPLE_QUERIES, *names]:
             r = passage._read(snap, rid, q, WEIGHTS)
             if r is None:
                 continue
             tokens = passage._asked(snap, q).tokens
-            assert r.weights == every_name(r.paragraphs, r.held, tokens, r.units, WEIGHTS), (rid, q)
+            fast = passage.release_counts(snap, r.paragraphs, r.held, tokens)
+            assert fast == passage.release_counts(snap, r.paragraphs, r.held, tokens, every_name=True), (rid, q)
+            raised += fast[1] != {t: len(fast[0].get(t, ())) for t in tokens}  # a name raised a count
+    assert raised  # (names do change counts here: the comparison is not vacuous)
