@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bot.audit import Event
 from bot.commands.reload import one_line
-from bot.guilds import first_folder, guild_roots, labels
+from bot.commands.scoped_people import restrict_person
+from bot.guilds import first_folder, guild_roots, labels, scope_for
 from bot.ingest.files import display_path
 from bot.items import ChangedRelease, Item, SkippedFile
 from bot.models import Answer
@@ -26,14 +27,20 @@ from bot.uploads import Refused, check, save, trash
 NO_FOLDER = "This server has no corpus folder of its own (guilds.{gid}.corpus in pressbot's config)."
 
 
-def describe(snap: Snapshot, path: Path, change: str = "added") -> list[ChangedRelease]:
-    """The releases loaded from one file: title, id, date, paragraphs and the people found."""
+def describe(snap: Snapshot, path: Path, change: str = "added", roots: frozenset[str] | None = None
+             ) -> list[ChangedRelease]:
+    """The releases loaded from one file: title, id, date, paragraphs and the people found, each named as
+    the releases under `roots` (the server's corpora; None: all) name them, embargoed ones included."""
     shown = display_path(path)
+    releases = snap.corpus.releases
+    allowed = {rid for rid, r in releases.items() if roots is None or r.root in roots}
+    paras = snap.corpus.paragraphs
     out = []
-    for rel in snap.corpus.releases.values():
+    for rel in releases.values():
         if rel.path != shown:
             continue
-        people = [p.name for p in snap.entities.people if rel.id in p.releases][:5]
+        found = [p for p in snap.entities.people if rel.id in p.releases][:5]
+        people = [q.name for p in found if (q := restrict_person(p, paras.release_ids, allowed, paras.texts))]
         detail = (f"{rel.date or 'no date'}, {len(snap.paragraphs_of(rel.id))} paragraphs, "
                   f"people: {', '.join(people) if people else 'none found'}")
         out.append(ChangedRelease(change, rel.title, rel.id, detail=detail))
@@ -79,7 +86,8 @@ async def add_files(store: SnapshotStore, guild_id: int | None, user: str, files
                          "moved to the trash and the previous index keeps serving.", items=items, error="reload_failed")
             return ans, _record(store, "add", user, t0, ans, guild_id)
         how = "an incremental update" if result.incremental else f"a full rebuild ({result.rebuilt})"
-        items, undone = await _kept_or_trashed(store, folder, saved, backups, dict(result.skipped), items)
+        roots = scope_for(cfg, guild_id).roots
+        items, undone = await _kept_or_trashed(store, folder, saved, backups, dict(result.skipped), items, roots)
         if undone:
             how += " (the skipped uploads taken out again)"
     added = sum(isinstance(i, ChangedRelease) for i in items)
@@ -91,13 +99,14 @@ async def add_files(store: SnapshotStore, guild_id: int | None, user: str, files
 
 
 async def _kept_or_trashed(store: SnapshotStore, folder: Path, saved: list[Path], backups: dict[Path, Path],
-                           skipped: dict[str, str], items: list[Item]) -> tuple[list[Item], bool]:
+                           skipped: dict[str, str], items: list[Item], roots: frozenset[str] | None = None
+                           ) -> tuple[list[Item], bool]:
     """Name each saved upload's releases; an upload that loaded none goes to the trash (a replaced file's
     previous version comes back), and the index is told, so it matches the folder again."""
     gone: list[Path] = []
     back: list[Path] = []
     for p in saved:
-        found = describe(store.snapshot, p, "replaced" if p in backups else "added")
+        found = describe(store.snapshot, p, "replaced" if p in backups else "added", roots)
         if found:
             items[:0] = found
             continue

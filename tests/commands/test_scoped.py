@@ -190,6 +190,11 @@ def test_a_server_sees_a_person_named_only_as_its_own_releases_name_them(tmp_pat
     engine = Engine(SnapshotStore.open(load_config(write_config(tmp_path, [tmp_path / "newsroom_a",
                                                                           tmp_path / "newsroom_b"])), use_cache=False))
     only_b = Scope(roots=frozenset({"newsroom_b"}))
+    from bot.newsroom import describe  # the reply to an upload names the people as the server's releases do
+    upload = tmp_path / "newsroom_b" / "kings_ny" / "surname.md"
+    added = describe(engine.store.snapshot, upload, roots=only_b.roots)
+    assert added and "Gonzalez" in added[0].detail and "Eric" not in added[0].detail
+    assert "Eric Gonzalez" in describe(engine.store.snapshot, upload)[0].detail  # (all roots: the full name)
     for surname, given in (("Gonzalez", "Eric"), ("Stephan", "Summer")):
         whole = engine.run("who", surname)
         assert whole.found and given in whole.items[0].name  # the whole corpus knows the given name
