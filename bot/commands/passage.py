@@ -229,7 +229,8 @@ def _scores(snap: Snapshot, r: _Reading, unit_weight: list[float], w: RankingWei
             # pruned, the multiplier is read only for the paragraphs that could still be the best with the
             # largest one (the best and its ties are among them)
             factor = r.factors.get(p.pid) if prune else _factor_of(snap, r, p, w)
-            bounded.append(((factor or top) * most / weighed.total, factor, order, p, most))
+            # (as the score is computed, factor times the share: rounded alike, the bound is never below it)
+            bounded.append(((factor or top) * (most / weighed.total), factor, order, p, most))
     bounded.sort(key=lambda b: (-b[0], b[2]))
     out: list[tuple[int, float, int]] = []
     best, first = 0.0, len(r.paragraphs)  # the best score read, and the first paragraph (in order) scoring it
@@ -239,7 +240,7 @@ def _scores(snap: Snapshot, r: _Reading, unit_weight: list[float], w: RankingWei
             # tie goes to the earlier paragraph)
         if factor is None:
             factor = _factor_of(snap, r, p, w)
-            most_here = factor * most / weighed.total
+            most_here = factor * (most / weighed.total)
             if most_here < best or (most_here == best and order > first):
                 continue
         windows = r.windows.get(p.pid)
@@ -279,7 +280,9 @@ def _given(snap: Snapshot, release_id: str, title: str, units: Sequence[Unit], w
     table = _memo(snap, "_given_terms")
     said = table.get(release_id)
     if said is None:
-        people = snap.entities.people
+        # the whole index's people (a scope's list is shorter: `people_in` gives ids in the whole one); only
+        # weights read them, no answer shows them
+        people = getattr(snap.entities, "base", snap.entities).people
         # the names tokenized in one call (an archive page names a thousand people): a bar between two
         # names keeps any term from joining across them
         names = " | ".join(f"{people[i].first} {people[i].last}" for i in sorted(snap.entities.people_in(release_id)))

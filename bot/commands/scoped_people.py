@@ -13,11 +13,12 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.extract.tokens import name_key
-from bot.people.index import EntityIndex, PeopleMatch
+from bot.people.index import EntityIndex, PeopleMatch, name_words
 from bot.people.person import Person, Quote
 
 _OVERFETCH = 4
 _CLOSE_SPELLING = 70  # as the whole index's autocomplete: a surname this close to what was typed
+_CLOSE_GIVEN = 80  # as the whole index's name lookup: a given name this close
 
 
 class _Quotes(Mapping[int, list[Quote]]):
@@ -58,16 +59,13 @@ def restrict_person(p: Person, owner: list[str], allowed: set[str], texts: Seque
 
 
 def _named_so(person: Person, words: Sequence[str]) -> bool:
-    """`words` (name keys, as typed) can refer to `person` by the names it is shown with: a single word
-    begins one of its names' words (or is close to its surname), several begin its name's first and last
-    words."""
-    if not words:
-        return True
-    forms = [[name_key(w) for w in n.split()] for n in person.names] or [[name_key(person.last)]]
-    if len(words) == 1:
-        return any(k.startswith(words[0]) for f in forms for k in f) or \
-            fuzz.ratio(words[0], name_key(person.last)) >= _CLOSE_SPELLING
-    return any(f[0].startswith(words[0]) and f[-1].startswith(words[-1]) for f in forms if len(f) > 1)
+    """Each of `words` (a typed name's keys, `name_words`) is printed in one of the names `person` is shown
+    with: it begins a word of one (what autocomplete sends is a beginning), or is spelt close to one; the
+    surname may be spelt as loosely as the whole index allows."""
+    keys = {name_key(w) for n in person.names for w in n.split()} or {name_key(person.last)}
+    last = name_key(person.last)
+    return all(any(k.startswith(w) or fuzz.ratio(w, k) >= _CLOSE_GIVEN for k in keys)
+               or (i == len(words) - 1 and fuzz.ratio(w, last) >= _CLOSE_SPELLING) for i, w in enumerate(words))
 
 
 class ScopedEntities:
@@ -86,19 +84,19 @@ class ScopedEntities:
         return self._keep(self.base.people)
 
     def _keep(self, people: list[Person], words: Sequence[str] = ()) -> list[Person]:
-        """`people` as the allowed releases show them; with `words` (what was typed), not those the words
-        name only by a form no allowed release prints ('Tim Garrison' where they all say 'Garrison'). A
-        close spelling the whole index found stays found."""
+        """`people` as the allowed releases show them; with `words` (what was typed, `name_words`), of a
+        person the allowed releases name by fewer forms, only those they print every word of ('Tim
+        Garrison' finds nobody where they all say 'Garrison')."""
         out = []
         for p in people:
             q = restrict_person(p, self.owner, self.allowed, self.texts)
-            if q is not None and (q.names is p.names or _named_so(q, words) or not _named_so(p, words)):
+            if q is not None and (q.names is p.names or _named_so(q, words)):
                 out.append(q)
         return out
 
     def find(self, query: str) -> PeopleMatch:
         match = self.base.find(query)
-        words = [name_key(w) for w in query.split()]
+        words = name_words(query)
         people = self._keep(match.people, words)
         suggestion = None
         if match.suggestion:
@@ -111,7 +109,7 @@ class ScopedEntities:
         return self.base.people_in(release_id, max_releases) if release_id in self.allowed else set()
 
     def suggest(self, typed: str, limit: int = 25) -> list[str]:
-        words = [name_key(w) for w in typed.split()]
+        words = name_words(typed)
         out = [q.name for n in self.base.suggest(typed, limit * _OVERFETCH)
                for q in self._keep(self.base.find(n).people, words)]
         return list(dict.fromkeys(out))[:limit]

@@ -107,7 +107,9 @@ def _tables(snap: Snapshot) -> _Tables:
     for p in sorted(candidates, key=lambda p: (-len(p.releases), -p.evidence, p.id)):
         name = p.name
         if len(name.split()) >= 2 and _is_person(p, name.split(), surnames, ordinary):
-            people.append(_Entry(name, name_key(p.first), name_key(p.last), len(p.releases), _label(p, name)))
+            # a scope's copy named by fewer forms completes on the given name it is shown with
+            first = p.first if snap.person_table.all_names(p) else name.split()[0]
+            people.append(_Entry(name, name_key(first), name_key(p.last), len(p.releases), _label(p, name)))
     refs = {release_ref(rid): rid for rid in snap.corpus.releases}
     tables = _Tables(people, Counter(e.last for e in people), refs)
     if len(_CACHE) >= 8:  # one snapshot serves at a time, seen through a few scopes

@@ -129,8 +129,12 @@ class PersonTable:
     def name_of(self, person: Person) -> str:
         """The name to show for `person`: the one computed at build time, or for a copy named by fewer forms
         (a scope's: bot/commands/scoped_people.py) the fullest of its own."""
+        return self.names[person.id] if self.all_names(person) else person.name
+
+    def all_names(self, person: Person) -> bool:
+        """`person` is named by every form the snapshot holds for it (not a scope's copy named by fewer)."""
         i = person.id
-        return self.names[i] if i < len(self.names) and person.names == self.name_forms[i] else person.name
+        return i < len(self.name_forms) and person.names == self.name_forms[i]
 
     def whole(self, person: Person) -> bool:
         """`person` as the snapshot holds it (not a copy restricted to fewer releases)."""

@@ -92,13 +92,7 @@ class EntityIndex:
 
     def find(self, query: str) -> PeopleMatch:
         """People matching a surname, a full name, or (fuzzily) a misspelling of one."""
-        raw = query.replace(",", " ").split()
-        # "DA Stephan", "Judge Garland": title words in the query are not part of the name
-        kept = list(raw)
-        while len(kept) > 1 and _is_query_title_word(kept[0]):
-            kept.pop(0)
-        words = [name_key(w) for w in kept]
-        words = [w for w in words if w and w not in QUERY_SUFFIX_KEYS]
+        words = name_words(query)
         if not words:
             return PeopleMatch([])
         last, first = words[-1], (words[0] if len(words) > 1 else "")
@@ -196,3 +190,12 @@ def _compound_surnames(p: Person) -> list[tuple[str, str]]:
         if len(words) == 3 and name_key(words[-1]) == name_key(p.last):
             out.append((words[1], words[2]))
     return list(dict.fromkeys(out))
+
+
+def name_words(query: str) -> list[str]:
+    """The name keys of a typed name, as `EntityIndex.find` reads them: commas are spaces, leading title
+    words ("DA Stephan", "Judge Garland") and suffixes ('Jr.') are not part of the name."""
+    kept = query.replace(",", " ").split()
+    while len(kept) > 1 and _is_query_title_word(kept[0]):
+        kept.pop(0)
+    return [w for w in (name_key(k) for k in kept) if w and w not in QUERY_SUFFIX_KEYS]

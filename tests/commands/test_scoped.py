@@ -205,5 +205,11 @@ def test_a_server_sees_a_person_named_only_as_its_own_releases_name_them(tmp_pat
             assert given not in str(seen.to_dict()), (command, surname)
         assert given not in str(engine.suggest("who", surname[:4], scope=only_b))
         assert not engine.suggest("who", given, scope=only_b)  # the given name finds nobody there ...
-        assert not engine.run("who", f"{given} {surname}", scope=only_b).found  # ... nor the full name
+        assert not engine.run("who", f"{given} {surname}", scope=only_b).found  # ... nor the full name,
+        for typed in (f"DA {given} {surname}", f"District Attorney {given} {surname}", f"{given} {surname},",
+                      f"{given}k {surname}", f"{given} {surname[:-1]}s"):  # a title, a comma, a misspelling
+            assert not engine.run("who", typed, scope=only_b).found, typed
+            assert not engine.run("quote", typed, scope=only_b).found, typed
+        for typed in (f"DA {surname}", f"{surname[:-1]}s"):  # the surname the server prints, misspelt too
+            assert engine.run("who", typed, scope=only_b).found, typed
         assert engine.run("who", f"{given} {surname}", scope=Scope(roots=frozenset({"newsroom_a"}))).found

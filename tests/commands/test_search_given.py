@@ -178,3 +178,30 @@ def test_the_names_given_are_each_persons_terms(sample_engine):
         assert _given(snap, rid, rel.title, units, [1.0] * len(units), 0.5) == [0.5] * (len(units) - 1) + [1.0]
         assert snap.__dict__["_given_terms"][rid] == expected, rid  # nothing joined across two names
     assert checked >= 10
+
+
+def test_a_scoped_search_reads_the_people_of_the_whole_index(sample_engine):
+    """Seen through a scope (a server's roots, a `source:` filter), the people a release is about are read
+    from the whole index, as the ids `people_in` gives are its ids: every release of one office, seen
+    through a filter to that office, weighs its words as unscoped (real sample: Orange County and Kings
+    County releases), and a search there answers."""
+    from bot.commands.paraphrase import Unit
+    from bot.commands.passage import _given
+    from bot.commands.scope import Scope
+    from bot.commands.scoped import scoped
+
+    snap = sample_engine.store.snapshot
+    for office in ("orange_ca", "kings_ny"):
+        view = scoped(snap, Scope(sources=frozenset({office})))
+        assert len(view.entities.people) < len(snap.entities.people)  # (a shorter list: the case that broke)
+        read = 0
+        for rid, rel in view.corpus.releases.items():
+            people = snap.entities.people
+            names = [f"{people[i].first} {people[i].last}" for i in snap.entities.people_in(rid)]
+            units = [Unit((t,)) for n in names for t in snap.tokenizer(n)] or [Unit(("zzz",))]
+            ones = [1.0] * len(units)
+            assert _given(view, rid, rel.title, units, ones, 0.5) == _given(snap, rid, rel.title, units, ones, 0.5)
+            read += bool(names)
+        assert read
+        first = next(iter(view.corpus.releases.values()))
+        assert sample_engine.run("search", first.title, scope=Scope(sources=frozenset({office}))).found

@@ -379,3 +379,32 @@ def test_names_are_read_only_where_they_can_change_a_count(sample_engine):
             assert fast == passage.release_counts(snap, r.paragraphs, r.held, tokens, every_name=True), (rid, q)
             raised += fast[1] != {t: len(fast[0].get(t, ())) for t in tokens}  # a name raised a count
     assert raised  # (names do change counts here: the comparison is not vacuous)
+
+
+def test_the_bound_is_rounded_as_the_score_is(monkeypatch):
+    """The pruned reading's bound on a paragraph is computed as its score is (multiplier times the share),
+    so rounding never puts the bound below the score: with these weights `1.5 * a / t` rounds below
+    `1.5 * (a / t)`, and a reading that computed the bound the other way skipped the earlier of two tied
+    paragraphs (found by a reviewer's search; no real text needed)."""
+    from bot.commands import passage
+    from bot.commands.paraphrase import Unit
+
+    a, b, c = 1.5077318308430092, 1.5077318308430094, 6.855753027029245
+    units = [Unit(("x",)), Unit(("y",)), Unit(("z",))]
+
+    class Para:
+        def __init__(self, pid: int, text: str) -> None:
+            self.pid, self.text = pid, text
+
+    def reading():
+        r = passage._Reading([Para(0, "A"), Para(1, "B")], {0: {"x"}, 1: {"y"}}, units, [a, b, c], [a, b, c],
+                             cue=None, focus=None, title="")
+        r.windows = {0: [frozenset({"x"})], 1: [frozenset({"y"})]}
+        return r
+
+    monkeypatch.setattr(passage, "_factor", lambda *args: WEIGHTS.passage_cue)
+    monkeypatch.setattr(passage, "_most_factor", lambda r, w: WEIGHTS.passage_cue)
+    full = passage._scores(None, reading(), [a, b, c], WEIGHTS, prune=False)
+    pruned = passage._scores(None, reading(), [a, b, c], WEIGHTS, prune=True)
+    assert full[0][0] == full[1][0]  # a tie: the earlier paragraph is the answer
+    assert max(pruned, key=lambda t: t[0])[1] == max(full, key=lambda t: t[0])[1] == 0
