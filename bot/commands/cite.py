@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from bot.models import Citation
-from bot.people.citations import is_headline
 from bot.snapshot import Snapshot
 from bot.textnorm import sentence_spans
 
 MAX_SNIPPET = 600
-__all__ = ["cite", "is_headline", "sentence_at"]
 
 
 def sentence_at(text: str, start: int, end: int | None = None) -> str:

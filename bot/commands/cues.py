@@ -14,9 +14,9 @@ _NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)")
 # A date or a year: in 'Monday, December 19, 2022' no number counts or costs anything.
-_DATE = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
+DATE = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
                    r"\b(?:19|20)\d\d\b")
-_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+WORDS = re.compile(r"[^\W\d_][\w’'-]*")  # a word: a letter, then letters, digits, apostrophes, hyphens
 _CUES: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [  # (asks, answer shape, dates masked first)
     (re.compile(r"\bhow\s+much\b|\bcost\b|\bpaid\b|\bworth\b|\bfine[ds]?\b|\brestitution\b", re.I),
      re.compile(r"\$\s?\d|\b\d[\d,.]*\s+(?:dollars|million|billion)\b", re.I), True),
@@ -46,7 +46,7 @@ _WHICH = re.compile(r"\b(?:which|what)\s+([a-z]{3,}(?:ies|es|s))\b", re.I)
 def _without_dates(text: str) -> str:
     """`text` with its dates blanked out, position for position (remembered: the same paragraphs are read
     by many questions)."""
-    return _DATE.sub(lambda m: " " * len(m.group()), text)
+    return DATE.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=50_000)
@@ -74,10 +74,10 @@ class AnswerCue:
         verb = focus[1:] if focus.startswith("=") else None
         for m in self.shape.finditer(span):
             if verb is None:
-                near = _WORDS.findall(span[m.end():m.end() + 80])[:4]
+                near = WORDS.findall(span[m.end():m.end() + 80])[:4]
             else:
-                near = _WORDS.findall(span[max(0, m.start() - 60):m.start()])[-3:]
-                near += _WORDS.findall(span[m.end():m.end() + 40])[:2]
+                near = WORDS.findall(span[max(0, m.start() - 60):m.start()])[-3:]
+                near += WORDS.findall(span[m.end():m.end() + 40])[:2]
             if (verb or focus) in snap.tokenizer(" ".join(near)):
                 return True
         return False

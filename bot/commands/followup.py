@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.commands.cite import cite, is_headline
+from bot.commands.cite import cite
 from bot.commands.suggest import release_of_ref, release_ref
 from bot.models import Answer, Citation, Paragraph
+from bot.people.citations import is_headline
 from bot.render_text import citation_line
 from bot.snapshot import Snapshot
 from bot.wording import plural

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 
-from bot.commands.cues import _DATE
+from bot.commands.cues import DATE, WORDS
 
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\|)\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$")
 _LABEL = re.compile(r"^[A-Z][A-Za-z ]{2,30}:\s+")  # 'MEDIA RELEASE: ', 'For Immediate Release: '
-_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 def headline_like(text: str) -> bool:
@@ -26,7 +25,7 @@ def headline_like(text: str) -> bool:
         return True
     if _ENDS_SENTENCE.search(line):
         return False
-    words = [w for w in _WORDS.findall(_LABEL.sub("", line)) if len(w) >= 4]
+    words = [w for w in WORDS.findall(_LABEL.sub("", line)) if len(w) >= 4]
     return 0 < len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
@@ -40,10 +39,10 @@ def _dates_only(line: str) -> bool:
     """`line` has no word outside its dates and weekdays. Most lines start with a word no date is written
     with (letters only, not after a digit, not a month's or a day's name): that word stays when the dates
     are blanked, so the blanking is skipped."""
-    m = _WORDS.search(line)
+    m = WORDS.search(line)
     if m is None:
         return True
     first = m.group()
     if first.isalpha() and first not in _DATE_WORDS and not (m.start() and line[m.start() - 1].isdigit()):
         return False
-    return not _WORDS.search(_WEEKDAY.sub(" ", _DATE.sub(" ", line)))
+    return not WORDS.search(_WEEKDAY.sub(" ", DATE.sub(" ", line)))

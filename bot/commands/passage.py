@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.commands.cite import is_headline
 from bot.commands.cues import AnswerCue, answer_cue, count_focus
 from bot.commands.headline_lines import headline_like
 from bot.commands.paraphrase import Unit, query_units
 from bot.commands.weights import WEIGHTS, RankingWeights
+from bot.people.citations import is_headline
 from bot.snapshot import Snapshot, copy_roots, index_rows
 from bot.textnorm import sentence_spans
 

@@ -14,13 +14,11 @@ from typing import Any
 import numpy as np
 
 from bot.commands.scope import Scope
-from bot.commands.scoped_people import ScopedEntities
+from bot.commands.scoped_people import OVERFETCH, ScopedEntities
 from bot.index.retriever import BM25Index
 from bot.ingest.corpus import Corpus
 from bot.models import Release
 from bot.snapshot import Snapshot, embargoed, index_rows
-
-_OVERFETCH = 4
 
 
 class ScopedIndex:
@@ -33,13 +31,13 @@ class ScopedIndex:
         return getattr(self.base, name)
 
     def top_k(self, tokens: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
-        want = k * _OVERFETCH
+        want = k * OVERFETCH
         while True:
             hits = self.base.top_k(tokens, want)
             kept = [(d, s) for d, s in hits if self.allowed[d]]
             if len(kept) >= k or len(hits) < want or want >= self.base.n_docs:
                 return kept[:k]
-            want *= _OVERFETCH
+            want *= OVERFETCH
 
     def postings(self, term: str) -> np.ndarray:
         docs = self.base.postings(term)

@@ -16,7 +16,7 @@ from bot.extract.tokens import name_key
 from bot.people.index import EntityIndex, PeopleMatch, name_words
 from bot.people.person import Person, Quote
 
-_OVERFETCH = 4
+OVERFETCH = 4  # how many more hits than wanted a scope asks the whole index for (most may be out of scope)
 _CLOSE_SPELLING = 70  # as the whole index's autocomplete: a surname this close to what was typed
 _CLOSE_GIVEN = 80  # as the whole index's name lookup: a given name this close
 
@@ -110,6 +110,6 @@ class ScopedEntities:
 
     def suggest(self, typed: str, limit: int = 25) -> list[str]:
         words = name_words(typed)
-        out = [q.name for n in self.base.suggest(typed, limit * _OVERFETCH)
+        out = [q.name for n in self.base.suggest(typed, limit * OVERFETCH)
                for q in self._keep(self.base.find(n).people, words)]
         return list(dict.fromkeys(out))[:limit]

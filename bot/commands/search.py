@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
-from bot.commands.cite import cite, is_headline
+from bot.commands.cite import cite
 from bot.commands.paraphrase import alternatives_text, query_units
 from bot.commands.passage import best_passage, content_query
 from bot.commands.specific import holds_specific, specific_units
 from bot.commands.weights import WEIGHTS, RankingWeights
+from bot.index.highlights import WORD
 from bot.items import Item, SearchHit
 from bot.models import Answer, Citation
+from bot.people.citations import is_headline
 from bot.snapshot import Snapshot
 from bot.textnorm import ends_sentence
 from bot.wording import human_join, plural
-
-_WORD = re.compile(r"[\w’'-]+")
 
 
 def highlights_for(snap: Snapshot, pid: int, query_terms: set[str]) -> list[str]:
@@ -28,7 +26,7 @@ def absent_words(snap: Snapshot, query: str) -> list[str]:
     """The query's content words (3+ letters) that no paragraph of the corpus uses: a query about
     'narwhal tusk smuggling' is about nothing here, whatever its common words match."""
     out = []
-    for word in _WORD.findall(content_query(query)):
+    for word in WORD.findall(content_query(query)):
         if sum(c.isalpha() for c in word) < 3:
             continue
         terms = snap.tokenizer(word)
@@ -43,7 +41,7 @@ def absent_words(snap: Snapshot, query: str) -> list[str]:
 
 def _written(snap: Snapshot, query: str, terms: tuple[str, ...]) -> str:
     """The query's words, as typed, whose index terms are `terms`."""
-    words = [w for w in _WORD.findall(query) if set(snap.tokenizer(w)) & set(terms)]
+    words = [w for w in WORD.findall(query) if set(snap.tokenizer(w)) & set(terms)]
     return " ".join(dict.fromkeys(words)) or " ".join(terms)
 
 

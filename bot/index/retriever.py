@@ -350,11 +350,8 @@ class BM25Index:
         return cls(vocab, arrays["indptr"], arrays["indices"], arrays["data"], arrays["idf"],
                    meta["n_docs"], meta["params"], term_max, **stats)
 
-    def warm_up(self, background: bool = False) -> None:
-        """Load the compiled scoring kernel (in a thread when `background`); queries meanwhile use numpy."""
-        if background:
-            threading.Thread(target=self.warm_up, name="bm25-kernel", daemon=True).start()
-            return
+    def warm_up(self) -> None:
+        """Load the compiled scoring kernel and run it once."""
         _load_kernel()
         if self.n_docs and self.vocab:
             self.top_k([next(iter(self.vocab))], 1)

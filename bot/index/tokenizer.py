@@ -30,10 +30,12 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
-def _singular_men(word: str) -> str:
+def _singular_men(stem: str) -> str:
     """'gunmen' -> 'gunman', 'women' -> 'woman', 'deliverymen' -> 'deliveryman': the plural the stemmer
-    leaves apart from its singular ('gunman' and 'gunmen' are one word to a reader)."""
-    return word[:-3] + "man" if len(word) > 4 and word.endswith("men") else word
+    leaves apart from its singular ('gunman' and 'gunmen' are one word to a reader). Read on the stem, so
+    that the plural and possessive forms the stemmer folds together ('specimens', 'women's') stay one term
+    with the word itself."""
+    return stem[:-3] + "man" if len(stem) > 4 and stem.endswith("men") else stem
 
 
 class Tokenizer:
@@ -46,7 +48,11 @@ class Tokenizer:
 
     def words(self, text: str) -> list[str]:
         """Normalized words without stopwords, before stemming."""
-        text = normalize(text)
+        return self._words_of(normalize(text))
+
+    @staticmethod
+    def _words_of(text: str) -> list[str]:
+        """`words` of text already normalized."""
         if "'" in text:  # (a scan is cheaper than the look-behind pattern on every paragraph)
             text = _APOS.sub("", text)
         text = _ORDINAL.sub(r"\1\2", text)
@@ -67,14 +73,16 @@ class Tokenizer:
         that a query typing 'takedown' or 'multiagency' finds a release writing 'take-down' or
         'multi-agency'. Queries keep the parts alone (`__call__`): a compound a reporter types
         ('record-breaking') then weighs as its common parts, never as a rare joined word."""
-        terms = self(text)
-        if "-" in text:
-            joined = [m.replace("-", "") for m in _COMPOUND.findall(normalize(text))]
-            terms += self._terms(" ".join(joined)) if joined else []
-        return terms
+        if "-" not in text:
+            return self(text)
+        norm = normalize(text)  # once, for the words and the compounds
+        joined = [m.replace("-", "") for m in _COMPOUND.findall(norm)]
+        return self._stemmed(self._words_of(norm)) + (self._terms(" ".join(joined)) if joined else [])
 
     def _terms(self, text: str) -> list[str]:
-        words = self.words(text)
+        return self._stemmed(self.words(text))
+
+    def _stemmed(self, words: list[str]) -> list[str]:
         if not self.stem:
             return words
         cache = self._cache
@@ -82,7 +90,7 @@ class Tokenizer:
         for w in words:
             s = cache.get(w)
             if s is None:
-                s = cache[w] = _stemmer().stemWord(_singular_men(w)) if not w.isdigit() else w
+                s = cache[w] = _singular_men(_stemmer().stemWord(w)) if not w.isdigit() else w
             out.append(s)
         return out
 
@@ -92,12 +100,6 @@ class Tokenizer:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._memo = {}
-
-
-def tokenize_all(stem: bool, texts: list[str]) -> list[list[str]]:
-    """Each text's terms (a build worker's task: module-level, picklable with its `stem` bound)."""
-    tok = Tokenizer(stem=stem)
-    return [tok.document(t) for t in texts]
 
 
 TermIds = tuple[list[str], np.ndarray, np.ndarray]  # (terms in order of first use, term ids, per-text counts)

@@ -29,7 +29,7 @@ from bot.ingest.cleaning import (
 from bot.ingest.files import SourceFile, discover, display_path, read_source
 from bot.ingest.formats import RawDoc
 from bot.ingest.keys import dedupe, dedupe_by_hash, listing_hits, paragraph_keys
-from bot.ingest.ledger import Ledger, make_ledger
+from bot.ingest.ledger import Ledger, headline_key, make_ledger, title_key
 from bot.ingest.report import LoadReport
 from bot.models import ParagraphTable, Release
 from bot.parallel import pmap
@@ -78,9 +78,6 @@ def _release_id(doc: RawDoc, sf: SourceFile) -> str:
     return f"{base}#{doc.line}" if doc.line is not None else base
 
 
-_LANG_TAG = re.compile(r"\s*\((?:english|spanish|español|vietnamese)\)\s*$", re.IGNORECASE)
-
-
 def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable,
                    headline_hashes: np.ndarray | None = None) -> None:
     """Flag index pages: releases most of whose paragraphs are other releases' headlines."""
@@ -91,11 +88,11 @@ def _mark_listings(releases: dict[str, Release], paragraphs: ParagraphTable,
     else:
         titles: dict[str, str] = {}
         for r in releases.values():
-            titles.setdefault(collapse_ws(r.title).casefold(), r.id)
+            titles.setdefault(title_key(r.title), r.id)
         hits, sizes = Counter(), Counter()
         for rid, text in zip(paragraphs.release_ids, paragraphs.texts, strict=True):
             sizes[rid] += 1
-            owner = titles.get(_LANG_TAG.sub("", collapse_ws(text)).casefold())
+            owner = titles.get(headline_key(text))
             if owner is not None and owner != rid:
                 hits[rid] += 1
     for rid, n in hits.items():

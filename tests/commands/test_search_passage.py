@@ -177,11 +177,11 @@ def test_headline_like_lines_name_rather_than_report():
 def test_a_line_of_dates_is_found_without_blanking_every_line(sample_engine):
     """`_dates_only` skips blanking the dates of a line whose first word no date is written with; on every
     line of the real sample (four offices) and on the edge cases it answers as the blanking does."""
-    from bot.commands.cues import _DATE
-    from bot.commands.headline_lines import _WEEKDAY, _WORDS, _dates_only
+    from bot.commands.cues import DATE, WORDS
+    from bot.commands.headline_lines import _WEEKDAY, _dates_only
 
     def blanked(line: str) -> bool:
-        return not _WORDS.search(_WEEKDAY.sub(" ", _DATE.sub(" ", line)))
+        return not WORDS.search(_WEEKDAY.sub(" ", DATE.sub(" ", line)))
 
     lines = [t.strip() for t in sample_engine.store.snapshot.corpus.paragraphs.texts]
     lines += ["Monday, December 19, 2022",  # Kings County (kings_ny): the gun buyback release's date line
